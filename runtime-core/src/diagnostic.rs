@@ -1,0 +1,137 @@
+//! Compile-time errors as values with a span, and the one place they are rendered.
+
+use serde::Serialize;
+
+/// A byte range in the source text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from byte offsets.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// What kind of compile error, named as Elixir names them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
+pub enum DiagnosticKind {
+    /// `** (SyntaxError)`: the text does not parse.
+    SyntaxError,
+    /// `** (TokenMissingError)`: the text ends inside an unfinished construct.
+    TokenMissingError,
+    /// `** (CompileError)`: it parses, but cannot be compiled (undefined function, ...).
+    CompileError,
+    /// A construct Elixir has that callcast does not support yet.
+    Unsupported,
+}
+
+/// A compile-time error.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+pub struct Diagnostic {
+    /// The kind of error.
+    pub kind: DiagnosticKind,
+    /// The message, without location.
+    pub message: String,
+    /// Where in the source.
+    pub span: Span,
+}
+
+impl Diagnostic {
+    /// A diagnostic of the given kind.
+    pub fn new(kind: DiagnosticKind, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            kind,
+            message: message.into(),
+            span,
+        }
+    }
+
+    /// 1-based line and column of the span's start.
+    pub fn line_col(&self, source: &str) -> (usize, usize) {
+        line_col(source, self.span.start as usize)
+    }
+
+    /// Renders the error as Elixir would print it, followed by an excerpt of the
+    /// offending line with a caret under the span.
+    pub fn render(&self, source: &str, file: &str) -> String {
+        let (line, col) = self.line_col(source);
+        let head = match self.kind {
+            DiagnosticKind::SyntaxError => {
+                format!("** (SyntaxError) {file}:{line}:{col}: {}", self.message)
+            }
+            DiagnosticKind::TokenMissingError => {
+                format!("** (TokenMissingError) {file}:{line}:{col}: {}", self.message)
+            }
+            DiagnosticKind::CompileError => {
+                format!("** (CompileError) {file}:{line}: {}", self.message)
+            }
+            DiagnosticKind::Unsupported => format!(
+                "** (CompileError) {file}:{line}:{col}: not supported by callcast yet: {}",
+                self.message
+            ),
+        };
+        let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let width = {
+            let start = self.span.start as usize;
+            let end = (self.span.end as usize).min(start + text.len().saturating_sub(col - 1));
+            source
+                .get(start..end.max(start))
+                .map(|s| s.chars().count())
+                .unwrap_or(1)
+                .max(1)
+        };
+        let gutter = line.to_string();
+        let pad = " ".repeat(gutter.len());
+        format!(
+            "{head}\n{pad} |\n{gutter} | {text}\n{pad} | {}{}\n",
+            " ".repeat(col - 1),
+            "^".repeat(width)
+        )
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = source.get(..offset).unwrap_or(source);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_with_caret_under_span() {
+        let src = "x = 1\ny = )\n";
+        let d = Diagnostic::new(
+            DiagnosticKind::SyntaxError,
+            "syntax error before: ')'",
+            Span::new(10, 11),
+        );
+        assert_eq!(
+            d.render(src, "demo.exs"),
+            "** (SyntaxError) demo.exs:2:5: syntax error before: ')'\n  |\n2 | y = )\n  |     ^\n"
+        );
+    }
+}
