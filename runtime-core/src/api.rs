@@ -1,9 +1,17 @@
 //! The runtime's public surface: load a program, run it in slices, read its output
 //! and trace. The playground and the CLI use only this.
 
+use std::rc::Rc;
+
+use crate::ast::Expr;
+use crate::atom::Atom;
+use crate::bytecode::{Callee, Program};
+use crate::compiler::{self, SourceFile};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
-use crate::trace::{Micros, Stream, TraceEvent};
-use crate::value::{Pid, Value};
+use crate::scheduler::{self, Core, SchedulerConfig, Tick};
+use crate::trace::{Nanos, Stream, TraceEvent};
+use crate::value::{Closure, Pid, Value};
+use crate::vm::Outcome;
 
 /// Settings of one run.
 #[derive(Clone, Debug)]
@@ -14,6 +22,8 @@ pub struct RunConfig {
     pub max_reductions: Option<u64>,
     /// Whether to record the trace (output is always recorded).
     pub trace: bool,
+    /// Scheduler tunables (slice length, cost of a reduction, limits).
+    pub scheduler: SchedulerConfig,
 }
 
 impl Default for RunConfig {
@@ -22,6 +32,7 @@ impl Default for RunConfig {
             seed: 0,
             max_reductions: None,
             trace: true,
+            scheduler: SchedulerConfig::default(),
         }
     }
 }
@@ -47,103 +58,221 @@ pub struct OutputChunk {
     pub text: String,
 }
 
+/// The prelude: GenServer, Task, Agent, Enum's higher-order functions,
+/// exceptions... written in Elixir and compiled with every program.
+pub const PRELUDE: &[(&str, &str)] = &[
+    ("kernel.ex", include_str!("../prelude/kernel.ex")),
+    ("exception.ex", include_str!("../prelude/exception.ex")),
+    ("enum.ex", include_str!("../prelude/enum.ex")),
+    ("genserver.ex", include_str!("../prelude/genserver.ex")),
+    ("task.ex", include_str!("../prelude/task.ex")),
+];
+
+thread_local! {
+    static PRELUDE_AST: Rc<Vec<(&'static str, Expr)>> = Rc::new(
+        PRELUDE
+            .iter()
+            .map(|(name, text)| {
+                let ast = crate::parser::parse(text).unwrap_or_else(|d| {
+                    panic!("the prelude file {name} does not parse: {}", d.render(text, name))
+                });
+                (*name, ast)
+            })
+            .collect(),
+    );
+}
+
 /// A program being run.
 pub struct Session {
-    // Placeholder runtime: prints the literal strings of `IO.puts("...")` lines
-    // until the real pipeline lands.
-    pending: Vec<String>,
-    output: Vec<OutputChunk>,
-    trace: Vec<TraceEvent>,
+    program: Program,
+    core: Core,
+    main: Pid,
     status: RunStatus,
-    now: Micros,
+    result: Option<Value>,
+    reductions: u64,
+    max_reductions: Option<u64>,
 }
 
 impl Session {
     /// Compiles `source` and prepares to run it. `file` names it in messages.
     pub fn start(source: &str, file: &str, config: RunConfig) -> Result<Session, Diagnostic> {
-        let _ = (file, config);
-        let mut pending = Vec::new();
-        let mut offset = 0;
-        for line in source.split_inclusive('\n') {
-            let t = line.trim();
-            if !t.is_empty() {
-                let lit = t
-                    .strip_prefix("IO.puts(\"")
-                    .and_then(|r| r.strip_suffix("\")"))
-                    .ok_or_else(|| {
-                        Diagnostic::new(
-                            DiagnosticKind::Unsupported,
-                            "only IO.puts(\"...\") for now",
-                            Span::new(offset, offset + line.trim_end().len()),
-                        )
-                    })?;
-                pending.push(format!("{lit}\n"));
-            }
-            offset += line.len();
-        }
+        let program = compile(source, file)?;
+        let internal = |what: &str| {
+            Diagnostic::new(
+                DiagnosticKind::CompileError,
+                format!("internal error: {what}"),
+                Span::default(),
+            )
+        };
+        let runner = match program.lookup(Atom::intern("Elixir.Callcast.Runner"), Atom::intern("main"), 1) {
+            Callee::Function(id) => id,
+            _ => return Err(internal("the prelude has no runner")),
+        };
+        let main_fn = program
+            .main
+            .map(|id| program.function(id).clone())
+            .ok_or_else(|| internal("no main function"))?;
+        let mut core = Core::new(config.seed, config.trace, config.scheduler.clone());
+        let closure = Value::Fun(Rc::new(Closure::Lambda {
+            function: main_fn,
+            env: Box::new([]),
+        }));
+        let main = core.spawn(&program, None, runner, vec![closure], file.to_string());
         Ok(Session {
-            pending,
-            output: Vec::new(),
-            trace: vec![TraceEvent::Spawn {
-                at: 0,
-                pid: Pid(0),
-                parent: None,
-                label: "main".into(),
-            }],
+            program,
+            core,
+            main,
             status: RunStatus::Running,
-            now: 0,
+            result: None,
+            reductions: 0,
+            max_reductions: config.max_reductions,
         })
     }
 
     /// Runs for at most `reductions` reductions and reports where the run stands.
     pub fn run_for(&mut self, reductions: u64) -> RunStatus {
-        let _ = reductions;
-        for text in self.pending.drain(..) {
-            self.now += 1;
-            self.trace.push(TraceEvent::Output {
-                at: self.now,
-                pid: Pid(0),
-                stream: Stream::Stdout,
-                text: text.clone(),
+        let mut left = reductions;
+        while self.status == RunStatus::Running && left > 0 {
+            if let Some(max) = self.max_reductions {
+                if self.reductions >= max {
+                    self.finish_with_error(&format!(
+                        "callcast: stopped after {max} reductions (the limit of this run); is there an infinite loop?"
+                    ));
+                    break;
+                }
+            }
+            let budget = left.min(u64::from(u32::MAX)) as u32;
+            let main = self.main;
+            let mut finished: Option<(Outcome, Pid)> = None;
+            let (tick, used) = scheduler::tick(&self.program, &mut self.core, budget, &mut |_, pid, outcome| {
+                if pid == main || matches!(outcome, Outcome::Halt(_)) {
+                    finished = Some((outcome, pid));
+                }
             });
-            self.output.push(OutputChunk {
-                stream: Stream::Stdout,
-                text,
-            });
+            left = left.saturating_sub(u64::from(used).max(1));
+            self.reductions += u64::from(used);
+            if let Some((outcome, pid)) = finished {
+                self.finish(outcome, pid);
+                break;
+            }
+            if let Tick::Deadlock = tick {
+                self.finish_with_error(
+                    "callcast: the main process is waiting in receive, but no process can ever send it a message and no timer is pending (the program would wait forever)",
+                );
+            }
         }
-        if self.status == RunStatus::Running {
-            self.trace.push(TraceEvent::Exit {
-                at: self.now,
-                pid: Pid(0),
-                reason: Value::atom("normal"),
-            });
-        }
-        self.status = RunStatus::Finished { exit_code: 0 };
         self.status
+    }
+
+    fn finish(&mut self, outcome: Outcome, pid: Pid) {
+        let code = match outcome {
+            Outcome::Return(v) => {
+                self.result = Some(v);
+                0
+            }
+            Outcome::Halt(code) => code,
+            Outcome::Killed(reason) => {
+                let text = format!(
+                    "** (EXIT from {}) {}\n",
+                    crate::inspect::inspect(&Value::Pid(pid)),
+                    describe_exit(&reason)
+                );
+                self.core.print(pid, Stream::Stderr, text);
+                1
+            }
+            Outcome::Raise(e) => {
+                let text = format!("** (EXIT) {}\n", describe_exit(&e.exit_reason()));
+                self.core.print(pid, Stream::Stderr, text);
+                1
+            }
+            Outcome::Yield | Outcome::Wait => 0,
+        };
+        self.status = RunStatus::Finished { exit_code: code };
+    }
+
+    fn finish_with_error(&mut self, message: &str) {
+        let main = self.main;
+        self.core.print(main, Stream::Stderr, format!("{message}\n"));
+        self.status = RunStatus::Finished { exit_code: 1 };
     }
 
     /// Everything printed so far, in order.
     pub fn output(&self) -> &[OutputChunk] {
-        &self.output
+        &self.core.output
     }
 
     /// The trace so far.
     pub fn trace(&self) -> &[TraceEvent] {
-        &self.trace
+        &self.core.trace
     }
 
-    /// The virtual clock.
-    pub fn now(&self) -> Micros {
-        self.now
+    /// The virtual clock, in nanoseconds.
+    pub fn now(&self) -> Nanos {
+        self.core.clock
     }
 
     /// Where the run stands.
     pub fn status(&self) -> RunStatus {
         self.status
     }
+
+    /// The value of the program's last expression, once it finished normally.
+    pub fn result(&self) -> Option<&Value> {
+        self.result.as_ref()
+    }
+
+    /// Reductions spent so far, over all processes.
+    pub fn reductions(&self) -> u64 {
+        self.reductions
+    }
+
+    /// How many processes are alive.
+    pub fn processes_alive(&self) -> usize {
+        self.core.alive
+    }
+}
+
+/// A short description of an exit reason for the end-of-run message.
+fn describe_exit(reason: &Value) -> String {
+    if let Value::Tuple(t) = reason {
+        if t.len() == 2 && t[0].struct_name().is_some() {
+            let module = t[0]
+                .struct_name()
+                .map(|a| a.name().trim_start_matches("Elixir.").to_string())
+                .unwrap_or_default();
+            let message = match t[0].map_get(&Value::Atom(Atom::MESSAGE)) {
+                Some(Value::Str(s)) => s.to_string(),
+                _ => crate::inspect::inspect(&t[0]),
+            };
+            return format!("an exception was raised:\n    ** ({module}) {message}");
+        }
+    }
+    crate::inspect::inspect(reason)
+}
+
+fn compile(source: &str, file: &str) -> Result<Program, Diagnostic> {
+    let user = crate::parser::parse(source)?;
+    PRELUDE_AST.with(|prelude| {
+        let mut files: Vec<SourceFile<'_>> = prelude
+            .iter()
+            .map(|(name, ast)| SourceFile {
+                name,
+                ast,
+                is_main: false,
+                text: PRELUDE.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t),
+            })
+            .collect();
+        files.push(SourceFile {
+            name: file,
+            ast: &user,
+            is_main: true,
+            text: source,
+        });
+        compiler::compile(&files)
+    })
 }
 
 /// Compiles without running and returns the first error, if any.
 pub fn check(source: &str, file: &str) -> Result<(), Diagnostic> {
-    Session::start(source, file, RunConfig::default()).map(|_| ())
+    compile(source, file).map(|_| ())
 }

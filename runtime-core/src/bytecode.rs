@@ -1,13 +1,303 @@
-//! Compiled code: functions as flat instruction lists that the VM executes.
+//! Compiled code: functions as flat instruction lists that the VM executes, and the
+//! program (every function of every module) they belong to.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::atom::Atom;
+use crate::diagnostic::Span;
+use crate::native::NativeFn;
+use crate::value::Value;
+
+/// Index of a function in [`Program::functions`].
+pub type FunctionId = u32;
+
+/// A jump target: an index into [`Function::code`].
+pub type Label = u32;
+
+/// One instruction. The VM is a stack machine: a function's locals live in slots
+/// at the bottom of its frame, operands above them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    /// Push `consts[i]`.
+    Const(u32),
+    /// Push `nil`.
+    Nil,
+    /// Push local slot `i`.
+    Load(u32),
+    /// Pop into local slot `i`.
+    Store(u32),
+    /// Drop the top of the stack.
+    Pop,
+    /// Duplicate the top of the stack.
+    Dup,
+    /// Drop operands until `n` are left above the locals (used at clause-failure
+    /// labels, where a half-done match may have left values behind).
+    Truncate(u32),
+
+    /// Pop `n` values, push a tuple of them.
+    MakeTuple(u32),
+    /// Pop a tail and then `n` values, push the list `[v1, ..., vn | tail]`.
+    MakeList(u32),
+    /// Pop `2n` values (key, value, ...), push a map.
+    MakeMap(u32),
+    /// Pop `2n` values and a map, push the map with those keys replaced
+    /// (`%{m | k: v}`: every key must exist, or KeyError).
+    UpdateMap(u32),
+    /// Pop a value (struct defaults map must be on the stack), set `n` pairs, check
+    /// keys are fields of the struct named by the constant (`%Name{k: v}`).
+    MakeStruct(u32, u32),
+    /// Pop `n` values, convert each with `String.Chars`, push their concatenation.
+    Interpolate(u32),
+    /// Create a closure of `lambdas[i]`, capturing the top `n` values.
+    MakeClosure(u32, u32),
+
+    /// Pop the right and left operands of a binary operator, push the result.
+    Binary(BinaryOp),
+    /// Pop an operand, push the result of a unary operator.
+    Unary(UnaryOp),
+    /// `expr.field`: field access on a map, or a zero-arity remote call on an atom.
+    GetField(u32),
+    /// `map[key]` (pops key and container).
+    Access,
+
+    /// Unconditional jump.
+    Jump(Label),
+    /// Pop; jump if `false` or `nil`.
+    JumpIfFalsy(Label),
+    /// Pop; jump if anything but `false` or `nil`.
+    JumpIfTruthy(Label),
+    /// Peek a boolean; raise BadBooleanError (for `and`/`or`) unless it is one.
+    CheckBool(u32),
+
+    /// Call import `i` with `argc` arguments from the stack.
+    Call(u32, u32),
+    /// As `Call`, but reusing the current frame.
+    TailCall(u32, u32),
+    /// Call the function value below `argc` arguments.
+    CallFun(u32),
+    /// As `CallFun`, reusing the current frame.
+    TailCallFun(u32),
+    /// Call `apply(module, function, args)` with the three on the stack.
+    Apply,
+    /// Return the top of the stack to the caller.
+    Return,
+
+    /// Pop; jump to `fail` unless it is strictly equal to `consts[i]`.
+    MatchConst(u32, Label),
+    /// Pop; jump to `fail` unless it strictly equals local `slot`.
+    MatchSlot(u32, Label),
+    /// Pop; jump unless it is `[]`.
+    MatchNil(Label),
+    /// Pop; unless a list cell, jump; else push tail, then head.
+    MatchCons(Label),
+    /// Pop; unless a tuple of `n` elements, jump; else push them, last first.
+    MatchTuple(u32, Label),
+    /// Peek; jump unless it is a map.
+    MatchMap(Label),
+    /// Pop a key, peek a map; jump unless the key is present; else push its value.
+    MatchMapKey(Label),
+    /// Pop; unless a binary starting with `consts[i]`, jump; else push the rest.
+    MatchPrefix(u32, Label),
+    /// Type test for guards compiled as jumps: pop; jump unless the test holds.
+    MatchType(TypeTest, Label),
+
+    /// Start scanning the mailbox from its first message.
+    RecvStart,
+    /// Push the message at the scan position, or jump when none is left.
+    RecvNext(Label),
+    /// Remove the message at the scan position (a clause matched it).
+    RecvAccept,
+    /// Move the scan position past the current message.
+    RecvSkip,
+    /// Pop a timeout (ms, `:infinity`); wait for a new message (continue at the
+    /// `RecvNext` just before) or the timeout (jump to the label).
+    RecvWait(Label),
+
+    /// Install an exception handler that jumps to the label.
+    Try(Label),
+    /// Remove the innermost handler (its body finished normally).
+    EndTry,
+    /// Pop class, reason and stack trace; raise them again.
+    Reraise,
+    /// Raise an error built from the top of the stack.
+    Fail(FailKind),
+}
+
+/// Binary operators the VM implements directly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `==`
+    Eq,
+    /// `!=`
+    NotEq,
+    /// `===`
+    StrictEq,
+    /// `!==`
+    StrictNotEq,
+    /// `<`
+    Lt,
+    /// `<=`
+    LtEq,
+    /// `>`
+    Gt,
+    /// `>=`
+    GtEq,
+    /// `<>`
+    Concat,
+    /// `++`
+    ListConcat,
+    /// `--`
+    ListSubtract,
+    /// `[head | tail]` construction (pops tail, then head).
+    Cons,
+    /// `first..last` (pops last, then first).
+    Range,
+    /// `in` (pops the collection, then the element).
+    In,
+}
+
+/// Unary operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    /// `-x`
+    Neg,
+    /// `+x`
+    Pos,
+    /// `not x` (strict)
+    Not,
+    /// `!x` (truthiness)
+    Bang,
+}
+
+/// Type tests usable as jump conditions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeTest {
+    /// A list cell or `[]`.
+    List,
+}
+
+/// Errors raised by compiled code when nothing matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailKind {
+    /// `=` failed: MatchError on the value.
+    Match,
+    /// `case` found no clause: CaseClauseError.
+    CaseClause,
+    /// `cond` found no true condition.
+    CondClause,
+    /// `with ... else` found no clause.
+    WithClause,
+    /// No clause of the current function matched its arguments.
+    FunctionClause,
+    /// `try ... else` found no clause.
+    TryClause,
+}
+
+/// A call target named in code, resolved on first use.
+pub struct Import {
+    /// Module.
+    pub module: Atom,
+    /// Function name.
+    pub name: Atom,
+    /// Number of arguments.
+    pub arity: u32,
+    /// What it resolved to.
+    pub resolved: OnceCell<Callee>,
+}
+
+/// What a call resolves to.
+#[derive(Clone, Copy)]
+pub enum Callee {
+    /// A compiled function.
+    Function(FunctionId),
+    /// A function implemented in Rust.
+    Native(NativeFn),
+    /// Nothing: calling it raises UndefinedFunctionError.
+    Undefined,
+}
 
 /// One compiled function body (a named function's clauses, or an anonymous function).
 pub struct Function {
+    /// Index in [`Program::functions`].
+    pub id: FunctionId,
     /// The module the code belongs to.
     pub module: Atom,
-    /// A display name: `fun/2`, or `-fun/2-fun-0-` style for anonymous functions.
+    /// A display name: `fun/2`, or `-fun/2-fun-0-` for anonymous functions.
     pub name: String,
+    /// The function's own name as an atom (for error messages), if named.
+    pub fun_name: Option<Atom>,
     /// How many arguments it takes.
     pub arity: usize,
+    /// How many local slots its frame needs (arguments and captures included).
+    pub locals: u32,
+    /// The instructions.
+    pub code: Vec<Op>,
+    /// Source spans, one per instruction (for stack traces and error positions).
+    pub spans: Vec<Span>,
+    /// Constants referenced by `Const` and friends.
+    pub consts: Vec<Value>,
+    /// Call targets referenced by `Call`.
+    pub imports: Vec<Import>,
+    /// Anonymous functions created by `MakeClosure`.
+    pub lambdas: Vec<FunctionId>,
+    /// For anonymous functions: the slots that receive the captured values.
+    pub capture_slots: Vec<u32>,
+}
+
+/// A module's exported functions.
+#[derive(Default)]
+pub struct ModuleInfo {
+    /// `(name, arity)` → function.
+    pub functions: HashMap<(Atom, u32), FunctionId>,
+    /// Struct fields with defaults, for modules with `defstruct`.
+    pub struct_fields: Option<Vec<(Atom, Value)>>,
+}
+
+/// Every compiled function of a program, and the modules that name them.
+#[derive(Default)]
+pub struct Program {
+    /// All functions, indexed by [`FunctionId`].
+    pub functions: Vec<Rc<Function>>,
+    /// Modules by name.
+    pub modules: HashMap<Atom, ModuleInfo>,
+    /// The top-level script code.
+    pub main: Option<FunctionId>,
+}
+
+impl Program {
+    /// The function with this id.
+    pub fn function(&self, id: FunctionId) -> &Rc<Function> {
+        &self.functions[id as usize]
+    }
+
+    /// Resolves an import to a callee: a compiled function of the program, a
+    /// native function, or undefined.
+    pub fn resolve(&self, import: &Import) -> Callee {
+        *import.resolved.get_or_init(|| {
+            self.lookup(import.module, import.name, import.arity)
+        })
+    }
+
+    /// Finds `module.name/arity`.
+    pub fn lookup(&self, module: Atom, name: Atom, arity: u32) -> Callee {
+        if let Some(m) = self.modules.get(&module) {
+            if let Some(&id) = m.functions.get(&(name, arity)) {
+                return Callee::Function(id);
+            }
+        }
+        match crate::native::lookup(module, name, arity) {
+            Some(f) => Callee::Native(f),
+            None => Callee::Undefined,
+        }
+    }
 }

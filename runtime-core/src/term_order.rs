@@ -204,7 +204,10 @@ fn cmp_lists(mut a: &Value, mut b: &Value, exact: bool) -> Ordering {
                 a = &x.tail;
                 b = &y.tail;
             }
-            // Improper tails and the end of the list compare as terms.
+            (Value::Nil, Value::Nil) => return Ordering::Equal,
+            (Value::Nil, Value::Cons(_)) => return Ordering::Less,
+            (Value::Cons(_), Value::Nil) => return Ordering::Greater,
+            // An improper tail compares as a term.
             _ => return cmp(a, b, exact),
         }
     }

@@ -5,8 +5,8 @@ use serde::{Serialize, Serializer};
 
 use crate::value::{Pid, Value};
 
-/// Virtual time in microseconds since the run started.
-pub type Micros = u64;
+/// Virtual time in nanoseconds since the run started.
+pub type Nanos = u64;
 
 /// Which output stream a piece of printed text went to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
@@ -43,7 +43,7 @@ pub enum TraceEvent {
     /// A process started.
     Spawn {
         /// When.
-        at: Micros,
+        at: Nanos,
         /// The new process.
         pid: Pid,
         /// Who spawned it (`None` for the main process).
@@ -54,7 +54,7 @@ pub enum TraceEvent {
     /// A message was sent.
     Send {
         /// When.
-        at: Micros,
+        at: Nanos,
         /// Unique id of this message, to pair it with its `Receive`.
         id: u64,
         /// Sender.
@@ -70,7 +70,7 @@ pub enum TraceEvent {
     /// A process took a message out of its mailbox.
     Receive {
         /// When.
-        at: Micros,
+        at: Nanos,
         /// The receiver.
         pid: Pid,
         /// The id from the matching `Send`.
@@ -81,7 +81,7 @@ pub enum TraceEvent {
     /// A process printed text.
     Output {
         /// When.
-        at: Micros,
+        at: Nanos,
         /// Who printed.
         pid: Pid,
         /// Where it went.
@@ -92,7 +92,7 @@ pub enum TraceEvent {
     /// A process ended.
     Exit {
         /// When.
-        at: Micros,
+        at: Nanos,
         /// The process.
         pid: Pid,
         /// Its exit reason.
@@ -103,7 +103,7 @@ pub enum TraceEvent {
 
 impl TraceEvent {
     /// The virtual time of the event.
-    pub fn at(&self) -> Micros {
+    pub fn at(&self) -> Nanos {
         match self {
             TraceEvent::Spawn { at, .. }
             | TraceEvent::Send { at, .. }

@@ -1,0 +1,321 @@
+# The Enum, Map, List and Keyword functions that take a function argument. They
+# are Elixir code so that a callback may block (a GenServer.call inside
+# Enum.map) like any other code.
+
+defmodule Enum do
+  def reduce(list, acc, fun) when is_list(list), do: reduce_list(list, acc, fun)
+
+  def reduce(%Range{first: first, last: last, step: step}, acc, fun),
+    do: reduce_range(first, last, step, acc, fun)
+
+  def reduce(enumerable, acc, fun), do: reduce_list(Enum.__enumerable__(enumerable), acc, fun)
+
+  def reduce(enumerable, fun) do
+    case Enum.to_list(enumerable) do
+      [first | rest] -> reduce_list(rest, first, fun)
+      [] -> raise Enum.EmptyError
+    end
+  end
+
+  defp reduce_list([head | tail], acc, fun), do: reduce_list(tail, fun.(head, acc), fun)
+  defp reduce_list([], acc, _fun), do: acc
+
+  defp reduce_range(i, last, step, acc, fun) when (step > 0 and i <= last) or (step < 0 and i >= last),
+    do: reduce_range(i + step, last, step, fun.(i, acc), fun)
+
+  defp reduce_range(_i, _last, _step, acc, _fun), do: acc
+
+  def reduce_while(enumerable, acc, fun), do: reduce_while_list(Enum.to_list(enumerable), acc, fun)
+
+  defp reduce_while_list([head | tail], acc, fun) do
+    case fun.(head, acc) do
+      {:cont, acc} -> reduce_while_list(tail, acc, fun)
+      {:halt, acc} -> acc
+    end
+  end
+
+  defp reduce_while_list([], acc, _fun), do: acc
+
+  def map(enumerable, fun), do: :lists.reverse(reduce(enumerable, [], fn x, acc -> [fun.(x) | acc] end))
+
+  def each(enumerable, fun) do
+    reduce(enumerable, nil, fn x, _ ->
+      fun.(x)
+      nil
+    end)
+
+    :ok
+  end
+
+  def filter(enumerable, fun),
+    do: :lists.reverse(reduce(enumerable, [], fn x, acc -> if fun.(x), do: [x | acc], else: acc end))
+
+  def reject(enumerable, fun),
+    do: :lists.reverse(reduce(enumerable, [], fn x, acc -> if fun.(x), do: acc, else: [x | acc] end))
+
+  def flat_map(enumerable, fun),
+    do: :lists.reverse(reduce(enumerable, [], fn x, acc -> :lists.reverse(Enum.to_list(fun.(x)), acc) end))
+
+  def map_join(enumerable, joiner \\ "", mapper), do: join(map(enumerable, mapper), joiner)
+
+  def count(enumerable, fun), do: reduce(enumerable, 0, fn x, n -> if fun.(x), do: n + 1, else: n end)
+
+  def find(enumerable, default \\ nil, fun), do: find_list(Enum.to_list(enumerable), default, fun)
+
+  defp find_list([head | tail], default, fun) do
+    if fun.(head), do: head, else: find_list(tail, default, fun)
+  end
+
+  defp find_list([], default, _fun), do: default
+
+  def find_index(enumerable, fun), do: find_index_list(Enum.to_list(enumerable), 0, fun)
+
+  defp find_index_list([head | tail], i, fun) do
+    if fun.(head), do: i, else: find_index_list(tail, i + 1, fun)
+  end
+
+  defp find_index_list([], _i, _fun), do: nil
+
+  def find_value(enumerable, default \\ nil, fun), do: find_value_list(Enum.to_list(enumerable), default, fun)
+
+  defp find_value_list([head | tail], default, fun) do
+    case fun.(head) do
+      result when result in [nil, false] -> find_value_list(tail, default, fun)
+      result -> result
+    end
+  end
+
+  defp find_value_list([], default, _fun), do: default
+
+  def any?(enumerable), do: any?(enumerable, fn x -> x end)
+  def any?(enumerable, fun), do: any_list(Enum.to_list(enumerable), fun)
+
+  defp any_list([head | tail], fun) do
+    if fun.(head), do: true, else: any_list(tail, fun)
+  end
+
+  defp any_list([], _fun), do: false
+
+  def all?(enumerable), do: all?(enumerable, fn x -> x end)
+  def all?(enumerable, fun), do: all_list(Enum.to_list(enumerable), fun)
+
+  defp all_list([head | tail], fun) do
+    if fun.(head), do: all_list(tail, fun), else: false
+  end
+
+  defp all_list([], _fun), do: true
+
+  def min_by(enumerable, fun), do: by(enumerable, fun, fn a, b -> a < b end)
+  def max_by(enumerable, fun), do: by(enumerable, fun, fn a, b -> a > b end)
+
+  defp by(enumerable, fun, better) do
+    case Enum.to_list(enumerable) do
+      [] ->
+        raise Enum.EmptyError
+
+      [first | rest] ->
+        {best, _} =
+          reduce_list(rest, {first, fun.(first)}, fn x, {b, bk} ->
+            k = fun.(x)
+            if better.(k, bk), do: {x, k}, else: {b, bk}
+          end)
+
+        best
+    end
+  end
+
+  def sort(enumerable, :asc), do: sort(enumerable)
+  def sort(enumerable, :desc), do: reverse(sort(enumerable))
+  def sort(enumerable, fun), do: merge_sort(Enum.to_list(enumerable), fun)
+
+  def sort_by(enumerable, mapper, sorter \\ :asc) do
+    pairs = map(enumerable, fn x -> {mapper.(x), x} end)
+
+    compare =
+      case sorter do
+        :asc -> fn {a, _}, {b, _} -> a <= b end
+        :desc -> fn {a, _}, {b, _} -> a >= b end
+        fun -> fn {a, _}, {b, _} -> fun.(a, b) end
+      end
+
+    map(merge_sort(pairs, compare), fn {_, x} -> x end)
+  end
+
+  # A stable merge sort: `fun.(a, b)` is true when `a` may come first.
+  defp merge_sort([], _fun), do: []
+  defp merge_sort([x], _fun), do: [x]
+
+  defp merge_sort(list, fun) do
+    {left, right} = split(list, div(length(list), 2))
+    merge(merge_sort(left, fun), merge_sort(right, fun), fun, [])
+  end
+
+  defp merge([a | as] = left, [b | bs] = right, fun, acc) do
+    if fun.(a, b), do: merge(as, right, fun, [a | acc]), else: merge(left, bs, fun, [b | acc])
+  end
+
+  defp merge([], right, _fun, acc), do: :lists.reverse(acc, right)
+  defp merge(left, [], _fun, acc), do: :lists.reverse(acc, left)
+
+  def uniq_by(enumerable, fun) do
+    {list, _} =
+      reduce(enumerable, {[], %{}}, fn x, {acc, seen} ->
+        key = fun.(x)
+        if Map.has_key?(seen, key), do: {acc, seen}, else: {[x | acc], Map.put(seen, key, true)}
+      end)
+
+    :lists.reverse(list)
+  end
+
+  def group_by(enumerable, key_fun, value_fun \\ fn x -> x end) do
+    enumerable
+    |> reverse()
+    |> reduce(%{}, fn x, acc ->
+      key = key_fun.(x)
+      Map.put(acc, key, [value_fun.(x) | Map.get(acc, key, [])])
+    end)
+  end
+
+  def frequencies_by(enumerable, fun) do
+    reduce(enumerable, %{}, fn x, acc -> Map.update(acc, fun.(x), 1, &(&1 + 1)) end)
+  end
+
+  def into(enumerable, collectable) when is_list(collectable), do: collectable ++ Enum.to_list(enumerable)
+
+  def into(enumerable, collectable) when is_binary(collectable),
+    do: collectable <> join(enumerable, "")
+
+  def into(enumerable, %{} = map) do
+    reduce(enumerable, map, fn {k, v}, acc -> Map.put(acc, k, v) end)
+  end
+
+  def into(enumerable, collectable, fun), do: into(map(enumerable, fun), collectable)
+
+  def split_with(enumerable, fun) do
+    {yes, no} =
+      reduce(enumerable, {[], []}, fn x, {yes, no} ->
+        if fun.(x), do: {[x | yes], no}, else: {yes, [x | no]}
+      end)
+
+    {:lists.reverse(yes), :lists.reverse(no)}
+  end
+
+  def take_while(enumerable, fun), do: take_while_list(Enum.to_list(enumerable), fun, [])
+
+  defp take_while_list([head | tail], fun, acc) do
+    if fun.(head), do: take_while_list(tail, fun, [head | acc]), else: :lists.reverse(acc)
+  end
+
+  defp take_while_list([], _fun, acc), do: :lists.reverse(acc)
+
+  def drop_while(enumerable, fun), do: drop_while_list(Enum.to_list(enumerable), fun)
+
+  defp drop_while_list([head | tail] = list, fun) do
+    if fun.(head), do: drop_while_list(tail, fun), else: list
+  end
+
+  defp drop_while_list([], _fun), do: []
+
+  def map_reduce(enumerable, acc, fun) do
+    {list, acc} =
+      reduce(enumerable, {[], acc}, fn x, {list, acc} ->
+        {y, acc} = fun.(x, acc)
+        {[y | list], acc}
+      end)
+
+    {:lists.reverse(list), acc}
+  end
+
+  def with_index(enumerable, fun) when is_function(fun, 2) do
+    {list, _} = map_reduce(enumerable, 0, fn x, i -> {fun.(x, i), i + 1} end)
+    list
+  end
+
+  def zip_with(left, right, fun), do: map(zip(left, right), fn {a, b} -> fun.(a, b) end)
+
+  def chunk_by(enumerable, fun) do
+    enumerable
+    |> reduce([], fn x, acc ->
+      key = fun.(x)
+
+      case acc do
+        [{^key, chunk} | rest] -> [{key, [x | chunk]} | rest]
+        _ -> [{key, [x]} | acc]
+      end
+    end)
+    |> reverse()
+    |> map(fn {_, chunk} -> reverse(chunk) end)
+  end
+
+  def scan(enumerable, fun) do
+    case Enum.to_list(enumerable) do
+      [] -> []
+      [first | rest] -> :lists.reverse(reduce_list(rest, [first], fn x, [last | _] = acc -> [fun.(x, last) | acc] end))
+    end
+  end
+
+  def scan(enumerable, acc, fun) do
+    {list, _} = map_reduce(enumerable, acc, fn x, acc -> y = fun.(x, acc); {y, y} end)
+    list
+  end
+
+  def sum_by(enumerable, fun), do: reduce(enumerable, 0, fn x, acc -> acc + fun.(x) end)
+  def dedup_by(enumerable, fun), do: map(chunk_by(enumerable, fun), &hd/1)
+
+  def max(enumerable, empty_fallback) when is_function(empty_fallback, 0) do
+    if empty?(enumerable), do: empty_fallback.(), else: max(enumerable)
+  end
+
+  def min(enumerable, empty_fallback) when is_function(empty_fallback, 0) do
+    if empty?(enumerable), do: empty_fallback.(), else: min(enumerable)
+  end
+end
+
+defmodule Map do
+  def update(map, key, default, fun) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> Map.put(map, key, fun.(value))
+      :error -> Map.put(map, key, default)
+    end
+  end
+
+  def update!(map, key, fun) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> Map.put(map, key, fun.(value))
+      :error -> raise KeyError, key: key, term: map
+    end
+  end
+
+  def new(enumerable, fun), do: Map.new(Enum.map(enumerable, fun))
+  def get_lazy(map, key, fun), do: (case Map.fetch(map, key) do {:ok, v} -> v; :error -> fun.() end)
+
+  def put_new_lazy(map, key, fun) do
+    if Map.has_key?(map, key), do: map, else: Map.put(map, key, fun.())
+  end
+
+  def filter(map, fun), do: Map.new(Enum.filter(map, fun))
+  def reject(map, fun), do: Map.new(Enum.reject(map, fun))
+  def map(map, fun), do: Map.new(Enum.map(map, fn {k, _} = kv -> {k, fun.(kv)} end))
+
+  def get_and_update(map, key, fun) do
+    case fun.(Map.get(map, key)) do
+      {get, new} -> {get, Map.put(map, key, new)}
+      :pop -> {Map.get(map, key), Map.delete(map, key)}
+    end
+  end
+end
+
+defmodule List do
+  def foldl(list, acc, fun), do: Enum.reduce(list, acc, fun)
+  def foldr(list, acc, fun), do: Enum.reduce(:lists.reverse(list), acc, fun)
+  def update_at(list, index, fun), do: List.replace_at(list, index, fun.(Enum.at(list, index)))
+end
+
+defmodule Keyword do
+  def update(keywords, key, default, fun) do
+    case Keyword.fetch(keywords, key) do
+      {:ok, value} -> Keyword.put(keywords, key, fun.(value))
+      :error -> Keyword.put(keywords, key, default)
+    end
+  end
+end

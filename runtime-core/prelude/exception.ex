@@ -1,0 +1,194 @@
+# Exceptions, written as Elixir writes them: structs with a message.
+
+defmodule Exception do
+  def message(%{__struct__: module} = exception) do
+    if function_exported?(module, :message, 1) do
+      module.message(exception)
+    else
+      exception.message
+    end
+  end
+
+  def format_banner(:error, %{__exception__: true, __struct__: module} = exception),
+    do: "** (#{inspect(module)}) #{message(exception)}"
+
+  def format_banner(:error, other), do: "** (ErlangError) Erlang error: #{inspect(other)}"
+  def format_banner(:throw, value), do: "** (throw) #{inspect(value)}"
+  def format_banner(:exit, reason), do: "** (exit) #{format_exit(reason)}"
+
+  def format_exit({reason, {module, fun, args}}) when is_atom(module) and is_atom(fun) and is_list(args) do
+    "exited in: #{format_mfa(module, fun, args)}\n    ** (EXIT) #{format_exit_reason(reason)}"
+  end
+
+  def format_exit(reason), do: format_exit_reason(reason)
+
+  defp format_exit_reason(:normal), do: "normal"
+  defp format_exit_reason(:shutdown), do: "shutdown"
+  defp format_exit_reason({:shutdown, reason}), do: "shutdown: #{inspect(reason)}"
+  defp format_exit_reason(:timeout), do: "time out"
+  defp format_exit_reason(:killed), do: "killed"
+  defp format_exit_reason(:calling_self), do: "process attempted to call itself"
+
+  defp format_exit_reason(:noproc),
+    do:
+      "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started"
+
+  defp format_exit_reason({%{__exception__: true} = exception, _stack}),
+    do: "an exception was raised:\n    " <> format_banner(:error, exception)
+
+  defp format_exit_reason(other), do: inspect(other)
+
+  def format_mfa(module, fun, args) do
+    "#{inspect(module)}.#{fun}(#{Enum.map_join(args, ", ", &inspect/1)})"
+  end
+
+  # `raise Module, attrs`: the module's own exception/1 when it has one.
+  def __build__(module, attributes) do
+    if function_exported?(module, :exception, 1) do
+      module.exception(attributes)
+    else
+      struct = module.__struct__()
+
+      cond do
+        is_binary(attributes) -> %{struct | message: attributes}
+        is_list(attributes) -> Enum.reduce(attributes, struct, fn {k, v}, acc -> Map.put(acc, k, v) end)
+      end
+    end
+  end
+end
+
+defmodule RuntimeError do
+  defexception message: "runtime error"
+  def exception(message) when is_binary(message), do: %RuntimeError{message: message}
+  def exception(attributes), do: Exception.__build__(RuntimeError, attributes)
+end
+
+defmodule ArgumentError do
+  defexception message: "argument error"
+end
+
+defmodule ArithmeticError do
+  defexception message: "bad argument in arithmetic expression"
+end
+
+defmodule SystemLimitError do
+  defexception message: "a system limit has been reached"
+end
+
+defmodule Enum.EmptyError do
+  defexception message: "empty error"
+end
+
+defmodule Enum.OutOfBoundsError do
+  defexception message: "out of bounds error"
+end
+
+defmodule MatchError do
+  defexception [:term]
+  def message(exception), do: "no match of right hand side value: #{inspect(exception.term)}"
+end
+
+defmodule CaseClauseError do
+  defexception [:term]
+  def message(exception), do: "no case clause matching: #{inspect(exception.term)}"
+end
+
+defmodule CondClauseError do
+  defexception []
+  def message(_exception), do: "no cond clause evaluated to a truthy value"
+end
+
+defmodule WithClauseError do
+  defexception [:term]
+  def message(exception), do: "no with clause matching: #{inspect(exception.term)}"
+end
+
+defmodule TryClauseError do
+  defexception [:term]
+  def message(exception), do: "no try clause matching: #{inspect(exception.term)}"
+end
+
+defmodule BadMapError do
+  defexception [:term]
+  def message(exception), do: "expected a map, got: #{inspect(exception.term)}"
+end
+
+defmodule BadBooleanError do
+  defexception [:term, :operator]
+
+  def message(exception),
+    do: "expected a boolean on left-side of \"#{exception.operator}\", got: #{inspect(exception.term)}"
+end
+
+defmodule BadFunctionError do
+  defexception [:term]
+  def message(exception), do: "expected a function, got: #{inspect(exception.term)}"
+end
+
+defmodule BadArityError do
+  defexception [:function, :args]
+
+  def message(exception) do
+    fun = exception.function
+    args = exception.args
+    {:arity, arity} = :callcast.fun_info(fun, :arity)
+    count = length(args)
+    noun = if count == 1, do: "argument", else: "arguments"
+
+    "#{inspect(fun)} with arity #{arity} called with #{count} #{noun} (#{Enum.map_join(args, ", ", &inspect/1)})"
+  end
+end
+
+defmodule KeyError do
+  defexception [:key, :term, :message]
+
+  def message(%{message: nil} = exception),
+    do: "key #{inspect(exception.key)} not found in: #{inspect(exception.term)}"
+
+  def message(exception), do: exception.message
+end
+
+defmodule FunctionClauseError do
+  defexception [:module, :function, :arity, :kind, :args, :clauses]
+
+  def message(%{function: nil} = exception),
+    do: "no function clause matching in anonymous fn/#{exception.arity}"
+
+  def message(exception),
+    do: "no function clause matching in #{inspect(exception.module)}.#{exception.function}/#{exception.arity}"
+end
+
+defmodule UndefinedFunctionError do
+  defexception [:module, :function, :arity, :reason, :message]
+
+  def message(%{reason: :module_not_available} = e),
+    do:
+      "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined (module #{inspect(e.module)} is not available)"
+
+  def message(e), do: "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined or private"
+end
+
+defmodule Protocol.UndefinedError do
+  defexception [:protocol, :value, :description]
+
+  def message(e) do
+    "protocol #{inspect(e.protocol)} not implemented for #{inspect(e.value)} of type #{type_name(e.value)}"
+  end
+
+  defp type_name(v) when is_tuple(v), do: "Tuple"
+  defp type_name(v) when is_integer(v), do: "Integer"
+  defp type_name(v) when is_float(v), do: "Float"
+  defp type_name(v) when is_atom(v), do: "Atom"
+  defp type_name(v) when is_binary(v), do: "BitString"
+  defp type_name(v) when is_list(v), do: "List"
+  defp type_name(v) when is_pid(v), do: "PID"
+  defp type_name(v) when is_reference(v), do: "Reference"
+  defp type_name(v) when is_function(v), do: "Function"
+  defp type_name(%{__struct__: s}), do: "#{inspect(s)} (a struct)"
+  defp type_name(v) when is_map(v), do: "Map"
+end
+
+defmodule ErlangError do
+  defexception [:original, :reason]
+  def message(e), do: "Erlang error: #{inspect(e.original)}"
+end

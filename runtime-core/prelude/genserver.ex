@@ -1,0 +1,331 @@
+# GenServer as OTP builds it (gen.erl, gen_server.erl): one process running a
+# receive loop; `call` is monitor + tagged request + selective receive with a
+# timeout; `cast` is a plain send that never fails. Readers can step through it.
+
+defmodule GenServer do
+  def start_link(module, init_arg, options \\ []), do: do_start(module, init_arg, options, true)
+
+  def start(module, init_arg, options \\ []), do: do_start(module, init_arg, options, false)
+
+  defp do_start(module, init_arg, options, link?) do
+    name = Keyword.get(options, :name)
+
+    case name && Process.whereis(name) do
+      pid when is_pid(pid) ->
+        {:error, {:already_started, pid}}
+
+      _ ->
+        parent = self()
+        ref = make_ref()
+        init = fn -> init_it(parent, ref, module, init_arg, name) end
+        pid = if link?, do: spawn_link(init), else: spawn(init)
+        monitor = Process.monitor(pid)
+
+        receive do
+          {^ref, :ok} ->
+            Process.demonitor(monitor, [:flush])
+            {:ok, pid}
+
+          {^ref, :ignore} ->
+            Process.demonitor(monitor, [:flush])
+            :ignore
+
+          {^ref, {:error, reason}} ->
+            Process.demonitor(monitor, [:flush])
+            {:error, reason}
+
+          {:DOWN, ^monitor, :process, ^pid, reason} ->
+            {:error, reason}
+        end
+    end
+  end
+
+  defp init_it(parent, ref, module, init_arg, name) do
+    if name, do: Process.register(self(), name)
+
+    result =
+      try do
+        {:ok, module.init(init_arg)}
+      catch
+        kind, reason -> {kind, reason, __STACKTRACE__}
+      end
+
+    case result do
+      {:ok, {:ok, state}} ->
+        send(parent, {ref, :ok})
+        loop(parent, module, state, :infinity)
+
+      {:ok, {:ok, state, {:continue, continue}}} ->
+        send(parent, {ref, :ok})
+        handle_continue(parent, module, state, continue)
+
+      {:ok, {:ok, state, timeout}} ->
+        send(parent, {ref, :ok})
+        loop(parent, module, state, timeout)
+
+      {:ok, {:stop, reason}} ->
+        send(parent, {ref, {:error, reason}})
+        exit(reason)
+
+      {:ok, :ignore} ->
+        send(parent, {ref, :ignore})
+        exit(:normal)
+
+      {:ok, other} ->
+        send(parent, {ref, {:error, {:bad_return_value, other}}})
+        exit({:bad_return_value, other})
+
+      {:exit, reason, _stack} ->
+        send(parent, {ref, {:error, reason}})
+        exit(reason)
+
+      {kind, reason, stack} ->
+        error = exit_reason(kind, reason, stack)
+        send(parent, {ref, {:error, error}})
+        exit(error)
+    end
+  end
+
+  defp loop(parent, module, state, timeout) do
+    receive do
+      message -> handle_message(parent, module, state, message)
+    after
+      timeout -> handle_message(parent, module, state, :timeout)
+    end
+  end
+
+  defp handle_message(parent, module, state, {:"$gen_call", from, request} = message) do
+    result =
+      try do
+        if function_exported?(module, :handle_call, 3) do
+          {:ok, module.handle_call(request, from, state)}
+        else
+          raise "attempted to call GenServer #{inspect(self())} but no handle_call/3 clause was provided"
+        end
+      catch
+        kind, reason -> {kind, reason, __STACKTRACE__}
+      end
+
+    case result do
+      {:ok, {:reply, reply, new_state}} ->
+        reply(from, reply)
+        loop(parent, module, new_state, :infinity)
+
+      {:ok, {:reply, reply, new_state, {:continue, continue}}} ->
+        reply(from, reply)
+        handle_continue(parent, module, new_state, continue)
+
+      {:ok, {:reply, reply, new_state, timeout}} ->
+        reply(from, reply)
+        loop(parent, module, new_state, timeout)
+
+      {:ok, {:stop, reason, reply, new_state}} ->
+        stop(module, reason, new_state, message, fn -> reply(from, reply) end)
+
+      other ->
+        handle_common(parent, module, state, message, other)
+    end
+  end
+
+  defp handle_message(parent, module, state, {:"$gen_cast", request} = message) do
+    result =
+      try do
+        if function_exported?(module, :handle_cast, 2) do
+          {:ok, module.handle_cast(request, state)}
+        else
+          raise "attempted to cast GenServer #{inspect(self())} but no handle_cast/2 clause was provided"
+        end
+      catch
+        kind, reason -> {kind, reason, __STACKTRACE__}
+      end
+
+    handle_common(parent, module, state, message, result)
+  end
+
+  defp handle_message(_parent, module, state, {:"$gen_stop", {caller, ref}, reason}) do
+    terminate(module, reason, state)
+    send(caller, {ref, :ok})
+    exit(reason)
+  end
+
+  defp handle_message(parent, module, state, {:EXIT, parent, reason} = message) do
+    stop(module, reason, state, message, fn -> :ok end)
+  end
+
+  defp handle_message(parent, module, state, message) do
+    result =
+      try do
+        if function_exported?(module, :handle_info, 2) do
+          {:ok, module.handle_info(message, state)}
+        else
+          :callcast.log_error(
+            "#{inspect(module)} #{inspect(self())} received unexpected message in handle_info/2: #{inspect(message)}"
+          )
+
+          {:ok, {:noreply, state}}
+        end
+      catch
+        kind, reason -> {kind, reason, __STACKTRACE__}
+      end
+
+    handle_common(parent, module, state, message, result)
+  end
+
+  defp handle_continue(parent, module, state, continue) do
+    result =
+      try do
+        {:ok, module.handle_continue(continue, state)}
+      catch
+        kind, reason -> {kind, reason, __STACKTRACE__}
+      end
+
+    handle_common(parent, module, state, {:continue, continue}, result)
+  end
+
+  defp handle_common(parent, module, state, message, result) do
+    case result do
+      {:ok, {:noreply, new_state}} ->
+        loop(parent, module, new_state, :infinity)
+
+      {:ok, {:noreply, new_state, {:continue, continue}}} ->
+        handle_continue(parent, module, new_state, continue)
+
+      {:ok, {:noreply, new_state, timeout}} ->
+        loop(parent, module, new_state, timeout)
+
+      {:ok, {:stop, reason, new_state}} ->
+        stop(module, reason, new_state, message, fn -> :ok end)
+
+      {:ok, other} ->
+        stop(module, {:bad_return_value, other}, state, message, fn -> :ok end)
+
+      {kind, reason, stack} ->
+        crash(module, exit_reason(kind, reason, stack), state, message)
+    end
+  end
+
+  defp exit_reason(:exit, reason, _stack), do: reason
+  defp exit_reason(:error, reason, stack), do: {reason, stack}
+  defp exit_reason(:throw, value, stack), do: {{:nocatch, value}, stack}
+
+  # A callback asked to stop: terminate/2, then the reply (if any), then exit.
+  defp stop(module, reason, state, message, after_terminate) do
+    terminate(module, reason, state)
+    after_terminate.()
+    report(module, reason, state, message)
+    exit(reason)
+  end
+
+  defp crash(module, reason, state, message) do
+    terminate(module, reason, state)
+    report(module, reason, state, message)
+    exit(reason)
+  end
+
+  defp terminate(module, reason, state) do
+    if function_exported?(module, :terminate, 2), do: module.terminate(reason, state)
+  end
+
+  defp report(_module, :normal, _state, _message), do: :ok
+  defp report(_module, :shutdown, _state, _message), do: :ok
+  defp report(_module, {:shutdown, _}, _state, _message), do: :ok
+
+  defp report(_module, reason, state, message) do
+    name =
+      case Process.info(self(), :registered_name) do
+        {:registered_name, name} -> inspect(name)
+        _ -> inspect(self())
+      end
+
+    last =
+      case message do
+        {:"$gen_call", {from, _tag}, request} -> "Last message (from #{inspect(from)}): #{inspect(request)}"
+        _ -> "Last message: #{inspect(message)}"
+      end
+
+    :callcast.log_error(
+      "GenServer #{name} terminating\n#{format_reason(reason)}\n#{last}\nState: #{inspect(state)}"
+    )
+  end
+
+  defp format_reason({%{__exception__: true} = exception, _stack}),
+    do: Exception.format_banner(:error, exception)
+
+  defp format_reason({{:nocatch, value}, _stack}), do: "** (stop) bad return value: #{inspect(value)}"
+  defp format_reason(reason), do: "** (stop) #{Exception.format_exit(reason)}"
+
+  def call(server, request, timeout \\ 5000) do
+    case whereis(server) do
+      nil ->
+        exit({:noproc, {GenServer, :call, [server, request, timeout]}})
+
+      pid when pid == self() ->
+        exit({:calling_self, {GenServer, :call, [server, request, timeout]}})
+
+      pid ->
+        monitor = Process.monitor(pid)
+        alias = :erlang.alias()
+        tag = [:alias | alias]
+        :callcast.send(pid, {:"$gen_call", {self(), tag}, request}, :call)
+
+        receive do
+          {^tag, reply} ->
+            :erlang.unalias(alias)
+            Process.demonitor(monitor, [:flush])
+            reply
+
+          {:DOWN, ^monitor, _, _, reason} ->
+            :erlang.unalias(alias)
+            exit({reason, {GenServer, :call, [server, request, timeout]}})
+        after
+          timeout ->
+            :erlang.unalias(alias)
+            Process.demonitor(monitor, [:flush])
+            exit({:timeout, {GenServer, :call, [server, request, timeout]}})
+        end
+    end
+  end
+
+  def cast(server, request) do
+    :callcast.send(server, {:"$gen_cast", request}, :cast)
+    :ok
+  end
+
+  def reply({_pid, [:alias | alias] = tag}, reply) do
+    :callcast.send(alias, {tag, reply}, :reply)
+    :ok
+  end
+
+  def reply({pid, tag}, reply) do
+    :callcast.send(pid, {tag, reply}, :reply)
+    :ok
+  end
+
+  def stop(server, reason \\ :normal, timeout \\ :infinity) do
+    case whereis(server) do
+      nil ->
+        exit({:noproc, {GenServer, :stop, [server, reason, timeout]}})
+
+      pid ->
+        monitor = Process.monitor(pid)
+        ref = make_ref()
+        send(pid, {:"$gen_stop", {self(), ref}, reason})
+
+        receive do
+          {:DOWN, ^monitor, _, _, ^reason} ->
+            :ok
+
+          {:DOWN, ^monitor, _, _, other} ->
+            exit({other, {GenServer, :stop, [server, reason, timeout]}})
+        after
+          timeout ->
+            Process.demonitor(monitor, [:flush])
+            exit({:timeout, {GenServer, :stop, [server, reason, timeout]}})
+        end
+    end
+  end
+
+  def whereis(pid) when is_pid(pid), do: pid
+  def whereis(name) when is_atom(name), do: Process.whereis(name)
+  def whereis({name, _node}) when is_atom(name), do: Process.whereis(name)
+end

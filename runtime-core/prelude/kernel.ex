@@ -1,0 +1,99 @@
+# The parts of Kernel written in Elixir, on top of the runtime's natives.
+
+defmodule Kernel do
+  # Every spawned process starts here: it runs `fun`, and reports a crash the
+  # way Elixir's logger does before the process exits with the same reason.
+  def __spawn_entry__(fun) do
+    try do
+      fun.()
+    catch
+      :exit, reason ->
+        :erlang.raise(:exit, reason, __STACKTRACE__)
+
+      kind, reason ->
+        :callcast.log_error(
+          "Process #{inspect(self())} raised an exception\n" <>
+            Exception.format_banner(kind, reason)
+        )
+
+        :erlang.raise(kind, reason, __STACKTRACE__)
+    end
+  end
+
+  def __apply_entry__(fun, args), do: __spawn_entry__(fn -> apply(fun, args) end)
+
+  def raise(message) when is_binary(message), do: :erlang.error(RuntimeError.exception(message))
+
+  def raise(%{__exception__: true} = exception), do: :erlang.error(exception)
+
+  def raise(module) when is_atom(module), do: :erlang.error(Exception.__build__(module, []))
+
+  def raise(module, attributes), do: :erlang.error(Exception.__build__(module, attributes))
+
+  def reraise(exception, stacktrace), do: :erlang.raise(:error, exception, stacktrace)
+
+  def then(value, fun), do: fun.(value)
+
+  def tap(value, fun) do
+    fun.(value)
+    value
+  end
+
+  def struct(module, fields \\ []) do
+    Enum.reduce(fields, module.__struct__(), fn {k, v}, acc ->
+      if Map.has_key?(acc, k), do: Map.put(acc, k, v), else: acc
+    end)
+  end
+
+  def get_in(data, []), do: data
+  def get_in(nil, _keys), do: nil
+  def get_in(data, [key | rest]), do: get_in(data[key], rest)
+
+  def put_in(data, [key], value), do: Map.put(data, key, value)
+  def put_in(data, [key | rest], value), do: Map.put(data, key, put_in(Map.get(data, key, %{}), rest, value))
+
+  def update_in(data, [key], fun), do: Map.put(data, key, fun.(Map.get(data, key)))
+
+  def update_in(data, [key | rest], fun),
+    do: Map.put(data, key, update_in(Map.get(data, key, %{}), rest, fun))
+end
+
+defmodule Callcast.Runner do
+  # The main script runs here: an uncaught error is printed as `elixir` prints
+  # it, and the run ends with status 1.
+  def main(fun) do
+    try do
+      fun.()
+    catch
+      kind, reason ->
+        IO.write(:stderr, Exception.format_banner(kind, reason) <> "\n")
+        System.halt(1)
+    end
+  end
+end
+
+defmodule Process do
+  def sleep(:infinity) do
+    receive do
+    end
+  end
+
+  def sleep(ms) when is_integer(ms) and ms >= 0 do
+    receive do
+    after
+      ms -> :ok
+    end
+  end
+end
+
+defmodule :timer do
+  def sleep(ms), do: Process.sleep(ms)
+end
+
+defmodule Range do
+  defstruct first: nil, last: nil, step: nil
+
+  def new(first, last), do: :callcast.range(first, last, if(last >= first, do: 1, else: -1))
+  def new(first, last, step), do: :callcast.range(first, last, step)
+  def size(range), do: Enum.count(range)
+end

@@ -1,0 +1,254 @@
+//! The function under construction: its instructions, constants, imports, local
+//! slots and variable scopes.
+
+use std::collections::HashMap;
+
+use crate::atom::Atom;
+use crate::bytecode::{FunctionId, Import, Label, Op};
+use crate::diagnostic::Span;
+use crate::term_order::strict_equal;
+use crate::value::Value;
+
+/// Placeholder target of a jump whose label is not placed yet.
+const UNPLACED: Label = u32::MAX;
+
+/// A forward-declared jump target.
+#[derive(Clone, Copy, Debug)]
+pub struct LabelId(usize);
+
+/// One function being compiled.
+pub struct FnBuilder {
+    pub module: Atom,
+    pub name: String,
+    pub fun_name: Option<Atom>,
+    pub arity: usize,
+    pub code: Vec<Op>,
+    pub spans: Vec<Span>,
+    pub consts: Vec<Value>,
+    pub imports: Vec<Import>,
+    import_index: HashMap<(Atom, Atom, u32), u32>,
+    pub lambdas: Vec<FunctionId>,
+    /// Variable scopes, innermost last: name → slot.
+    scopes: Vec<HashMap<String, u32>>,
+    pub locals: u32,
+    /// Operand-stack depth above the locals, tracked statically.
+    pub depth: u32,
+    /// Variables captured from the enclosing function: (slot there, slot here).
+    pub captures: Vec<(u32, u32)>,
+    labels: Vec<Option<Label>>,
+    /// Jumps waiting for a label: (instruction index, label).
+    patches: Vec<(usize, LabelId)>,
+    pub span: Span,
+    /// How many lambdas were created inside, for naming them.
+    pub lambda_counter: usize,
+}
+
+impl FnBuilder {
+    pub fn new(module: Atom, name: String, fun_name: Option<Atom>, arity: usize) -> FnBuilder {
+        FnBuilder {
+            module,
+            name,
+            fun_name,
+            arity,
+            code: Vec::new(),
+            spans: Vec::new(),
+            consts: Vec::new(),
+            imports: Vec::new(),
+            import_index: HashMap::new(),
+            lambdas: Vec::new(),
+            scopes: vec![HashMap::new()],
+            locals: arity as u32,
+            depth: 0,
+            captures: Vec::new(),
+            labels: Vec::new(),
+            patches: Vec::new(),
+            span: Span::default(),
+            lambda_counter: 0,
+        }
+    }
+
+    /// Emits an instruction and updates the tracked stack depth.
+    pub fn emit(&mut self, op: Op) {
+        self.depth = (self.depth as i64 + stack_effect(op)).max(0) as u32;
+        self.code.push(op);
+        self.spans.push(self.span);
+    }
+
+    /// Emits a jump-carrying instruction whose target is `label`.
+    pub fn emit_jump(&mut self, make: impl FnOnce(Label) -> Op, label: LabelId) {
+        let target = self.labels[label.0].unwrap_or(UNPLACED);
+        if target == UNPLACED {
+            self.patches.push((self.code.len(), label));
+        }
+        self.emit(make(target));
+    }
+
+    pub fn new_label(&mut self) -> LabelId {
+        self.labels.push(None);
+        LabelId(self.labels.len() - 1)
+    }
+
+    pub fn place(&mut self, label: LabelId) {
+        self.labels[label.0] = Some(self.code.len() as Label);
+    }
+
+    pub fn constant(&mut self, value: Value) -> u32 {
+        if let Some(i) = self.consts.iter().position(|c| same_const(c, &value)) {
+            return i as u32;
+        }
+        self.consts.push(value);
+        (self.consts.len() - 1) as u32
+    }
+
+    pub fn push_const(&mut self, value: Value) {
+        if matches!(value, Value::Atom(a) if a == Atom::NIL) {
+            self.emit(Op::Nil);
+        } else {
+            let i = self.constant(value);
+            self.emit(Op::Const(i));
+        }
+    }
+
+    pub fn import(&mut self, module: Atom, name: Atom, arity: u32) -> u32 {
+        let key = (module, name, arity);
+        if let Some(&i) = self.import_index.get(&key) {
+            return i;
+        }
+        self.imports.push(Import {
+            module,
+            name,
+            arity,
+            resolved: Default::default(),
+        });
+        let i = (self.imports.len() - 1) as u32;
+        self.import_index.insert(key, i);
+        i
+    }
+
+    pub fn new_slot(&mut self) -> u32 {
+        self.locals += 1;
+        self.locals - 1
+    }
+
+    pub fn push_scope(&mut self) {
+        self.scopes.push(HashMap::new());
+    }
+
+    pub fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    /// Binds `name` to a fresh slot in the innermost scope.
+    pub fn bind(&mut self, name: &str) -> u32 {
+        let slot = self.new_slot();
+        self.bind_to(name, slot);
+        slot
+    }
+
+    /// Binds `name` in the outermost scope (captured variables live there).
+    pub fn bind_root(&mut self, name: &str, slot: u32) {
+        if let Some(scope) = self.scopes.first_mut() {
+            scope.insert(name.to_string(), slot);
+        }
+    }
+
+    pub fn bind_to(&mut self, name: &str, slot: u32) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name.to_string(), slot);
+        }
+    }
+
+    /// The slot of a variable visible here, if any (not looking at enclosing functions).
+    pub fn lookup(&self, name: &str) -> Option<u32> {
+        self.scopes.iter().rev().find_map(|s| s.get(name).copied())
+    }
+
+    /// All bindings visible now, innermost winning (to carry them out of a scope).
+    pub fn visible(&self) -> HashMap<String, u32> {
+        let mut all = HashMap::new();
+        for scope in &self.scopes {
+            for (k, v) in scope {
+                all.insert(k.clone(), *v);
+            }
+        }
+        all
+    }
+
+    /// Resolves every forward jump; call once the code is complete.
+    pub fn finish_code(&mut self) {
+        for (at, label) in std::mem::take(&mut self.patches) {
+            let target = self.labels[label.0].unwrap_or(0);
+            self.code[at] = retarget(self.code[at], target);
+        }
+    }
+}
+
+fn same_const(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Atom(x), Value::Atom(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Float(_), _) | (_, Value::Float(_)) => false,
+        (Value::Fun(_), _) | (_, Value::Fun(_)) => false,
+        _ => strict_equal(a, b),
+    }
+}
+
+fn retarget(op: Op, t: Label) -> Op {
+    match op {
+        Op::Jump(_) => Op::Jump(t),
+        Op::JumpIfFalsy(_) => Op::JumpIfFalsy(t),
+        Op::JumpIfTruthy(_) => Op::JumpIfTruthy(t),
+        Op::MatchConst(i, _) => Op::MatchConst(i, t),
+        Op::MatchSlot(i, _) => Op::MatchSlot(i, t),
+        Op::MatchNil(_) => Op::MatchNil(t),
+        Op::MatchCons(_) => Op::MatchCons(t),
+        Op::MatchTuple(n, _) => Op::MatchTuple(n, t),
+        Op::MatchMap(_) => Op::MatchMap(t),
+        Op::MatchMapKey(_) => Op::MatchMapKey(t),
+        Op::MatchPrefix(i, _) => Op::MatchPrefix(i, t),
+        Op::MatchType(k, _) => Op::MatchType(k, t),
+        Op::RecvNext(_) => Op::RecvNext(t),
+        Op::RecvWait(_) => Op::RecvWait(t),
+        Op::Try(_) => Op::Try(t),
+        other => other,
+    }
+}
+
+/// How an instruction changes the operand-stack depth (on its fall-through path).
+fn stack_effect(op: Op) -> i64 {
+    match op {
+        Op::Const(_) | Op::Nil | Op::Load(_) | Op::Dup => 1,
+        Op::Store(_) | Op::Pop => -1,
+        Op::Truncate(_) => 0,
+        Op::MakeTuple(n) => 1 - n as i64,
+        Op::MakeList(n) => -(n as i64),
+        Op::MakeMap(n) => 1 - 2 * n as i64,
+        Op::UpdateMap(n) => -2 * n as i64,
+        Op::MakeStruct(_, n) => -2 * n as i64,
+        Op::Interpolate(n) => 1 - n as i64,
+        Op::MakeClosure(_, n) => 1 - n as i64,
+        Op::Binary(_) => -1,
+        Op::Unary(_) | Op::GetField(_) => 0,
+        Op::Access => -1,
+        Op::Jump(_) => 0,
+        Op::JumpIfFalsy(_) | Op::JumpIfTruthy(_) => -1,
+        Op::CheckBool(_) => 0,
+        Op::Call(_, argc) | Op::TailCall(_, argc) => 1 - argc as i64,
+        Op::CallFun(argc) | Op::TailCallFun(argc) => -(argc as i64),
+        Op::Apply => -2,
+        Op::Return => -1,
+        Op::MatchConst(..) | Op::MatchSlot(..) | Op::MatchNil(_) | Op::MatchType(..) => -1,
+        Op::MatchCons(_) => 1,
+        Op::MatchTuple(n, _) => n as i64 - 1,
+        Op::MatchMap(_) => 0,
+        Op::MatchMapKey(_) => 0,
+        Op::MatchPrefix(..) => 0,
+        Op::RecvStart | Op::RecvAccept | Op::RecvSkip => 0,
+        Op::RecvNext(_) => 1,
+        Op::RecvWait(_) => -1,
+        Op::Try(_) | Op::EndTry => 0,
+        Op::Reraise => -3,
+        Op::Fail(_) => -1,
+    }
+}

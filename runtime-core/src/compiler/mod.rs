@@ -1,0 +1,713 @@
+//! The compiler: syntax tree → bytecode. Modules are collected first (so calls can
+//! be checked against every module's functions), then each function's clauses
+//! are compiled into one [`Function`] with pattern matching as jumps.
+
+mod builder;
+mod expr;
+mod pattern;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::ast::{BinOp, Clause, Expr, ExprKind};
+use crate::atom::Atom;
+use crate::bytecode::{FailKind, Function, FunctionId, ModuleInfo, Op, Program};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
+use crate::value::Value;
+
+use builder::FnBuilder;
+
+/// A compile result.
+pub type CResult<T> = Result<T, Diagnostic>;
+
+fn err<T>(kind: DiagnosticKind, message: impl Into<String>, span: Span) -> CResult<T> {
+    Err(Diagnostic::new(kind, message, span))
+}
+
+fn unsupported<T>(what: impl Into<String>, span: Span) -> CResult<T> {
+    err(DiagnosticKind::Unsupported, what, span)
+}
+
+/// Whether a function is public.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Visibility {
+    Public,
+    Private,
+}
+
+/// What pass 1 learned about a module: which functions it defines.
+#[derive(Default, Clone)]
+struct ModuleSig {
+    defs: HashMap<(String, u32), Visibility>,
+    struct_fields: Option<Vec<(Atom, Expr)>>,
+    is_exception: bool,
+}
+
+/// One function clause as written, with the module attributes in force where it was.
+struct ClauseDef {
+    name: String,
+    params: Vec<Expr>,
+    guard: Option<Expr>,
+    body: Expr,
+    attrs: Rc<HashMap<String, Expr>>,
+    span: Span,
+}
+
+/// Per-module context during pass 2.
+#[derive(Clone, Default)]
+struct ModuleCtx {
+    module: Option<Atom>,
+    aliases: HashMap<String, Vec<String>>,
+    attrs: Rc<HashMap<String, Expr>>,
+    imports: Vec<Atom>,
+}
+
+/// A source file to compile: its name (for messages) and syntax tree.
+pub struct SourceFile<'a> {
+    /// Name shown in messages.
+    pub name: &'a str,
+    /// The parsed file (a `Block`).
+    pub ast: &'a Expr,
+    /// Whether its top-level code is the program's main script (else only modules).
+    pub is_main: bool,
+    /// Its text (to place errors in files other than the main one).
+    pub text: &'a str,
+}
+
+/// An error in a library file is the runtime's fault, not the reader's: say
+/// where it is instead of pointing into the reader's code.
+fn internal(file: &SourceFile<'_>, d: Diagnostic) -> Diagnostic {
+    if file.is_main {
+        return d;
+    }
+    let (line, col) = d.line_col(file.text);
+    Diagnostic::new(
+        DiagnosticKind::CompileError,
+        format!("internal error in the prelude ({}:{line}:{col}): {}", file.name, d.message),
+        Span::default(),
+    )
+}
+
+/// Compiles source files (the prelude first, then the user's file) into one program.
+pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
+    let mut c = Compiler {
+        program: Program::default(),
+        sigs: HashMap::new(),
+        fns: Vec::new(),
+        ctx: ModuleCtx::default(),
+        gensym: 0,
+    };
+    let mut modules = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        let ctx = ModuleCtx::default();
+        let mut found = Vec::new();
+        c.collect_modules(file.ast, &ctx, &mut found)
+            .map_err(|d| internal(file, d))?;
+        modules.extend(found.into_iter().map(|(n, b, ctx)| (i, n, b, ctx)));
+    }
+    for (i, name, body, ctx) in &modules {
+        c.compile_module(*name, body, ctx)
+            .map_err(|d| internal(&files[*i], d))?;
+    }
+    for file in files.iter().filter(|f| f.is_main) {
+        let id = c.compile_main(file.ast)?;
+        c.program.main = Some(id);
+    }
+    Ok(c.program)
+}
+
+/// The compiler's state across a whole program.
+struct Compiler {
+    program: Program,
+    sigs: HashMap<Atom, ModuleSig>,
+    /// Functions being compiled, innermost (the current one) last.
+    fns: Vec<FnBuilder>,
+    ctx: ModuleCtx,
+    gensym: u32,
+}
+
+/// The atom an alias names (`Foo.Bar` → `Elixir.Foo.Bar`).
+pub fn alias_atom(parts: &[String]) -> Atom {
+    Atom::intern(&format!("Elixir.{}", parts.join(".")))
+}
+
+/// The keyword list of a `do` block argument: `[do: ..., else: ...]`.
+fn keyword_pairs(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
+    match &e.kind {
+        ExprKind::List(items, None) => items
+            .iter()
+            .map(|item| match &item.kind {
+                ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
+                    ExprKind::Atom(k) => Some((k.as_str(), &kv[1])),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+fn keyword_get<'a>(pairs: &[(&str, &'a Expr)], key: &str) -> Option<&'a Expr> {
+    pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// The expressions of a body (a `Block` or a single expression).
+fn body_exprs(e: &Expr) -> Vec<&Expr> {
+    match &e.kind {
+        ExprKind::Block(items) => items.iter().collect(),
+        _ => vec![e],
+    }
+}
+
+/// Splits `def` arguments into head and keyword body.
+fn def_parts(args: &[Expr], span: Span) -> CResult<(&Expr, Option<&Expr>)> {
+    match args {
+        [head] => Ok((head, None)),
+        [head, body] => Ok((head, Some(body))),
+        _ => err(DiagnosticKind::SyntaxError, "invalid def", span),
+    }
+}
+
+/// A function head: name, parameters (defaults still inside), guard.
+fn parse_head(head: &Expr) -> CResult<(String, Vec<Expr>, Option<Expr>)> {
+    match &head.kind {
+        ExprKind::BinOp(BinOp::When, call, guard) => {
+            let (name, params, _) = parse_head(call)?;
+            Ok((name, params, Some((**guard).clone())))
+        }
+        ExprKind::Call {
+            target: crate::ast::CallTarget::Local(name),
+            args,
+            ..
+        } => Ok((name.clone(), args.clone(), None)),
+        ExprKind::Var(name) => Ok((name.clone(), Vec::new(), None)),
+        _ => err(
+            DiagnosticKind::CompileError,
+            "invalid function head",
+            head.span,
+        ),
+    }
+}
+
+/// How many parameters have defaults, and the arity range of a head.
+fn arities(params: &[Expr]) -> (u32, u32) {
+    let defaults = params
+        .iter()
+        .filter(|p| matches!(p.kind, ExprKind::BinOp(BinOp::Default, _, _)))
+        .count() as u32;
+    let n = params.len() as u32;
+    (n - defaults, n)
+}
+
+impl Compiler {
+    fn f(&mut self) -> &mut FnBuilder {
+        self.fns.last_mut().expect("a function is being compiled")
+    }
+
+    fn gensym(&mut self, base: &str) -> String {
+        self.gensym += 1;
+        format!("{base} {}", self.gensym)
+    }
+
+    fn current_module(&self) -> Atom {
+        self.ctx.module.unwrap_or(Atom::ELIXIR)
+    }
+
+    /// Resolves an alias through `alias` declarations.
+    fn resolve_alias(&self, parts: &[String]) -> Atom {
+        if let Some(first) = parts.first() {
+            if let Some(full) = self.ctx.aliases.get(first) {
+                let mut all = full.clone();
+                all.extend(parts[1..].iter().cloned());
+                return alias_atom(&all);
+            }
+        }
+        alias_atom(parts)
+    }
+
+    // ---- pass 1: modules and their functions ------------------------------
+
+    fn collect_modules(
+        &mut self,
+        file: &Expr,
+        outer: &ModuleCtx,
+        out: &mut Vec<(Atom, Expr, ModuleCtx)>,
+    ) -> CResult<()> {
+        for e in body_exprs(file) {
+            if let ExprKind::Call {
+                target: crate::ast::CallTarget::Local(name),
+                args,
+                ..
+            } = &e.kind
+            {
+                if name == "defmodule" {
+                    self.collect_module(e, args, outer, out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn collect_module(
+        &mut self,
+        e: &Expr,
+        args: &[Expr],
+        outer: &ModuleCtx,
+        out: &mut Vec<(Atom, Expr, ModuleCtx)>,
+    ) -> CResult<()> {
+        let (name_expr, body) = match args {
+            [n, kw] => match keyword_pairs(kw).and_then(|p| keyword_get(&p, "do").cloned()) {
+                Some(body) => (n, body),
+                None => return err(DiagnosticKind::SyntaxError, "defmodule needs a do block", e.span),
+            },
+            _ => return err(DiagnosticKind::SyntaxError, "invalid defmodule", e.span),
+        };
+        let parts = match &name_expr.kind {
+            ExprKind::Atom(erlang_name) => vec![format!(":{erlang_name}")],
+            ExprKind::Alias(parts) => {
+                // A nested module's name is prefixed by its parent's.
+                let mut full = match outer.module {
+                    Some(m) => vec![m.name().trim_start_matches("Elixir.").to_string()],
+                    None => Vec::new(),
+                };
+                full.extend(parts.iter().cloned());
+                full
+            }
+            _ => return unsupported("a module name that is not an alias", name_expr.span),
+        };
+        let atom = match &name_expr.kind {
+            ExprKind::Atom(erlang_name) => Atom::intern(erlang_name),
+            _ => alias_atom(&parts),
+        };
+        let mut ctx = outer.clone();
+        if outer.module.is_some() {
+            // Inside the parent, the nested module is reachable by its short name.
+            if let (ExprKind::Alias(short), Some(first)) = (&name_expr.kind, parts.first()) {
+                let _ = first;
+                if let Some(s) = short.first() {
+                    ctx.aliases.insert(s.clone(), parts[..parts.len() - short.len() + 1].to_vec());
+                }
+            }
+        }
+        ctx.module = Some(atom);
+        let mut sig = ModuleSig::default();
+        for item in body_exprs(&body) {
+            if let ExprKind::Call {
+                target: crate::ast::CallTarget::Local(kind),
+                args,
+                ..
+            } = &item.kind
+            {
+                match kind.as_str() {
+                    "def" | "defp" => {
+                        let (head, _) = def_parts(args, item.span)?;
+                        let (name, params, _) = parse_head(head)?;
+                        let (lo, hi) = arities(&params);
+                        let vis = if kind == "def" {
+                            Visibility::Public
+                        } else {
+                            Visibility::Private
+                        };
+                        for a in lo..=hi {
+                            sig.defs.insert((name.clone(), a), vis);
+                        }
+                    }
+                    "defstruct" | "defexception" => {
+                        sig.is_exception = kind == "defexception";
+                        sig.struct_fields = Some(struct_fields(args, item.span)?);
+                    }
+                    "defmodule" => self.collect_module(item, args, &ctx, out)?,
+                    "defmacro" | "defmacrop" | "defguard" | "defguardp" | "defdelegate"
+                    | "defimpl" | "defprotocol" | "defoverridable" => {
+                        return unsupported(kind.clone(), item.span)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if sig.struct_fields.is_some() {
+            sig.defs.insert(("__struct__".into(), 0), Visibility::Public);
+        }
+        self.sigs.insert(atom, sig);
+        out.push((atom, body, ctx));
+        Ok(())
+    }
+
+    // ---- pass 2: compiling modules ----------------------------------------
+
+    fn compile_module(&mut self, module: Atom, body: &Expr, ctx: &ModuleCtx) -> CResult<()> {
+        self.ctx = ctx.clone();
+        self.ctx.module = Some(module);
+        let mut attrs: HashMap<String, Expr> = HashMap::new();
+        let mut groups: Vec<((String, u32), Visibility, Vec<ClauseDef>)> = Vec::new();
+        let mut snapshot = Rc::new(attrs.clone());
+        self.program.modules.entry(module).or_insert_with(ModuleInfo::default);
+        for item in body_exprs(body) {
+            match &item.kind {
+                ExprKind::ModuleAttr(name, Some(value)) => {
+                    match name.as_str() {
+                        "impl" | "doc" | "moduledoc" | "spec" | "behaviour" | "type"
+                        | "typep" | "opaque" | "callback" | "typedoc" => {}
+                        _ => {
+                            attrs.insert(name.clone(), (**value).clone());
+                            snapshot = Rc::new(attrs.clone());
+                            self.ctx.attrs = snapshot.clone();
+                        }
+                    }
+                }
+                ExprKind::Call {
+                    target: crate::ast::CallTarget::Local(kind),
+                    args,
+                    ..
+                } => match kind.as_str() {
+                    "def" | "defp" => {
+                        let (head, body_kw) = def_parts(args, item.span)?;
+                        let (name, params, guard) = parse_head(head)?;
+                        let body = match body_kw {
+                            Some(kw) => def_body(kw, item.span)?,
+                            None => {
+                                // A bodiless head only declares defaults.
+                                continue;
+                            }
+                        };
+                        let arity = params.len() as u32;
+                        let vis = if kind == "def" {
+                            Visibility::Public
+                        } else {
+                            Visibility::Private
+                        };
+                        let clause = ClauseDef {
+                            name: name.clone(),
+                            params,
+                            guard,
+                            body,
+                            attrs: snapshot.clone(),
+                            span: item.span,
+                        };
+                        match groups.iter_mut().find(|(k, _, _)| k.0 == name && k.1 == arity) {
+                            Some((_, _, clauses)) => clauses.push(clause),
+                            None => groups.push(((name, arity), vis, vec![clause])),
+                        }
+                    }
+                    "defmodule" | "defstruct" | "defexception" => {}
+                    "use" => self.compile_use(args, item.span)?,
+                    "alias" => self.declare_alias(args, item.span)?,
+                    "import" => {
+                        if let Some(Expr {
+                            kind: ExprKind::Alias(parts),
+                            ..
+                        }) = args.first()
+                        {
+                            let m = self.resolve_alias(parts);
+                            self.ctx.imports.push(m);
+                        }
+                    }
+                    "require" | "@" => {}
+                    _ => {
+                        return unsupported(
+                            "code that runs in a module body (other than definitions)",
+                            item.span,
+                        )
+                    }
+                },
+                _ => {
+                    return unsupported(
+                        "code that runs in a module body (other than definitions)",
+                        item.span,
+                    )
+                }
+            }
+        }
+        let sig = self.sigs.get(&module).cloned().unwrap_or_default();
+        if let Some(fields) = &sig.struct_fields {
+            self.compile_struct_function(module, fields, sig.is_exception)?;
+        }
+        for ((name, arity), _vis, clauses) in groups {
+            self.compile_defaults(module, &name, &clauses)?;
+            let id = self.compile_function(module, &name, arity, &clauses)?;
+            let info = self.program.modules.entry(module).or_default();
+            info.functions.insert((Atom::intern(&name), arity), id);
+        }
+        Ok(())
+    }
+
+    fn compile_use(&mut self, args: &[Expr], span: Span) -> CResult<()> {
+        match args.first().map(|a| &a.kind) {
+            Some(ExprKind::Alias(parts))
+                if matches!(
+                    parts.join(".").as_str(),
+                    "GenServer" | "Agent" | "Task" | "ExUnit.Case"
+                ) =>
+            {
+                Ok(())
+            }
+            _ => unsupported("`use` of this module", span),
+        }
+    }
+
+    fn declare_alias(&mut self, args: &[Expr], span: Span) -> CResult<()> {
+        let parts = match args.first().map(|a| &a.kind) {
+            Some(ExprKind::Alias(parts)) => parts.clone(),
+            _ => return unsupported("this form of alias", span),
+        };
+        let full: Vec<String> = self
+            .resolve_alias(&parts)
+            .name()
+            .trim_start_matches("Elixir.")
+            .split('.')
+            .map(String::from)
+            .collect();
+        let short = match args.get(1).and_then(keyword_pairs) {
+            Some(p) => match keyword_get(&p, "as").map(|e| &e.kind) {
+                Some(ExprKind::Alias(a)) => a.join("."),
+                _ => return unsupported("this form of alias", span),
+            },
+            None => parts.last().cloned().unwrap_or_default(),
+        };
+        self.ctx.aliases.insert(short, full);
+        Ok(())
+    }
+
+    /// `__struct__/0` returning the struct with its defaults (and `__exception__`).
+    fn compile_struct_function(
+        &mut self,
+        module: Atom,
+        fields: &[(Atom, Expr)],
+        exception: bool,
+    ) -> CResult<()> {
+        self.fns.push(FnBuilder::new(
+            module,
+            "__struct__/0".into(),
+            Some(Atom::intern("__struct__")),
+            0,
+        ));
+        let mut n = 0;
+        if exception {
+            self.f().push_const(Value::atom("__exception__"));
+            self.f().push_const(Value::TRUE);
+            n += 1;
+        }
+        self.f().push_const(Value::Atom(Atom::STRUCT));
+        self.f().push_const(Value::Atom(module));
+        n += 1;
+        for (k, v) in fields {
+            self.f().push_const(Value::Atom(*k));
+            self.expr(v)?;
+            n += 1;
+        }
+        self.f().emit(Op::MakeMap(n));
+        self.f().emit(Op::Return);
+        let id = self.finish_function();
+        self.program
+            .modules
+            .entry(module)
+            .or_default()
+            .functions
+            .insert((Atom::intern("__struct__"), 0), id);
+        Ok(())
+    }
+
+    /// For `def f(a, b \\ 1)`, the lower-arity entry points that fill in defaults.
+    fn compile_defaults(&mut self, module: Atom, name: &str, clauses: &[ClauseDef]) -> CResult<()> {
+        let Some(first) = clauses.first() else {
+            return Ok(());
+        };
+        let params = &first.params;
+        let (lo, hi) = arities(params);
+        for arity in lo..hi {
+            let given = arity as usize;
+            let required = lo as usize;
+            let mut defaults_taken = given - required;
+            self.fns.push(FnBuilder::new(
+                module,
+                format!("{name}/{arity}"),
+                Some(Atom::intern(name)),
+                given,
+            ));
+            let mut next_arg = 0u32;
+            for p in params {
+                match &p.kind {
+                    ExprKind::BinOp(BinOp::Default, _, default) => {
+                        if defaults_taken > 0 {
+                            defaults_taken -= 1;
+                            self.f().emit(Op::Load(next_arg));
+                            next_arg += 1;
+                        } else {
+                            self.expr(default)?;
+                        }
+                    }
+                    _ => {
+                        self.f().emit(Op::Load(next_arg));
+                        next_arg += 1;
+                    }
+                }
+            }
+            let imp = self
+                .f()
+                .import(module, Atom::intern(name), params.len() as u32);
+            self.f().emit(Op::TailCall(imp, params.len() as u32));
+            let id = self.finish_function();
+            self.program
+                .modules
+                .entry(module)
+                .or_default()
+                .functions
+                .insert((Atom::intern(name), arity), id);
+        }
+        Ok(())
+    }
+
+    fn compile_function(
+        &mut self,
+        module: Atom,
+        name: &str,
+        arity: u32,
+        clauses: &[ClauseDef],
+    ) -> CResult<FunctionId> {
+        self.fns.push(FnBuilder::new(
+            module,
+            format!("{name}/{arity}"),
+            Some(Atom::intern(name)),
+            arity as usize,
+        ));
+        for clause in clauses {
+            self.ctx.attrs = clause.attrs.clone();
+            self.f().span = clause.span;
+            let params: Vec<Expr> = clause
+                .params
+                .iter()
+                .map(|p| match &p.kind {
+                    ExprKind::BinOp(BinOp::Default, pat, _) => (**pat).clone(),
+                    _ => p.clone(),
+                })
+                .collect();
+            let c = Clause {
+                patterns: params,
+                guard: clause.guard.clone(),
+                body: clause.body.clone(),
+                span: clause.span,
+            };
+            let args: Vec<u32> = (0..arity).collect();
+            self.function_clause(&c, &args)?;
+        }
+        self.f().emit(Op::Nil);
+        self.f().emit(Op::Fail(FailKind::FunctionClause));
+        Ok(self.finish_function())
+    }
+
+    /// One clause of a function whose arguments are in `arg_slots`: match,
+    /// guard, body in tail position; falls through to the next clause on failure.
+    fn function_clause(&mut self, c: &Clause, arg_slots: &[u32]) -> CResult<()> {
+        let fail = self.f().new_label();
+        let depth = self.f().depth;
+        self.f().push_scope();
+        let mut bound = Vec::new();
+        for (pat, slot) in c.patterns.iter().zip(arg_slots) {
+            self.f().emit(Op::Load(*slot));
+            self.pattern(pat, fail, &mut bound)?;
+        }
+        if let Some(g) = &c.guard {
+            self.guard(g, fail)?;
+        }
+        self.tail(&c.body)?;
+        self.f().pop_scope();
+        self.f().place(fail);
+        self.f().depth = depth;
+        self.f().emit(Op::Truncate(depth));
+        Ok(())
+    }
+
+    /// Finishes the innermost function and adds it to the program.
+    fn finish_function(&mut self) -> FunctionId {
+        let mut b = self.fns.pop().expect("a function is being compiled");
+        b.finish_code();
+        let id = self.program.functions.len() as FunctionId;
+        let capture_slots = b.captures.iter().map(|(_, own)| *own).collect();
+        self.program.functions.push(Rc::new(Function {
+            id,
+            module: b.module,
+            name: b.name,
+            fun_name: b.fun_name,
+            arity: b.arity,
+            locals: b.locals,
+            code: b.code,
+            spans: b.spans,
+            consts: b.consts,
+            imports: b.imports,
+            lambdas: b.lambdas,
+            capture_slots,
+        }));
+        id
+    }
+
+    fn compile_main(&mut self, file: &Expr) -> CResult<FunctionId> {
+        self.ctx = ModuleCtx::default();
+        self.fns
+            .push(FnBuilder::new(Atom::ELIXIR, "(file)".into(), None, 0));
+        let items: Vec<&Expr> = body_exprs(file)
+            .into_iter()
+            .filter(|e| !is_call_named(e, "defmodule"))
+            .collect();
+        if items.is_empty() {
+            self.f().emit(Op::Nil);
+            self.f().emit(Op::Return);
+        }
+        for (i, item) in items.iter().enumerate() {
+            if i + 1 == items.len() {
+                self.expr(item)?;
+                self.f().emit(Op::Return);
+            } else {
+                self.statement(item)?;
+            }
+        }
+        Ok(self.finish_function())
+    }
+}
+
+fn is_call_named(e: &Expr, name: &str) -> bool {
+    matches!(&e.kind, ExprKind::Call { target: crate::ast::CallTarget::Local(n), .. } if n == name)
+}
+
+/// The body of a `def`: its `do:` expression, wrapped in `try` when the def
+/// has `rescue`/`catch`/`after` sections.
+fn def_body(kw: &Expr, span: Span) -> CResult<Expr> {
+    let pairs = match keyword_pairs(kw) {
+        Some(p) => p,
+        None => return err(DiagnosticKind::SyntaxError, "expected a do block", span),
+    };
+    let body = match keyword_get(&pairs, "do") {
+        Some(b) => b.clone(),
+        None => return err(DiagnosticKind::SyntaxError, "expected a do block", span),
+    };
+    if pairs.len() == 1 {
+        return Ok(body);
+    }
+    Ok(Expr::new(
+        ExprKind::Call {
+            target: crate::ast::CallTarget::Local("try".into()),
+            args: vec![kw.clone()],
+            parens: false,
+        },
+        span,
+    ))
+}
+
+/// `defstruct [a: 1, b: nil]` or `defstruct [:a, :b]`.
+fn struct_fields(args: &[Expr], span: Span) -> CResult<Vec<(Atom, Expr)>> {
+    let list = match args.first().map(|a| &a.kind) {
+        Some(ExprKind::List(items, None)) => items,
+        _ => return unsupported("this form of defstruct", span),
+    };
+    let nil = Expr::new(ExprKind::Atom("nil".into()), span);
+    list.iter()
+        .map(|item| match &item.kind {
+            ExprKind::Atom(a) => Ok((Atom::intern(a), nil.clone())),
+            ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
+                ExprKind::Atom(a) => Ok((Atom::intern(a), kv[1].clone())),
+                _ => unsupported("this form of defstruct", item.span),
+            },
+            _ => unsupported("this form of defstruct", item.span),
+        })
+        .collect()
+}

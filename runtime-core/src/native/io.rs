@@ -1,0 +1,178 @@
+//! Output: `IO.puts`, `IO.write`, `IO.inspect`, `inspect/1,2`, and the runtime's
+//! own hooks the prelude uses to log reports and tag messages.
+
+use super::{badarg, list, register, Control, Ctx, NResult, Table};
+use crate::atom::Atom;
+use crate::trace::{MessageKind, Stream};
+use crate::value::Value;
+
+/// Which stream a device argument names.
+fn device(v: &Value) -> Result<Stream, Control> {
+    match v.as_atom().map(|a| a.name()) {
+        Some("stdio" | "standard_io") => Ok(Stream::Stdout),
+        Some("stderr" | "standard_error") => Ok(Stream::Stderr),
+        _ => badarg(),
+    }
+}
+
+/// Chardata (a string, a list of strings and code points, or anything
+/// `String.Chars` converts) as text.
+pub fn chardata(v: &Value) -> Result<String, Control> {
+    match v {
+        Value::Nil | Value::Cons(_) => {
+            let mut out = String::new();
+            for item in list(v)? {
+                match &item {
+                    Value::Int(c) => match u32::try_from(*c).ok().and_then(char::from_u32) {
+                        Some(ch) => out.push(ch),
+                        None => return badarg(),
+                    },
+                    Value::Str(s) => out.push_str(s),
+                    Value::Nil | Value::Cons(_) => out.push_str(&chardata(&item)?),
+                    _ => return badarg(),
+                }
+            }
+            Ok(out)
+        }
+        other => Ok(crate::ops::to_string(other)?),
+    }
+}
+
+fn puts(c: &mut Ctx<'_>, stream: Stream, v: &Value) -> NResult {
+    let mut text = chardata(v)?;
+    text.push('\n');
+    let pid = c.proc.pid;
+    c.core.print(pid, stream, text);
+    Ok(Value::OK)
+}
+
+fn write(c: &mut Ctx<'_>, stream: Stream, v: &Value) -> NResult {
+    let text = chardata(v)?;
+    let pid = c.proc.pid;
+    c.core.print(pid, stream, text);
+    Ok(Value::OK)
+}
+
+/// `inspect/2` options from a keyword list.
+fn inspect_opts(opts: &Value) -> Result<(crate::inspect::InspectOpts, Option<String>), Control> {
+    let mut o = crate::inspect::InspectOpts::default();
+    let mut label = None;
+    for item in list(opts)? {
+        let Value::Tuple(kv) = &item else { return badarg() };
+        if kv.len() != 2 {
+            return badarg();
+        }
+        match (kv[0].as_atom().map(|a| a.name()), &kv[1]) {
+            (Some("label"), l) => label = Some(chardata(l)?),
+            (Some("limit"), Value::Int(n)) => o.limit = (*n).max(0) as usize,
+            (Some("limit"), Value::Atom(a)) if a.name() == "infinity" => o.limit = usize::MAX,
+            (Some("width"), Value::Int(n)) => o.width = (*n).max(0) as usize,
+            (Some("pretty"), Value::Atom(a)) => o.pretty = *a == Atom::TRUE,
+            _ => {}
+        }
+    }
+    Ok((o, label))
+}
+
+fn io_inspect(c: &mut Ctx<'_>, stream: Stream, v: &Value, opts: &Value) -> NResult {
+    let (o, label) = inspect_opts(opts)?;
+    let text = match &label {
+        Some(l) => crate::inspect::inspect_labelled(v, l, &o),
+        None => crate::inspect::inspect_with(v, &o),
+    };
+    let pid = c.proc.pid;
+    c.core.print(pid, stream, format!("{text}\n"));
+    Ok(v.clone())
+}
+
+pub(super) fn register_all(t: &mut Table) {
+    register(
+        t,
+        "Elixir.IO",
+        &[
+            ("puts", 1, |c, a| puts(c, Stream::Stdout, &a[0])),
+            ("puts", 2, |c, a| {
+                let s = device(&a[0])?;
+                puts(c, s, &a[1])
+            }),
+            ("write", 1, |c, a| write(c, Stream::Stdout, &a[0])),
+            ("write", 2, |c, a| {
+                let s = device(&a[0])?;
+                write(c, s, &a[1])
+            }),
+            ("inspect", 1, |c, a| io_inspect(c, Stream::Stdout, &a[0], &Value::Nil)),
+            ("inspect", 2, |c, a| io_inspect(c, Stream::Stdout, &a[0], &a[1])),
+            ("inspect", 3, |c, a| {
+                let s = device(&a[0])?;
+                io_inspect(c, s, &a[1], &a[2])
+            }),
+            ("iodata_to_binary", 1, |_, a| Ok(Value::string(&chardata(&a[0])?))),
+            ("chardata_to_string", 1, |_, a| Ok(Value::string(&chardata(&a[0])?))),
+        ],
+    );
+    register(
+        t,
+        "Elixir.Kernel",
+        &[
+            ("inspect", 1, |_, a| Ok(Value::string(&crate::inspect::inspect(&a[0])))),
+            ("inspect", 2, |_, a| {
+                let (o, _) = inspect_opts(&a[1])?;
+                Ok(Value::string(&crate::inspect::inspect_with(&a[0], &o)))
+            }),
+        ],
+    );
+    register(
+        t,
+        "callcast",
+        &[
+            // send/3: like send/2, with the kind of message recorded for the diagram.
+            ("send", 3, |c, a| {
+                let kind = match a[2].as_atom().map(|x| x.name()) {
+                    Some("call") => MessageKind::Call,
+                    Some("cast") => MessageKind::Cast,
+                    Some("reply") => MessageKind::Reply,
+                    _ => MessageKind::Send,
+                };
+                match &a[0] {
+                    Value::Atom(name) if !c.core.registry.contains_key(name) => Ok(a[1].clone()),
+                    dest => super::process::send_kind(c, dest, a[1].clone(), kind),
+                }
+            }),
+            // A logger report: printed to stderr after a blank line, as Elixir's
+            // console logger shows `[error]` reports.
+            ("log_error", 1, |c, a| {
+                let text = chardata(&a[0])?;
+                let pid = c.proc.pid;
+                c.core.print(pid, Stream::Stderr, format!("\n[error] {text}\n"));
+                Ok(Value::OK)
+            }),
+            // monitor_as/2: a monitor whose reference is given (Task uses its reply tag).
+            ("monitor_as", 2, |c, a| {
+                let (Value::Pid(pid), Value::Ref(r)) = (&a[0], &a[1]) else { return badarg() };
+                let me = c.proc.pid;
+                match c.core.process(c.proc, *pid) {
+                    Some(t) => {
+                        t.watchers.push((*r, me));
+                        c.proc.watching.push((*r, *pid));
+                    }
+                    None => {
+                        let msg = Value::tuple(vec![
+                            Value::Atom(Atom::DOWN),
+                            Value::Ref(*r),
+                            Value::Atom(Atom::PROCESS),
+                            Value::Pid(*pid),
+                            Value::Atom(Atom::NOPROC),
+                        ]);
+                        c.core.send(c.proc, me, me, msg, MessageKind::Signal);
+                    }
+                }
+                Ok(Value::Ref(*r))
+            }),
+            ("range", 3, |_, a| Ok(crate::ops::range(a[0].clone(), a[1].clone(), Some(a[2].clone()))?)),
+            ("fun_info", 2, |_, a| match (&a[0], a[1].as_atom().map(|x| x.name())) {
+                (Value::Fun(f), Some("arity")) => Ok(Value::tuple(vec![a[1].clone(), Value::Int(f.arity() as i64)])),
+                _ => badarg(),
+            }),
+        ],
+    );
+}

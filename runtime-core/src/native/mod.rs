@@ -1,0 +1,126 @@
+//! Functions implemented in Rust ("natives", the BEAM's BIFs): the pure data
+//! functions of Kernel, Enum, Map, List, String, ... and the primitives that
+//! touch the scheduler (spawn, send, monitor, timers). Everything that takes a
+//! function argument or may block is written in Elixir in the prelude instead.
+
+mod data;
+mod io;
+mod kernel;
+mod process;
+mod string;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::atom::Atom;
+use crate::bytecode::Program;
+use crate::exception::{self, Exception};
+use crate::process::Process;
+use crate::scheduler::Core;
+use crate::value::Value;
+
+/// What a native can ask of the VM besides returning a value.
+pub enum Control {
+    /// Raise this.
+    Raise(Exception),
+    /// Call this function value with these arguments; its result is the native's.
+    Call(Value, Vec<Value>),
+    /// Return this value, then let other processes run.
+    Yield(Value),
+    /// Stop the whole run with this exit status (`System.halt/1`).
+    Halt(i32),
+}
+
+impl From<Exception> for Control {
+    fn from(e: Exception) -> Control {
+        Control::Raise(e)
+    }
+}
+
+/// A native's result.
+pub type NResult = Result<Value, Control>;
+
+/// A native function.
+pub type NativeFn = fn(&mut Ctx<'_>, &[Value]) -> NResult;
+
+/// What a native can reach: the program, the scheduler and the calling process.
+pub struct Ctx<'a> {
+    /// The program (to resolve functions).
+    pub program: &'a Program,
+    /// The scheduler.
+    pub core: &'a mut Core,
+    /// The process that called.
+    pub proc: &'a mut Process,
+}
+
+/// Raises `ArgumentError` ("argument error"), the BEAM's `badarg`.
+pub fn badarg<T>() -> Result<T, Control> {
+    Err(Control::Raise(exception::badarg()))
+}
+
+/// Raises `ArgumentError` with a message.
+pub fn argument_error<T>(message: &str) -> Result<T, Control> {
+    Err(Control::Raise(exception::argument_error(message)))
+}
+
+/// The integer argument, or `badarg`.
+pub fn int(v: &Value) -> Result<i64, Control> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        _ => badarg(),
+    }
+}
+
+/// The string argument, or `badarg`.
+pub fn str_arg(v: &Value) -> Result<&str, Control> {
+    match v {
+        Value::Str(s) => Ok(s),
+        _ => badarg(),
+    }
+}
+
+/// The elements of a proper list argument, or `badarg`.
+pub fn list(v: &Value) -> Result<Vec<Value>, Control> {
+    v.list_to_vec().ok_or(Control::Raise(exception::badarg()))
+}
+
+type Table = HashMap<(Atom, Atom, u32), NativeFn>;
+
+/// Registers natives of one module: `(name, arity, function)`.
+pub(crate) fn register(table: &mut Table, module: &str, entries: &[(&str, u32, NativeFn)]) {
+    let m = Atom::intern(module);
+    for (name, arity, f) in entries {
+        table.insert((m, Atom::intern(name), *arity), *f);
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Table::new();
+        kernel::register_all(&mut t);
+        data::register_all(&mut t);
+        string::register_all(&mut t);
+        io::register_all(&mut t);
+        process::register_all(&mut t);
+        t
+    })
+}
+
+/// The native `module.name/arity`, if there is one.
+pub fn lookup(module: Atom, name: Atom, arity: u32) -> Option<NativeFn> {
+    table().get(&(module, name, arity)).copied()
+}
+
+/// Whether any native lives in `module`.
+pub fn module_exists(module: Atom) -> bool {
+    static MODULES: OnceLock<Vec<Atom>> = OnceLock::new();
+    MODULES
+        .get_or_init(|| {
+            let mut v: Vec<Atom> = table().keys().map(|(m, _, _)| *m).collect();
+            v.sort_by_key(|a| a.index());
+            v.dedup();
+            v
+        })
+        .contains(&module)
+}

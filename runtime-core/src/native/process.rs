@@ -1,0 +1,451 @@
+//! The process primitives: spawn, send, self, monitors, links, exit signals,
+//! names, timers, flags, the virtual clock and the seeded random generator.
+
+use super::{badarg, int, register, Control, Ctx, NResult, Table};
+use crate::atom::Atom;
+use crate::bytecode::Callee;
+use crate::exception::{self, Exception};
+use crate::trace::MessageKind;
+use crate::value::{Pid, Ref, Value};
+
+pub(super) fn register_all(t: &mut Table) {
+    register(
+        t,
+        "Elixir.Kernel",
+        &[
+            ("self", 0, |c, _| Ok(Value::Pid(c.proc.pid))),
+            ("spawn", 1, |c, a| spawn(c, &a[0], false)),
+            ("spawn_link", 1, |c, a| spawn(c, &a[0], true)),
+            ("spawn", 3, |c, a| spawn_mfa(c, a, false)),
+            ("spawn_link", 3, |c, a| spawn_mfa(c, a, true)),
+            ("send", 2, |c, a| send(c, &a[0], a[1].clone(), MessageKind::Send)),
+        ],
+    );
+    register(
+        t,
+        "erlang",
+        &[
+            ("send", 2, |c, a| send(c, &a[0], a[1].clone(), MessageKind::Send)),
+            ("self", 0, |c, _| Ok(Value::Pid(c.proc.pid))),
+            ("monitor", 2, |c, a| monitor(c, &a[1])),
+            ("demonitor", 1, |c, a| demonitor(c, &a[0], false)),
+            ("demonitor", 2, |c, a| {
+                let flush = a[1].list_iter().any(|o| o.as_atom() == Some(Atom::intern("flush")));
+                demonitor(c, &a[0], flush)
+            }),
+            ("alias", 0, |c, _| {
+                let r = c.core.make_ref();
+                c.core.aliases.insert(r.0, c.proc.pid);
+                Ok(Value::Ref(r))
+            }),
+            ("unalias", 1, |c, a| match &a[0] {
+                Value::Ref(r) => Ok(Value::bool(c.core.aliases.remove(&r.0).is_some())),
+                _ => badarg(),
+            }),
+        ],
+    );
+    register(
+        t,
+        "Elixir.Process",
+        &[
+            ("monitor", 1, |c, a| monitor(c, &a[0])),
+            ("demonitor", 1, |c, a| demonitor(c, &a[0], false)),
+            ("demonitor", 2, |c, a| {
+                let flush = a[1].list_iter().any(|o| o.as_atom() == Some(Atom::intern("flush")));
+                demonitor(c, &a[0], flush)
+            }),
+            ("link", 1, |c, a| link(c, &a[0])),
+            ("unlink", 1, |c, a| {
+                let Value::Pid(other) = a[0] else { return badarg() };
+                c.proc.links.retain(|p| *p != other);
+                let me = c.proc.pid;
+                if let Some(o) = c.core.process(c.proc, other) {
+                    o.links.retain(|p| *p != me);
+                }
+                Ok(Value::TRUE)
+            }),
+            ("exit", 2, |c, a| {
+                let target = resolve(c, &a[0]).ok_or(Control::Raise(exception::badarg()))?;
+                let me = c.proc.pid;
+                c.core.exit_signal(c.proc, me, target, a[1].clone(), false);
+                Ok(Value::TRUE)
+            }),
+            ("alive?", 1, |c, a| match a[0] {
+                Value::Pid(p) => Ok(Value::bool(c.core.is_alive(c.proc, p))),
+                _ => badarg(),
+            }),
+            ("register", 2, |c, a| {
+                let (Value::Pid(pid), Some(name)) = (&a[0], a[1].as_atom()) else {
+                    return badarg();
+                };
+                if c.core.registry.contains_key(&name) || !c.core.is_alive(c.proc, *pid) {
+                    return badarg();
+                }
+                let Some(p) = c.core.process(c.proc, *pid) else { return badarg() };
+                if p.name.is_some() {
+                    return badarg();
+                }
+                p.name = Some(name);
+                c.core.registry.insert(name, *pid);
+                Ok(Value::TRUE)
+            }),
+            ("unregister", 1, |c, a| {
+                let Some(name) = a[0].as_atom() else { return badarg() };
+                match c.core.registry.remove(&name) {
+                    Some(pid) => {
+                        if let Some(p) = c.core.process(c.proc, pid) {
+                            p.name = None;
+                        }
+                        Ok(Value::TRUE)
+                    }
+                    None => badarg(),
+                }
+            }),
+            ("whereis", 1, |c, a| {
+                let Some(name) = a[0].as_atom() else { return badarg() };
+                Ok(c.core.registry.get(&name).map_or(Value::NIL_ATOM, |p| Value::Pid(*p)))
+            }),
+            ("registered", 0, |c, _| {
+                let mut names: Vec<Value> = c.core.registry.keys().map(|a| Value::Atom(*a)).collect();
+                names.sort_by(crate::term_order::compare);
+                Ok(Value::list(names))
+            }),
+            ("list", 0, |c, _| {
+                let mut pids: Vec<Value> = c
+                    .core
+                    .procs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.is_some())
+                    .map(|(i, _)| Value::Pid(Pid(i as u32)))
+                    .collect();
+                pids.push(Value::Pid(c.proc.pid));
+                pids.sort_by(crate::term_order::compare);
+                Ok(Value::list(pids))
+            }),
+            ("send_after", 3, |c, a| {
+                let to = resolve(c, &a[0]).ok_or(Control::Raise(exception::badarg()))?;
+                let ms = int(&a[2])?;
+                if ms < 0 {
+                    return badarg();
+                }
+                let me = c.proc.pid;
+                Ok(Value::Ref(c.core.send_after(me, to, a[1].clone(), ms as u64)))
+            }),
+            ("cancel_timer", 1, |c, a| match a[0] {
+                Value::Ref(r) => Ok(c.core.cancel_timer(r).map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
+                _ => badarg(),
+            }),
+            ("read_timer", 1, |c, a| match a[0] {
+                Value::Ref(r) => Ok(c.core.read_timer(r).map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
+                _ => badarg(),
+            }),
+            ("flag", 2, |c, a| match (a[0].as_atom().map(|x| x.name()), &a[1]) {
+                (Some("trap_exit"), Value::Atom(b)) if *b == Atom::TRUE || *b == Atom::FALSE => {
+                    let old = c.proc.trap_exit;
+                    c.proc.trap_exit = *b == Atom::TRUE;
+                    Ok(Value::bool(old))
+                }
+                (Some("message_queue_data"), _) => Ok(Value::atom("on_heap")),
+                _ => badarg(),
+            }),
+            ("info", 2, info),
+            ("put", 2, |c, a| {
+                let d = &mut c.proc.dictionary;
+                let old = match d.iter_mut().find(|(k, _)| crate::term_order::strict_equal(k, &a[0])) {
+                    Some((_, v)) => std::mem::replace(v, a[1].clone()),
+                    None => {
+                        d.push((a[0].clone(), a[1].clone()));
+                        Value::NIL_ATOM
+                    }
+                };
+                Ok(old)
+            }),
+            ("get", 1, |c, a| {
+                Ok(c.proc
+                    .dictionary
+                    .iter()
+                    .find(|(k, _)| crate::term_order::strict_equal(k, &a[0]))
+                    .map_or(Value::NIL_ATOM, |(_, v)| v.clone()))
+            }),
+            ("get", 2, |c, a| {
+                Ok(c.proc
+                    .dictionary
+                    .iter()
+                    .find(|(k, _)| crate::term_order::strict_equal(k, &a[0]))
+                    .map_or(a[1].clone(), |(_, v)| v.clone()))
+            }),
+            ("delete", 1, |c, a| {
+                let d = &mut c.proc.dictionary;
+                match d.iter().position(|(k, _)| crate::term_order::strict_equal(k, &a[0])) {
+                    Some(i) => Ok(d.remove(i).1),
+                    None => Ok(Value::NIL_ATOM),
+                }
+            }),
+        ],
+    );
+    register(
+        t,
+        "Elixir.System",
+        &[
+            ("monotonic_time", 0, |c, _| Ok(Value::Int(c.core.clock as i64))),
+            ("monotonic_time", 1, |c, a| time_in(c.core.clock, &a[0])),
+            ("system_time", 0, |c, _| Ok(Value::Int(c.core.clock as i64))),
+            ("system_time", 1, |c, a| time_in(c.core.clock, &a[0])),
+            ("os_time", 1, |c, a| time_in(c.core.clock, &a[0])),
+            ("halt", 0, |_, _| Err(Control::Halt(0))),
+            ("halt", 1, |_, a| Err(Control::Halt(int(&a[0])? as i32))),
+            ("schedulers_online", 0, |_, _| Ok(Value::Int(1))),
+        ],
+    );
+    register(
+        t,
+        "rand",
+        &[
+            ("uniform", 0, |c, _| Ok(Value::Float((c.core.next_random() >> 11) as f64 / (1u64 << 53) as f64))),
+            ("uniform", 1, |c, a| {
+                let n = int(&a[0])?;
+                if n < 1 {
+                    return badarg();
+                }
+                Ok(Value::Int((c.core.next_random() % n as u64) as i64 + 1))
+            }),
+            ("seed", 2, |c, a| {
+                let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+                for b in crate::inspect::inspect(&a[1]).bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+                }
+                c.core.rng = h;
+                Ok(Value::NIL_ATOM)
+            }),
+        ],
+    );
+    register(t, "erlang", &[("yield", 0, |_, _| Err(Control::Yield(Value::TRUE)))]);
+}
+
+fn time_in(clock_ns: u64, unit: &Value) -> NResult {
+    let ns = clock_ns as i64;
+    match unit.as_atom().map(|a| a.name()) {
+        Some("second") => Ok(Value::Int(ns / 1_000_000_000)),
+        Some("millisecond") => Ok(Value::Int(ns / 1_000_000)),
+        Some("microsecond") => Ok(Value::Int(ns / 1_000)),
+        Some("nanosecond" | "native") => Ok(Value::Int(ns)),
+        _ => badarg(),
+    }
+}
+
+/// The pid a destination names: a pid, or a registered name.
+fn resolve(c: &Ctx<'_>, dest: &Value) -> Option<Pid> {
+    match dest {
+        Value::Pid(p) => Some(*p),
+        Value::Atom(a) => c.core.registry.get(a).copied(),
+        _ => None,
+    }
+}
+
+fn entry(c: &Ctx<'_>) -> Result<u32, Control> {
+    match c
+        .program
+        .lookup(Atom::intern("Elixir.Kernel"), Atom::intern("__spawn_entry__"), 1)
+    {
+        Callee::Function(id) => Ok(id),
+        _ => badarg(),
+    }
+}
+
+fn spawn(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
+    let Value::Fun(f) = fun else { return badarg() };
+    if f.arity() != 0 {
+        return badarg();
+    }
+    if c.core.alive + 1 > c.core.config.max_processes {
+        return Err(Control::Raise(exception::system_limit(&format!(
+            "callcast: too many processes (the limit is {})",
+            c.core.config.max_processes
+        ))));
+    }
+    let id = entry(c)?;
+    let label = match &**f {
+        crate::value::Closure::Lambda { function, .. } => function.name.clone(),
+        crate::value::Closure::External { module, function, .. } => {
+            format!("{}.{}", module.name().trim_start_matches("Elixir."), function.name())
+        }
+    };
+    let me = c.proc.pid;
+    let pid = c.core.spawn(c.program, Some(me), id, vec![fun.clone()], label);
+    if link {
+        c.proc.links.push(pid);
+        if let Some(Some(p)) = c.core.procs.get_mut(pid.0 as usize) {
+            p.links.push(me);
+        }
+    }
+    Ok(Value::Pid(pid))
+}
+
+fn spawn_mfa(c: &mut Ctx<'_>, a: &[Value], link: bool) -> NResult {
+    let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return badarg();
+    };
+    let args = a[2].list_to_vec().ok_or(Control::Raise(exception::badarg()))?;
+    // Wrap as a zero-arity function value: `fn -> apply(m, f, args) end`.
+    let f = Value::Fun(std::rc::Rc::new(crate::value::Closure::External {
+        module,
+        function,
+        arity: args.len(),
+    }));
+    if args.is_empty() {
+        return spawn(c, &f, link);
+    }
+    let apply = match c.program.lookup(Atom::intern("Elixir.Kernel"), Atom::intern("__apply_entry__"), 2) {
+        Callee::Function(id) => id,
+        _ => return badarg(),
+    };
+    let me = c.proc.pid;
+    let label = format!("{}.{}", module.name().trim_start_matches("Elixir."), function.name());
+    let pid = c.core.spawn(c.program, Some(me), apply, vec![f, Value::list(args)], label);
+    if link {
+        c.proc.links.push(pid);
+        if let Some(Some(p)) = c.core.procs.get_mut(pid.0 as usize) {
+            p.links.push(me);
+        }
+    }
+    Ok(Value::Pid(pid))
+}
+
+fn send(c: &mut Ctx<'_>, dest: &Value, msg: Value, kind: MessageKind) -> NResult {
+    let me = c.proc.pid;
+    match dest {
+        Value::Pid(p) => {
+            c.core.send(c.proc, me, *p, msg.clone(), kind);
+        }
+        Value::Atom(a) => match c.core.registry.get(a).copied() {
+            Some(p) => {
+                c.core.send(c.proc, me, p, msg.clone(), kind);
+            }
+            None => {
+                return Err(Control::Raise(exception::argument_error(
+                    "errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n",
+                )))
+            }
+        },
+        Value::Ref(r) => {
+            // An alias: delivered while its owner keeps it active, dropped after.
+            if let Some(p) = c.core.aliases.get(&r.0).copied() {
+                let kind = if matches!(kind, MessageKind::Send) { MessageKind::Reply } else { kind };
+                c.core.send(c.proc, me, p, msg.clone(), kind);
+            }
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            // `{name, node}`: only the local node exists.
+            return send(c, &t[0], msg, kind);
+        }
+        _ => return badarg(),
+    }
+    Ok(msg)
+}
+
+/// `send/2` as GenServer uses it, with the kind recorded for the diagram.
+pub fn send_kind(c: &mut Ctx<'_>, dest: &Value, msg: Value, kind: MessageKind) -> NResult {
+    send(c, dest, msg, kind)
+}
+
+fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
+    let r = c.core.make_ref();
+    let me = c.proc.pid;
+    let pid = match target {
+        Value::Pid(p) => Some(*p),
+        Value::Atom(a) => c.core.registry.get(a).copied(),
+        Value::Tuple(t) if t.len() == 2 => t[0].as_atom().and_then(|a| c.core.registry.get(&a).copied()),
+        _ => return badarg(),
+    };
+    match pid.and_then(|p| c.core.process(c.proc, p).map(|_| p)) {
+        Some(p) => {
+            if let Some(t) = c.core.process(c.proc, p) {
+                t.watchers.push((r, me));
+            }
+            c.proc.watching.push((r, p));
+        }
+        None => {
+            let dead = match target {
+                Value::Atom(a) => Value::tuple(vec![Value::Atom(*a), Value::atom("nonode@nohost")]),
+                other => other.clone(),
+            };
+            let msg = Value::tuple(vec![
+                Value::Atom(Atom::DOWN),
+                Value::Ref(r),
+                Value::Atom(Atom::PROCESS),
+                dead,
+                Value::Atom(Atom::NOPROC),
+            ]);
+            c.core.send(c.proc, me, me, msg, MessageKind::Signal);
+        }
+    }
+    Ok(Value::Ref(r))
+}
+
+fn demonitor(c: &mut Ctx<'_>, r: &Value, flush: bool) -> NResult {
+    let Value::Ref(r) = *r else { return badarg() };
+    if let Some(i) = c.proc.watching.iter().position(|(x, _)| *x == r) {
+        let (_, watched) = c.proc.watching.remove(i);
+        if let Some(t) = c.core.process(c.proc, watched) {
+            t.watchers.retain(|(x, _)| *x != r);
+        }
+    }
+    if flush {
+        c.proc.mailbox.retain(|m| !is_down_for(&m.value, r));
+    }
+    Ok(Value::TRUE)
+}
+
+fn is_down_for(v: &Value, r: Ref) -> bool {
+    matches!(v, Value::Tuple(t) if t.len() == 5 && t[0].as_atom() == Some(Atom::DOWN) && matches!(t[1], Value::Ref(x) if x == r))
+}
+
+fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
+    let Value::Pid(other) = *target else { return badarg() };
+    let me = c.proc.pid;
+    if other == me {
+        return Ok(Value::TRUE);
+    }
+    if !c.core.is_alive(c.proc, other) {
+        // Linking to a dead process: an exit signal with :noproc.
+        if c.proc.trap_exit {
+            let msg = Value::tuple(vec![Value::Atom(Atom::EXIT_TAG), Value::Pid(other), Value::Atom(Atom::NOPROC)]);
+            c.core.send(c.proc, other, me, msg, MessageKind::Signal);
+            return Ok(Value::TRUE);
+        }
+        return Err(Control::Raise(Exception::error(crate::exception::exception_struct(
+            "ErlangError",
+            vec![("original", Value::Atom(Atom::NOPROC)), ("reason", Value::NIL_ATOM)],
+        ))));
+    }
+    if !c.proc.links.contains(&other) {
+        c.proc.links.push(other);
+        if let Some(o) = c.core.process(c.proc, other) {
+            o.links.push(me);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+fn info(c: &mut Ctx<'_>, a: &[Value]) -> NResult {
+    let Value::Pid(pid) = a[0] else { return badarg() };
+    let Some(item) = a[1].as_atom() else { return badarg() };
+    let Some(p) = c.core.process(c.proc, pid) else {
+        return Ok(Value::NIL_ATOM);
+    };
+    let value = match item.name() {
+        "message_queue_len" => Value::Int(p.mailbox.len() as i64),
+        "messages" => Value::list(p.mailbox.iter().map(|m| m.value.clone()).collect()),
+        "links" => Value::list(p.links.iter().map(|l| Value::Pid(*l)).collect()),
+        "reductions" => Value::Int(p.reductions as i64),
+        "trap_exit" => Value::bool(p.trap_exit),
+        "registered_name" => match p.name {
+            Some(n) => Value::Atom(n),
+            None => return Ok(Value::Nil),
+        },
+        "status" => Value::atom(if pid == c.proc.pid { "running" } else { "waiting" }),
+        _ => return badarg(),
+    };
+    Ok(Value::tuple(vec![Value::Atom(item), value]))
+}

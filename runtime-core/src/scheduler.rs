@@ -1,0 +1,478 @@
+//! The scheduler: one run queue, processes run a slice of reductions each, a
+//! virtual clock, timers, message delivery, links, monitors and exit signals.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+
+use crate::api::OutputChunk;
+use crate::atom::Atom;
+use crate::bytecode::{FunctionId, Program};
+use crate::process::{Frame, Message, Process, Status};
+use crate::trace::{MessageKind, Stream, TraceEvent};
+use crate::value::{Pid, Ref, Value};
+
+/// What a timer does when it fires.
+#[derive(Clone, Debug)]
+enum TimerKind {
+    /// `Process.send_after`: deliver a message.
+    Send { to: Pid, message: Value, from: Pid },
+    /// A `receive ... after` deadline.
+    ReceiveTimeout { pid: Pid, token: u64 },
+}
+
+/// Tunables of the scheduler.
+#[derive(Clone, Debug)]
+pub struct SchedulerConfig {
+    /// Reductions a process may run before it must yield (the BEAM uses 4000).
+    pub slice: u32,
+    /// Virtual nanoseconds one reduction takes.
+    pub reduction_ns: u64,
+    /// Largest stack (values) one process may grow to.
+    pub max_stack: usize,
+    /// Most processes alive at once.
+    pub max_processes: usize,
+}
+
+impl Default for SchedulerConfig {
+    fn default() -> Self {
+        SchedulerConfig {
+            slice: 4000,
+            reduction_ns: 20,
+            max_stack: 16_000_000,
+            max_processes: 2_000_000,
+        }
+    }
+}
+
+/// Everything the runtime holds except the program: processes, clock, timers,
+/// names, output and trace.
+pub struct Core {
+    /// Virtual time, nanoseconds.
+    pub clock: u64,
+    /// Processes by pid number; `None` once exited.
+    pub procs: Vec<Option<Box<Process>>>,
+    /// Processes ready to run.
+    pub run_queue: VecDeque<Pid>,
+    timers: BinaryHeap<Reverse<(u64, u64)>>,
+    timer_kinds: HashMap<u64, TimerKind>,
+    /// Timers started by `send_after`, by reference: (timer id, deadline).
+    send_timers: HashMap<u64, (u64, u64)>,
+    /// Registered names.
+    pub registry: HashMap<Atom, Pid>,
+    /// Active process aliases (references that route to a process).
+    pub aliases: HashMap<u64, Pid>,
+    /// Whether to record the trace.
+    pub tracing: bool,
+    /// The trace.
+    pub trace: Vec<TraceEvent>,
+    /// Printed output.
+    pub output: Vec<OutputChunk>,
+    next_ref: u64,
+    next_msg: u64,
+    next_timer: u64,
+    /// State of the seeded random generator.
+    pub rng: u64,
+    /// Set by `System.halt/1`.
+    pub halted: Option<i32>,
+    /// Tunables.
+    pub config: SchedulerConfig,
+    /// Processes alive now.
+    pub alive: usize,
+}
+
+impl Core {
+    /// An empty runtime.
+    pub fn new(seed: u64, tracing: bool, config: SchedulerConfig) -> Core {
+        Core {
+            clock: 0,
+            procs: Vec::new(),
+            run_queue: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            timer_kinds: HashMap::new(),
+            send_timers: HashMap::new(),
+            registry: HashMap::new(),
+            aliases: HashMap::new(),
+            tracing,
+            trace: Vec::new(),
+            output: Vec::new(),
+            next_ref: 1,
+            next_msg: 0,
+            next_timer: 0,
+            rng: seed ^ 0x9E37_79B9_7F4A_7C15,
+            halted: None,
+            config,
+            alive: 0,
+        }
+    }
+
+    /// A fresh reference.
+    pub fn make_ref(&mut self) -> Ref {
+        self.next_ref += 1;
+        Ref(self.next_ref)
+    }
+
+    /// The next pseudo-random 64-bit number (SplitMix64: small and deterministic).
+    pub fn next_random(&mut self) -> u64 {
+        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn record(&mut self, event: TraceEvent) {
+        if self.tracing {
+            self.trace.push(event);
+        }
+    }
+
+    /// Appends printed text to the output (and the trace).
+    pub fn print(&mut self, pid: Pid, stream: Stream, text: String) {
+        if self.tracing {
+            self.trace.push(TraceEvent::Output {
+                at: self.clock,
+                pid,
+                stream,
+                text: text.clone(),
+            });
+        }
+        match self.output.last_mut() {
+            Some(last) if last.stream == stream => last.text.push_str(&text),
+            _ => self.output.push(OutputChunk { stream, text }),
+        }
+    }
+
+    /// The process `pid`, whether it is the running one (`cur`) or parked.
+    pub fn process<'a>(&'a mut self, cur: &'a mut Process, pid: Pid) -> Option<&'a mut Process> {
+        if cur.pid == pid {
+            Some(cur)
+        } else {
+            self.procs
+                .get_mut(pid.0 as usize)
+                .and_then(|p| p.as_deref_mut())
+        }
+    }
+
+    /// Whether `pid` is alive (the running process counts).
+    pub fn is_alive(&self, cur: &Process, pid: Pid) -> bool {
+        cur.pid == pid
+            || self
+                .procs
+                .get(pid.0 as usize)
+                .is_some_and(|p| p.is_some())
+    }
+
+    /// Creates a process that will start by running `fun` with `args`.
+    pub fn spawn(
+        &mut self,
+        program: &Program,
+        parent: Option<Pid>,
+        fun: FunctionId,
+        args: Vec<Value>,
+        label: String,
+    ) -> Pid {
+        let pid = Pid(self.procs.len() as u32);
+        let mut p = Process::new(pid);
+        let f = program.function(fun);
+        p.stack = args;
+        p.stack.resize(f.locals as usize, Value::Nil);
+        p.frames.push(Frame {
+            fun,
+            pc: 0,
+            base: 0,
+        });
+        self.procs.push(Some(Box::new(p)));
+        self.run_queue.push_back(pid);
+        self.alive += 1;
+        self.record(TraceEvent::Spawn {
+            at: self.clock,
+            pid,
+            parent,
+            label,
+        });
+        pid
+    }
+
+    /// Sends `message` from `from` to `to`; returns whether a process received it.
+    pub fn send(
+        &mut self,
+        cur: &mut Process,
+        from: Pid,
+        to: Pid,
+        message: Value,
+        kind: MessageKind,
+    ) -> bool {
+        self.next_msg += 1;
+        let id = self.next_msg;
+        let clock = self.clock;
+        let tracing = self.tracing;
+        let delivered = match self.process(cur, to) {
+            Some(target) => {
+                target.mailbox.push_back(Message {
+                    id,
+                    value: if tracing { message.clone() } else { message },
+                });
+                if target.status == Status::Waiting {
+                    target.status = Status::Runnable;
+                    self.run_queue.push_back(to);
+                }
+                true
+            }
+            None => false,
+        };
+        if tracing {
+            let message = match (delivered, self.process(cur, to)) {
+                (true, Some(t)) => t.mailbox.back().map(|m| m.value.clone()).unwrap_or(Value::Nil),
+                _ => Value::Nil,
+            };
+            self.trace.push(TraceEvent::Send {
+                at: clock,
+                id,
+                from,
+                to: delivered.then_some(to),
+                kind,
+                message,
+            });
+        }
+        delivered
+    }
+
+    /// Records that `pid` took message `id` out of its mailbox.
+    pub fn received(&mut self, pid: Pid, id: u64, mailbox_len: usize) {
+        let at = self.clock;
+        self.record(TraceEvent::Receive {
+            at,
+            pid,
+            id,
+            mailbox_len,
+        });
+    }
+
+    /// Starts a timer that sends `message` to `to` after `ms` milliseconds.
+    pub fn send_after(&mut self, from: Pid, to: Pid, message: Value, ms: u64) -> Ref {
+        let r = self.make_ref();
+        let at = self.clock + ms * 1_000_000;
+        let id = self.add_timer(at, TimerKind::Send { to, message, from });
+        self.send_timers.insert(r.0, (id, at));
+        r
+    }
+
+    /// Cancels a `send_after` timer; returns the milliseconds it had left.
+    pub fn cancel_timer(&mut self, r: Ref) -> Option<u64> {
+        let (id, at) = self.send_timers.remove(&r.0)?;
+        self.timer_kinds.remove(&id);
+        Some(at.saturating_sub(self.clock) / 1_000_000)
+    }
+
+    /// Milliseconds left on a `send_after` timer.
+    pub fn read_timer(&self, r: Ref) -> Option<u64> {
+        self.send_timers
+            .get(&r.0)
+            .map(|(_, at)| at.saturating_sub(self.clock) / 1_000_000)
+    }
+
+    /// Arms the `receive ... after` deadline of `pid`; returns its token.
+    pub fn receive_timeout(&mut self, pid: Pid, ms: u64) -> u64 {
+        let at = self.clock + ms * 1_000_000;
+        self.next_timer += 1;
+        let token = self.next_timer;
+        self.add_timer(at, TimerKind::ReceiveTimeout { pid, token })
+    }
+
+    fn add_timer(&mut self, at: u64, kind: TimerKind) -> u64 {
+        self.next_timer += 1;
+        let id = self.next_timer;
+        if let TimerKind::ReceiveTimeout { pid, .. } = kind {
+            self.timer_kinds
+                .insert(id, TimerKind::ReceiveTimeout { pid, token: id });
+        } else {
+            self.timer_kinds.insert(id, kind);
+        }
+        self.timers.push(Reverse((at, id)));
+        id
+    }
+
+    /// The deadline of the next pending timer.
+    fn next_deadline(&mut self) -> Option<u64> {
+        while let Some(Reverse((at, id))) = self.timers.peek().copied() {
+            if self.timer_kinds.contains_key(&id) {
+                return Some(at);
+            }
+            self.timers.pop();
+        }
+        None
+    }
+
+    /// Fires every timer due at the current clock.
+    fn fire_due_timers(&mut self) {
+        while let Some(at) = self.next_deadline() {
+            if at > self.clock {
+                break;
+            }
+            let Some(Reverse((_, id))) = self.timers.pop() else {
+                break;
+            };
+            let Some(kind) = self.timer_kinds.remove(&id) else {
+                continue;
+            };
+            match kind {
+                TimerKind::Send { to, message, from } => {
+                    self.send_timers.retain(|_, (t, _)| *t != id);
+                    let mut dummy = Process::new(Pid(u32::MAX));
+                    self.send(&mut dummy, from, to, message, MessageKind::Timer);
+                }
+                TimerKind::ReceiveTimeout { pid, token } => {
+                    if let Some(Some(p)) = self.procs.get_mut(pid.0 as usize) {
+                        if p.recv_timer == Some(token) {
+                            p.recv_timer = None;
+                            p.timed_out = true;
+                            if p.status == Status::Waiting {
+                                p.status = Status::Runnable;
+                                self.run_queue.push_back(pid);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Delivers an exit signal from `from` with `reason` to `to`.
+    pub fn exit_signal(&mut self, cur: &mut Process, from: Pid, to: Pid, reason: Value, linked: bool) {
+        let kill = !linked && matches!(reason, Value::Atom(a) if a == Atom::KILL);
+        let normal = matches!(reason, Value::Atom(a) if a == Atom::NORMAL);
+        let Some(target) = self.process(cur, to) else {
+            return;
+        };
+        if linked {
+            target.links.retain(|p| *p != from);
+        }
+        if kill {
+            target.pending_exit = Some(Value::Atom(Atom::KILLED));
+        } else if target.trap_exit {
+            let msg = Value::tuple(vec![Value::Atom(Atom::EXIT_TAG), Value::Pid(from), reason]);
+            self.send(cur, from, to, msg, MessageKind::Signal);
+            return;
+        } else if normal && from != to {
+            return;
+        } else {
+            target.pending_exit = Some(reason);
+        }
+        // A parked process dies at once; the running one checks after its current step.
+        if to != cur.pid {
+            if let Some(Some(p)) = self.procs.get_mut(to.0 as usize) {
+                if p.status == Status::Waiting {
+                    p.status = Status::Runnable;
+                    self.run_queue.push_back(to);
+                }
+            }
+        }
+    }
+
+    /// Ends process `p` with `reason`: notify links and monitors, free its name.
+    pub fn exit(&mut self, mut p: Box<Process>, reason: Value) {
+        let pid = p.pid;
+        self.alive = self.alive.saturating_sub(1);
+        if let Some(name) = p.name.take() {
+            self.registry.remove(&name);
+        }
+        self.aliases.retain(|_, owner| *owner != pid);
+        let at = self.clock;
+        self.record(TraceEvent::Exit {
+            at,
+            pid,
+            reason: reason.clone(),
+        });
+        let mut dummy = Process::new(Pid(u32::MAX));
+        for (r, watcher) in std::mem::take(&mut p.watchers) {
+            if let Some(Some(w)) = self.procs.get_mut(watcher.0 as usize) {
+                w.watching.retain(|(wr, _)| *wr != r);
+            }
+            let msg = Value::tuple(vec![
+                Value::Atom(Atom::DOWN),
+                Value::Ref(r),
+                Value::Atom(Atom::PROCESS),
+                Value::Pid(pid),
+                reason.clone(),
+            ]);
+            self.send(&mut dummy, pid, watcher, msg, MessageKind::Signal);
+        }
+        for (r, watched) in std::mem::take(&mut p.watching) {
+            if let Some(Some(w)) = self.procs.get_mut(watched.0 as usize) {
+                w.watchers.retain(|(wr, _)| *wr != r);
+            }
+        }
+        let links = std::mem::take(&mut p.links);
+        drop(p);
+        for l in links {
+            self.exit_signal(&mut dummy, pid, l, reason.clone(), true);
+        }
+    }
+
+    /// Advances the clock for `reductions` of work.
+    pub fn spend(&mut self, reductions: u64) {
+        self.clock += reductions * self.config.reduction_ns;
+    }
+}
+
+/// What happened when the scheduler looked for work.
+pub enum Tick {
+    /// A process ran (or a timer fired); keep going.
+    Progress,
+    /// Nothing can ever happen again: every process waits with no timer pending.
+    Deadlock,
+}
+
+/// Picks the next thing to do: fire due timers, run one slice of the next
+/// runnable process, or jump the clock to the next timer.
+pub fn tick(
+    program: &Program,
+    core: &mut Core,
+    budget: u32,
+    on_exit: &mut dyn FnMut(&mut Core, Pid, crate::vm::Outcome),
+) -> (Tick, u32) {
+    core.fire_due_timers();
+    if let Some(pid) = core.run_queue.pop_front() {
+        let Some(mut p) = core.procs.get_mut(pid.0 as usize).and_then(|p| p.take()) else {
+            return (Tick::Progress, 0);
+        };
+        if p.status != Status::Runnable {
+            core.procs[pid.0 as usize] = Some(p);
+            return (Tick::Progress, 0);
+        }
+        let slice = budget.min(core.config.slice).max(1);
+        let (outcome, used) = crate::vm::run(program, core, &mut p, slice);
+        p.reductions += u64::from(used);
+        core.spend(u64::from(used.max(1)));
+        match outcome {
+            crate::vm::Outcome::Yield => {
+                p.status = Status::Runnable;
+                core.procs[pid.0 as usize] = Some(p);
+                core.run_queue.push_back(pid);
+            }
+            crate::vm::Outcome::Wait => {
+                p.status = Status::Waiting;
+                core.procs[pid.0 as usize] = Some(p);
+            }
+            outcome => {
+                let reason = outcome.exit_reason();
+                core.exit(p, reason);
+                on_exit(core, pid, outcome);
+            }
+        }
+        return (Tick::Progress, used.max(1));
+    }
+    match core.next_deadline() {
+        Some(at) => {
+            core.clock = core.clock.max(at);
+            (Tick::Progress, 0)
+        }
+        None => (Tick::Deadlock, 0),
+    }
+}
+
+/// Sends a message from outside any process (e.g. a timer).
+pub fn deliver(core: &mut Core, from: Pid, to: Pid, message: Value, kind: MessageKind) {
+    let mut dummy = Process::new(Pid(u32::MAX));
+    core.send(&mut dummy, from, to, message, kind);
+}

@@ -1,0 +1,683 @@
+//! The interpreter: runs one process for a budget of reductions, stopping when it
+//! blocks in `receive`, spends its budget, or ends.
+
+use std::rc::Rc;
+
+use crate::atom::Atom;
+use crate::bytecode::{Callee, FailKind, Function, Op, Program, TypeTest};
+use crate::exception::{self, Class, Exception};
+use crate::native::{Control, Ctx};
+use crate::ops;
+use crate::process::{Frame, Handler, Process};
+use crate::scheduler::Core;
+use crate::term_order::strict_equal;
+use crate::value::{Closure, Value};
+
+/// How a slice of execution ended.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The budget is spent; the process can run again.
+    Yield,
+    /// The process waits in `receive`.
+    Wait,
+    /// The process's first function returned this value.
+    Return(Value),
+    /// An exception escaped every handler.
+    Raise(Exception),
+    /// An exit signal (or `:kill`) ended the process with this reason.
+    Killed(Value),
+    /// `System.halt/1` was called.
+    Halt(i32),
+}
+
+impl Outcome {
+    /// The exit reason of a process that ended this way.
+    pub fn exit_reason(&self) -> Value {
+        match self {
+            Outcome::Return(_) | Outcome::Halt(_) | Outcome::Yield | Outcome::Wait => {
+                Value::Atom(Atom::NORMAL)
+            }
+            Outcome::Raise(e) => e.exit_reason(),
+            Outcome::Killed(r) => r.clone(),
+        }
+    }
+}
+
+/// Runs `p` for at most `budget` reductions. Returns how it stopped and how many
+/// reductions it used.
+pub fn run(program: &Program, core: &mut Core, p: &mut Process, budget: u32) -> (Outcome, u32) {
+    let mut vm = Vm {
+        program,
+        budget: budget as i64,
+        start: budget as i64,
+    };
+    let outcome = vm.exec(core, p);
+    let used = (vm.start - vm.budget).max(0) as u32;
+    (outcome, used)
+}
+
+struct Vm<'a> {
+    program: &'a Program,
+    budget: i64,
+    start: i64,
+}
+
+/// What to do after a step that may have raised.
+enum Flow {
+    Continue,
+    Stop(Outcome),
+}
+
+/// How a native call ended.
+enum NativeFlow {
+    /// Its result is on the stack.
+    Pushed,
+    /// It asked to call a function, whose frame is now on top.
+    Entered,
+    /// It raised and a handler took over.
+    Caught,
+    /// The process stops.
+    Stop(Outcome),
+}
+
+impl<'a> Vm<'a> {
+    fn exec(&mut self, core: &mut Core, p: &mut Process) -> Outcome {
+        if let Some(reason) = p.pending_exit.take() {
+            return Outcome::Killed(reason);
+        }
+        let Some(top) = p.frames.last().copied() else {
+            return Outcome::Return(Value::NIL_ATOM);
+        };
+        let mut fun: &'a Rc<Function> = self.program.function(top.fun);
+        let mut pc = top.pc as usize;
+        let mut base = top.base as usize;
+
+        macro_rules! save_pc {
+            () => {
+                if let Some(fr) = p.frames.last_mut() {
+                    fr.pc = pc as u32;
+                }
+            };
+        }
+        // Reload the current frame after calls, returns and handlers.
+        macro_rules! load_frame {
+            () => {{
+                let fr = *p.frames.last().expect("a frame is active");
+                fun = self.program.function(fr.fun);
+                pc = fr.pc as usize;
+                base = fr.base as usize;
+            }};
+        }
+        macro_rules! raise {
+            ($e:expr) => {{
+                save_pc!();
+                match self.handle(p, $e) {
+                    Flow::Continue => {
+                        load_frame!();
+                        continue;
+                    }
+                    Flow::Stop(o) => return o,
+                }
+            }};
+        }
+        macro_rules! pop {
+            () => {
+                p.stack.pop().unwrap_or(Value::Nil)
+            };
+        }
+
+        loop {
+            let op = fun.code[pc];
+            pc += 1;
+            match op {
+                Op::Const(i) => p.stack.push(fun.consts[i as usize].clone()),
+                Op::Nil => p.stack.push(Value::NIL_ATOM),
+                Op::Load(s) => {
+                    let v = p.stack[base + s as usize].clone();
+                    p.stack.push(v);
+                }
+                Op::Store(s) => {
+                    let v = pop!();
+                    p.stack[base + s as usize] = v;
+                }
+                Op::Pop => {
+                    p.stack.pop();
+                }
+                Op::Dup => {
+                    let v = p.stack.last().cloned().unwrap_or(Value::Nil);
+                    p.stack.push(v);
+                }
+                Op::Truncate(n) => p.stack.truncate(base + fun.locals as usize + n as usize),
+                Op::MakeTuple(n) => {
+                    let at = p.stack.len() - n as usize;
+                    let items: Vec<Value> = p.stack.drain(at..).collect();
+                    p.stack.push(Value::tuple(items));
+                }
+                Op::MakeList(n) => {
+                    let tail = pop!();
+                    let at = p.stack.len() - n as usize;
+                    let items: Vec<Value> = p.stack.drain(at..).collect();
+                    p.stack.push(Value::list_with_tail(items, tail));
+                }
+                Op::MakeMap(n) => {
+                    let at = p.stack.len() - 2 * n as usize;
+                    let items: Vec<Value> = p.stack.drain(at..).collect();
+                    p.stack.push(ops::make_map(items));
+                }
+                Op::UpdateMap(n) | Op::MakeStruct(_, n) => {
+                    let at = p.stack.len() - 2 * n as usize;
+                    let items: Vec<Value> = p.stack.drain(at..).collect();
+                    let base_map = pop!();
+                    match ops::update_map(base_map, items) {
+                        Ok(v) => p.stack.push(v),
+                        Err(e) => raise!(e),
+                    }
+                }
+                Op::Interpolate(n) => {
+                    let at = p.stack.len() - n as usize;
+                    let mut out = String::new();
+                    let mut failed = None;
+                    for v in p.stack.drain(at..) {
+                        match ops::to_string(&v) {
+                            Ok(s) => out.push_str(&s),
+                            Err(e) => {
+                                failed = Some(e);
+                                break;
+                            }
+                        }
+                    }
+                    match failed {
+                        Some(e) => raise!(e),
+                        None => p.stack.push(Value::string(&out)),
+                    }
+                }
+                Op::MakeClosure(i, n) => {
+                    let at = p.stack.len() - n as usize;
+                    let env: Vec<Value> = p.stack.drain(at..).collect();
+                    let f = self.program.function(fun.lambdas[i as usize]).clone();
+                    p.stack.push(Value::Fun(Rc::new(Closure::Lambda {
+                        function: f,
+                        env: env.into_boxed_slice(),
+                    })));
+                }
+                Op::Binary(b) => {
+                    let r = pop!();
+                    let l = pop!();
+                    match ops::binary(b, l, r) {
+                        Ok(v) => p.stack.push(v),
+                        Err(e) => raise!(e),
+                    }
+                }
+                Op::Unary(u) => {
+                    let v = pop!();
+                    match ops::unary(u, v) {
+                        Ok(v) => p.stack.push(v),
+                        Err(e) => raise!(e),
+                    }
+                }
+                Op::GetField(i) => {
+                    let key = fun.consts[i as usize].clone();
+                    let v = pop!();
+                    match v {
+                        Value::Atom(module) => {
+                            // `mod.fun` on a module held in a variable: a zero-arity call.
+                            let name = key.as_atom().unwrap_or(Atom::NIL);
+                            match self.program.lookup(module, name, 0) {
+                                Callee::Function(id) => {
+                                    save_pc!();
+                                    self.budget -= 1;
+                                    self.push_frame(p, id, 0);
+                                    load_frame!();
+                                }
+                                Callee::Native(nf) => {
+                                    save_pc!();
+                                    match self.native(core, p, nf, 0, false) {
+                                        NativeFlow::Stop(o) => return o,
+                                        _ => load_frame!(),
+                                    }
+                                }
+                                Callee::Undefined => raise!(exception::undefined_function(
+                                    module,
+                                    name,
+                                    0,
+                                    self.program.modules.contains_key(&module)
+                                )),
+                            }
+                        }
+                        other => match ops::get_field(other, key) {
+                            Ok(v) => p.stack.push(v),
+                            Err(e) => raise!(e),
+                        },
+                    }
+                }
+                Op::Access => {
+                    let key = pop!();
+                    let c = pop!();
+                    match ops::access(c, &key) {
+                        Ok(v) => p.stack.push(v),
+                        Err(e) => raise!(e),
+                    }
+                }
+                Op::Jump(t) => pc = t as usize,
+                Op::JumpIfFalsy(t) => {
+                    if !pop!().is_truthy() {
+                        pc = t as usize;
+                    }
+                }
+                Op::JumpIfTruthy(t) => {
+                    if pop!().is_truthy() {
+                        pc = t as usize;
+                    }
+                }
+                Op::CheckBool(i) => {
+                    let top = p.stack.last().cloned().unwrap_or(Value::Nil);
+                    if !matches!(top, Value::Atom(a) if a == Atom::TRUE || a == Atom::FALSE) {
+                        raise!(exception::bad_boolean(top, fun.consts[i as usize].clone()));
+                    }
+                }
+                Op::Call(imp, argc) | Op::TailCall(imp, argc) => {
+                    let tail = matches!(op, Op::TailCall(..));
+                    let callee = self.program.resolve(&fun.imports[imp as usize]);
+                    match callee {
+                        Callee::Function(id) => {
+                            if self.budget <= 0 {
+                                pc -= 1;
+                                save_pc!();
+                                return Outcome::Yield;
+                            }
+                            self.budget -= 1;
+                            if tail {
+                                self.tail_frame(p, id, argc as usize);
+                            } else {
+                                save_pc!();
+                                self.push_frame(p, id, argc as usize);
+                            }
+                            load_frame!();
+                        }
+                        Callee::Native(nf) => {
+                            self.budget -= 1;
+                            save_pc!();
+                            match self.native(core, p, nf, argc as usize, tail) {
+                                NativeFlow::Pushed if tail => {
+                                    if let Some(o) = self.ret(p) {
+                                        return o;
+                                    }
+                                    load_frame!();
+                                }
+                                NativeFlow::Pushed | NativeFlow::Entered | NativeFlow::Caught => {
+                                    load_frame!()
+                                }
+                                NativeFlow::Stop(o) => return o,
+                            }
+                        }
+                        Callee::Undefined => {
+                            let i = &fun.imports[imp as usize];
+                            raise!(exception::undefined_function(
+                                i.module,
+                                i.name,
+                                i.arity as usize,
+                                self.program.modules.contains_key(&i.module)
+                                    || crate::native::module_exists(i.module)
+                            ))
+                        }
+                    }
+                }
+                Op::CallFun(argc) | Op::TailCallFun(argc) => {
+                    let tail = matches!(op, Op::TailCallFun(_));
+                    if self.budget <= 0 {
+                        pc -= 1;
+                        save_pc!();
+                        return Outcome::Yield;
+                    }
+                    save_pc!();
+                    match self.call_fun(core, p, argc as usize, tail) {
+                        Ok(Flow::Continue) => load_frame!(),
+                        Ok(Flow::Stop(o)) => return o,
+                        Err(e) => raise!(e),
+                    }
+                }
+                Op::Apply => {
+                    // Unused: `apply` goes through the native `:erlang.apply/3`.
+                    raise!(exception::badarg())
+                }
+                Op::Return => {
+                    if let Some(o) = self.ret(p) {
+                        return o;
+                    }
+                    load_frame!();
+                }
+                Op::MatchConst(i, t) => {
+                    let v = pop!();
+                    if !strict_equal(&v, &fun.consts[i as usize]) {
+                        pc = t as usize;
+                    }
+                }
+                Op::MatchSlot(s, t) => {
+                    let v = pop!();
+                    if !strict_equal(&v, &p.stack[base + s as usize]) {
+                        pc = t as usize;
+                    }
+                }
+                Op::MatchNil(t) => {
+                    if !matches!(pop!(), Value::Nil) {
+                        pc = t as usize;
+                    }
+                }
+                Op::MatchCons(t) => match pop!() {
+                    Value::Cons(c) => {
+                        p.stack.push(c.tail.clone());
+                        p.stack.push(c.head.clone());
+                    }
+                    _ => pc = t as usize,
+                },
+                Op::MatchTuple(n, t) => match pop!() {
+                    Value::Tuple(items) if items.len() == n as usize => {
+                        p.stack.extend(items.iter().rev().cloned());
+                    }
+                    _ => pc = t as usize,
+                },
+                Op::MatchMap(t) => {
+                    if !matches!(p.stack.last(), Some(Value::Map(_))) {
+                        pc = t as usize;
+                    }
+                }
+                Op::MatchMapKey(t) => {
+                    let key = pop!();
+                    let found = p.stack.last().and_then(|m| m.map_get(&key)).cloned();
+                    match found {
+                        Some(v) => p.stack.push(v),
+                        None => pc = t as usize,
+                    }
+                }
+                Op::MatchPrefix(i, t) => {
+                    let v = pop!();
+                    let prefix = &fun.consts[i as usize];
+                    match (&v, prefix) {
+                        (Value::Str(s), Value::Str(pre)) if s.starts_with(&**pre) => {
+                            p.stack.push(Value::string(&s[pre.len()..]));
+                        }
+                        _ => pc = t as usize,
+                    }
+                }
+                Op::MatchType(TypeTest::List, t) => {
+                    if !matches!(pop!(), Value::Nil | Value::Cons(_)) {
+                        pc = t as usize;
+                    }
+                }
+                Op::RecvStart => p.cursor = 0,
+                Op::RecvNext(t) => {
+                    self.budget -= 1;
+                    match p.mailbox.get(p.cursor) {
+                        Some(m) => {
+                            let v = m.value.clone();
+                            p.stack.push(v);
+                        }
+                        None => pc = t as usize,
+                    }
+                }
+                Op::RecvAccept => {
+                    if let Some(m) = p.mailbox.remove(p.cursor) {
+                        core.received(p.pid, m.id, p.mailbox.len());
+                    }
+                    p.cursor = 0;
+                    p.recv_timer = None;
+                    p.timed_out = false;
+                }
+                Op::RecvSkip => p.cursor += 1,
+                Op::RecvWait(t) => {
+                    let timeout = pop!();
+                    if p.timed_out {
+                        p.timed_out = false;
+                        p.recv_timer = None;
+                        pc = t as usize;
+                        continue;
+                    }
+                    let ms = match timeout {
+                        Value::Int(ms) if ms >= 0 => Some(ms as u64),
+                        Value::Atom(a) if a == Atom::INFINITY => None,
+                        other => raise!(exception::Exception::error(exception::exception_struct(
+                            "ArgumentError",
+                            vec![(
+                                "message",
+                                Value::string(&format!(
+                                    "timeout value in receive must be a non-negative integer or :infinity, got: {}",
+                                    crate::inspect::inspect(&other)
+                                ))
+                            )]
+                        ))),
+                    };
+                    if ms == Some(0) {
+                        pc = t as usize;
+                        continue;
+                    }
+                    if let (Some(ms), None) = (ms, p.recv_timer) {
+                        p.recv_timer = Some(core.receive_timeout(p.pid, ms));
+                    }
+                    save_pc!();
+                    return Outcome::Wait;
+                }
+                Op::Try(t) => p.handlers.push(Handler {
+                    frames: p.frames.len() as u32,
+                    height: p.stack.len() as u32,
+                    pc: t,
+                }),
+                Op::EndTry => {
+                    p.handlers.pop();
+                }
+                Op::Reraise => {
+                    let stacktrace = pop!();
+                    let reason = pop!();
+                    let class = pop!()
+                        .as_atom()
+                        .and_then(Class::from_atom)
+                        .unwrap_or(Class::Error);
+                    raise!(Exception {
+                        class,
+                        reason,
+                        stacktrace
+                    })
+                }
+                Op::Fail(kind) => {
+                    let v = pop!();
+                    let e = match kind {
+                        FailKind::Match => exception::with_term("MatchError", v),
+                        FailKind::CaseClause => exception::with_term("CaseClauseError", v),
+                        FailKind::WithClause => exception::with_term("WithClauseError", v),
+                        FailKind::TryClause => exception::with_term("TryClauseError", v),
+                        FailKind::CondClause => Exception::error(exception::exception_struct(
+                            "CondClauseError",
+                            vec![],
+                        )),
+                        FailKind::FunctionClause => exception::function_clause(
+                            fun.module,
+                            match fun.fun_name {
+                                Some(a) => Value::Atom(a),
+                                None => Value::NIL_ATOM,
+                            },
+                            fun.arity,
+                        ),
+                    };
+                    raise!(e)
+                }
+            }
+        }
+    }
+
+    /// Pushes a frame for `id` whose `argc` arguments are on top of the stack.
+    fn push_frame(&mut self, p: &mut Process, id: u32, argc: usize) {
+        let f = self.program.function(id);
+        let base = p.stack.len() - argc;
+        p.stack.resize(base + f.locals as usize, Value::Nil);
+        p.frames.push(Frame {
+            fun: id,
+            pc: 0,
+            base: base as u32,
+        });
+    }
+
+    /// Replaces the current frame with one for `id` (a tail call).
+    fn tail_frame(&mut self, p: &mut Process, id: u32, argc: usize) {
+        let f = self.program.function(id);
+        let Some(frame) = p.frames.last_mut() else {
+            return;
+        };
+        let base = frame.base as usize;
+        let args_at = p.stack.len() - argc;
+        if args_at != base {
+            p.stack.drain(base..args_at);
+        }
+        p.stack.resize(base + f.locals as usize, Value::Nil);
+        *frame = Frame {
+            fun: id,
+            pc: 0,
+            base: base as u32,
+        };
+    }
+
+    /// Returns the value on top of the stack from the current frame. `Some` when
+    /// the process's outermost function returned.
+    fn ret(&mut self, p: &mut Process) -> Option<Outcome> {
+        let v = p.stack.pop().unwrap_or(Value::Nil);
+        let frame = p.frames.pop()?;
+        p.stack.truncate(frame.base as usize);
+        if p.frames.is_empty() {
+            return Some(Outcome::Return(v));
+        }
+        p.stack.push(v);
+        None
+    }
+
+    /// Calls the function value below `argc` arguments.
+    fn call_fun(
+        &mut self,
+        core: &mut Core,
+        p: &mut Process,
+        argc: usize,
+        tail: bool,
+    ) -> Result<Flow, Exception> {
+        let fpos = p.stack.len() - argc - 1;
+        let f = p.stack[fpos].clone();
+        let Value::Fun(closure) = &f else {
+            return Err(exception::bad_function(f));
+        };
+        if closure.arity() != argc {
+            let args = p.stack[fpos + 1..].to_vec();
+            return Err(exception::bad_arity(f.clone(), args));
+        }
+        p.stack.remove(fpos);
+        self.budget -= 1;
+        match &**closure {
+            Closure::Lambda { function, env } => {
+                let id = function.id;
+                if tail {
+                    self.tail_frame(p, id, argc);
+                } else {
+                    self.push_frame(p, id, argc);
+                }
+                let base = p.frames.last().map_or(0, |fr| fr.base as usize);
+                for (slot, v) in function.capture_slots.iter().zip(env.iter()) {
+                    p.stack[base + *slot as usize] = v.clone();
+                }
+                Ok(Flow::Continue)
+            }
+            Closure::External {
+                module,
+                function,
+                arity,
+            } => match self.program.lookup(*module, *function, *arity as u32) {
+                Callee::Function(id) => {
+                    if tail {
+                        self.tail_frame(p, id, argc);
+                    } else {
+                        self.push_frame(p, id, argc);
+                    }
+                    Ok(Flow::Continue)
+                }
+                Callee::Native(nf) => match self.native(core, p, nf, argc, tail) {
+                    NativeFlow::Pushed if tail => match self.ret(p) {
+                        Some(o) => Ok(Flow::Stop(o)),
+                        None => Ok(Flow::Continue),
+                    },
+                    NativeFlow::Stop(o) => Ok(Flow::Stop(o)),
+                    _ => Ok(Flow::Continue),
+                },
+                Callee::Undefined => Err(exception::undefined_function(
+                    *module,
+                    *function,
+                    *arity,
+                    self.program.modules.contains_key(module),
+                )),
+            },
+        }
+    }
+
+    /// Calls a native function with the top `argc` values as arguments.
+    fn native(
+        &mut self,
+        core: &mut Core,
+        p: &mut Process,
+        nf: crate::native::NativeFn,
+        argc: usize,
+        tail: bool,
+    ) -> NativeFlow {
+        let at = p.stack.len() - argc;
+        let args: Vec<Value> = p.stack.drain(at..).collect();
+        let result = {
+            let mut ctx = Ctx {
+                program: self.program,
+                core,
+                proc: p,
+            };
+            nf(&mut ctx, &args)
+        };
+        if let Some(reason) = p.pending_exit.take() {
+            return NativeFlow::Stop(Outcome::Killed(reason));
+        }
+        let caught = |flow: Flow| match flow {
+            Flow::Continue => NativeFlow::Caught,
+            Flow::Stop(o) => NativeFlow::Stop(o),
+        };
+        match result {
+            Ok(v) => {
+                p.stack.push(v);
+                NativeFlow::Pushed
+            }
+            Err(Control::Raise(e)) => caught(self.handle(p, e)),
+            Err(Control::Halt(code)) => NativeFlow::Stop(Outcome::Halt(code)),
+            Err(Control::Call(f, args)) => {
+                let argc = args.len();
+                p.stack.push(f);
+                p.stack.extend(args);
+                // In tail position the called function replaces the caller's frame.
+                match self.call_fun(core, p, argc, tail) {
+                    Ok(Flow::Continue) => NativeFlow::Entered,
+                    Ok(Flow::Stop(o)) => NativeFlow::Stop(o),
+                    Err(e) => caught(self.handle(p, e)),
+                }
+            }
+            Err(Control::Yield(v)) => {
+                p.stack.push(v);
+                self.budget = 0;
+                NativeFlow::Pushed
+            }
+        }
+    }
+
+    /// Unwinds to the innermost handler, or ends the process.
+    fn handle(&mut self, p: &mut Process, e: Exception) -> Flow {
+        match p.handlers.pop() {
+            Some(h) => {
+                p.frames.truncate(h.frames as usize);
+                p.stack.truncate(h.height as usize);
+                p.stack.push(Value::Atom(e.class.atom()));
+                p.stack.push(e.reason);
+                p.stack.push(e.stacktrace);
+                if let Some(fr) = p.frames.last_mut() {
+                    fr.pc = h.pc;
+                }
+                Flow::Continue
+            }
+            None => Flow::Stop(Outcome::Raise(e)),
+        }
+    }
+}
