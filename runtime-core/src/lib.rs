@@ -8,6 +8,8 @@ pub mod atom;
 pub mod bytecode;
 pub mod diagnostic;
 pub mod inspect;
+pub mod lexer;
+pub mod parser;
 pub mod term_order;
 pub mod trace;
 pub mod value;
