@@ -2,6 +2,24 @@
 //! Elixir's operator precedence. Split by what each part reads: [`expr`]
 //! (operators, calls, attributes), [`collections`] (lists, tuples, maps,
 //! keyword lists, strings), [`clauses`] (`do` blocks, `fn`, `->` clauses).
+//!
+//! Shapes the compiler should expect, following Elixir's quoted form:
+//! - A `do ... end` block is the call's last argument, a keyword list whose
+//!   values are `Block`s (plain bodies, even of one expression) or `Clauses`.
+//!   The values of `do:`, `else:`, `after:`, `rescue:`, `catch:` written as
+//!   keyword arguments are wrapped in a `Block` too, so `if c, do: a` and
+//!   `if c do a end` are the same tree. Keyword arguments before a `do` block
+//!   stay a separate list: `for x <- xs, into: %{} do ... end` has the
+//!   arguments `x <- xs`, `[into: %{}]`, `[do: ...]`, as in Elixir.
+//! - A function head without arguments is a variable: `def run do` gives
+//!   `def(Var("run"), [do: ...])`; with a guard it is `BinOp(When, head, guard)`.
+//! - `&name/2` is `Capture(BinOp(Div, Var("name"), 2))`, `&Mod.f/2` has a
+//!   `Remote` call without parentheses on the left, and `&+/2` names the
+//!   operator as `Var("+")`.
+//! - `-` directly before a number literal is folded into the literal.
+//! - Sigils are calls: `~w(a b)a` is `sigil_w("a b", 'a')`.
+//! - `a -1` (space before the minus, none after) calls `a` with `-1`, and
+//!   `f [1]` calls `f` with a list, as Elixir reads them.
 
 mod clauses;
 mod collections;
@@ -15,8 +33,10 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::lexer::{self, Token, TokenKind};
 
 /// How deeply expressions may nest before parsing stops with an error. The
-/// parser recurses a few frames per level, and the browser's stack is small.
-pub const MAX_DEPTH: usize = 500;
+/// parser recurses a few frames per level and the browser gives WebAssembly a
+/// 1 MiB stack; an optimised build stays well inside it at this depth (real
+/// programs nest a few dozen levels at most).
+pub const MAX_DEPTH: usize = 256;
 
 /// Parses a whole source file into one `Block` of its top-level expressions.
 pub fn parse(source: &str) -> Result<Expr, Diagnostic> {

@@ -38,17 +38,6 @@ fn conformance_programs_parse() {
 }
 
 #[test]
-fn dump() {
-    if let Ok(path) = std::env::var("DUMP") {
-        let source = std::fs::read_to_string(&path).unwrap_or_default();
-        match parse(&source) {
-            Ok(ast) => println!("{}", sexpr(&ast)),
-            Err(e) => println!("{}", e.render(&source, &path)),
-        }
-    }
-}
-
-#[test]
 fn literals() {
     check(
         r##"42; -7; 1_000; 0x1F; 0b101; 0o17; 123_456_789_012_345_678_901_234_567_890
