@@ -14,7 +14,7 @@ use crate::diagnostic::{line_col, Diagnostic, DiagnosticKind, Span};
 
 /// How deeply string interpolations may nest (`"#{"#{...}"}"`) before the
 /// tokenizer gives up; it recurses once per level.
-pub(crate) const MAX_NESTING: usize = 256;
+pub(crate) const MAX_NESTING: usize = 64;
 
 /// A token and where it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,6 +89,16 @@ const OPERATORS: &[&str] = &[
     "::", "\\\\", "<-", "=~", "//", "<<", ">>", "~>", "<~", "+", "-", "*", "/", "=", "<", ">", "!",
     "^", "&", "@", "|", ".", ",", ";", "(", ")", "[", "]", "{", "}", "%",
 ];
+
+/// The longest operator at the start of `text`.
+fn operator_at(text: &str) -> Option<&'static str> {
+    // Operators are at most three bytes long; look the prefix up by length
+    // instead of trying every operator in turn.
+    (1..=3).rev().find_map(|len| {
+        let prefix = text.get(..len)?;
+        OPERATORS.iter().copied().find(|op| *op == prefix)
+    })
+}
 
 /// Operators that may follow `:` to form an atom (`:+`, `:==`).
 const OPERATOR_ATOMS: &[&str] = &[
@@ -264,7 +274,7 @@ impl<'s> Lexer<'s> {
                         self.unexpected_char(c);
                     }
                 }
-                _ => match OPERATORS.iter().find(|op| self.rest().starts_with(**op)) {
+                _ => match operator_at(self.rest()) {
                     Some(op) => {
                         self.pos += op.len();
                         self.operator(op, start);

@@ -325,7 +325,7 @@ defmodule Counter do
   use GenServer
   @impl true
   def init(n), do: {:ok, n}
-  defp helper(a \\ 1), do: a
+  defp with_default(a \\ 1), do: a
 end"#,
         expect![[r#"
             (block
@@ -359,7 +359,7 @@ end"#,
                 (@impl :true)
                 (def (init n) [{:do (block
                   {:ok n})}])
-                (defp (helper (\\ a 1)) [{:do (block
+                (defp (with_default (\\ a 1)) [{:do (block
                   a)}]))}]))"#]],
     );
 }
