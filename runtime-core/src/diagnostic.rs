@@ -77,7 +77,10 @@ impl Diagnostic {
                 format!("** (SyntaxError) {file}:{line}:{col}: {}", self.message)
             }
             DiagnosticKind::TokenMissingError => {
-                format!("** (TokenMissingError) {file}:{line}:{col}: {}", self.message)
+                format!(
+                    "** (TokenMissingError) {file}:{line}:{col}: {}",
+                    self.message
+                )
             }
             DiagnosticKind::CompileError => {
                 format!("** (CompileError) {file}:{line}: {}", self.message)

@@ -9,6 +9,7 @@ pub mod bytecode;
 pub mod compiler;
 pub mod diagnostic;
 pub mod exception;
+pub mod fxhash;
 pub mod inspect;
 pub mod lexer;
 pub mod native;
