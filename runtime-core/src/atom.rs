@@ -95,8 +95,18 @@ impl Atom {
 
     /// The atom's name, without the leading colon (`ok`, `Elixir.GenServer`).
     pub fn name(self) -> &'static str {
-        let table = interner().lock().unwrap_or_else(|e| e.into_inner());
-        table.names[self.0 as usize]
+        // Names never change once interned, so each thread keeps a copy of the
+        // table and only takes the lock for atoms it has not seen yet.
+        NAMES.with(|names| {
+            if let Some(name) = names.borrow().get(self.0 as usize) {
+                return *name;
+            }
+            let table = interner().lock().unwrap_or_else(|e| e.into_inner());
+            let mut names = names.borrow_mut();
+            names.clear();
+            names.extend_from_slice(&table.names);
+            names.get(self.0 as usize).copied().unwrap_or("")
+        })
     }
 
     /// The atom for a boolean.
@@ -112,6 +122,10 @@ impl Atom {
     pub fn index(self) -> u32 {
         self.0
     }
+}
+
+thread_local! {
+    static NAMES: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn interner() -> &'static Mutex<Interner> {

@@ -2,7 +2,7 @@
 //! program (every function of every module) they belong to.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 use std::rc::Rc;
 
 use crate::atom::Atom;
@@ -258,7 +258,7 @@ pub struct Function {
 #[derive(Default)]
 pub struct ModuleInfo {
     /// `(name, arity)` → function.
-    pub functions: HashMap<(Atom, u32), FunctionId>,
+    pub functions: FxHashMap<(Atom, u32), FunctionId>,
     /// Struct fields with defaults, for modules with `defstruct`.
     pub struct_fields: Option<Vec<(Atom, Value)>>,
 }
@@ -269,7 +269,7 @@ pub struct Program {
     /// All functions, indexed by [`FunctionId`].
     pub functions: Vec<Rc<Function>>,
     /// Modules by name.
-    pub modules: HashMap<Atom, ModuleInfo>,
+    pub modules: FxHashMap<Atom, ModuleInfo>,
     /// The top-level script code.
     pub main: Option<FunctionId>,
 }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::atom::Atom;
-use crate::bytecode::{Callee, FailKind, Function, Op, Program, TypeTest};
+use crate::bytecode::{BinaryOp, Callee, FailKind, Function, Op, Program, TypeTest};
 use crate::exception::{self, Class, Exception};
 use crate::native::{Control, Ctx};
 use crate::ops;
@@ -50,6 +50,7 @@ pub fn run(program: &Program, core: &mut Core, p: &mut Process, budget: u32) -> 
         program,
         budget: budget as i64,
         start: budget as i64,
+        args: Vec::with_capacity(8),
     };
     let outcome = vm.exec(core, p);
     let used = (vm.start - vm.budget).max(0) as u32;
@@ -60,6 +61,7 @@ struct Vm<'a> {
     program: &'a Program,
     budget: i64,
     start: i64,
+    args: Vec<Value>,
 }
 
 /// What to do after a step that may have raised.
@@ -203,6 +205,25 @@ impl<'a> Vm<'a> {
                 Op::Binary(b) => {
                     let r = pop!();
                     let l = pop!();
+                    // Small-integer fast paths; everything else in `ops`.
+                    if let (Value::Int(x), Value::Int(y)) = (&l, &r) {
+                        let fast = match b {
+                            BinaryOp::Add => x.checked_add(*y).map(Value::Int),
+                            BinaryOp::Sub => x.checked_sub(*y).map(Value::Int),
+                            BinaryOp::Mul => x.checked_mul(*y).map(Value::Int),
+                            BinaryOp::Lt => Some(Value::bool(x < y)),
+                            BinaryOp::LtEq => Some(Value::bool(x <= y)),
+                            BinaryOp::Gt => Some(Value::bool(x > y)),
+                            BinaryOp::GtEq => Some(Value::bool(x >= y)),
+                            BinaryOp::Eq | BinaryOp::StrictEq => Some(Value::bool(x == y)),
+                            BinaryOp::NotEq | BinaryOp::StrictNotEq => Some(Value::bool(x != y)),
+                            _ => None,
+                        };
+                        if let Some(v) = fast {
+                            p.stack.push(v);
+                            continue;
+                        }
+                    }
                     match ops::binary(b, l, r) {
                         Ok(v) => p.stack.push(v),
                         Err(e) => raise!(e),
@@ -348,7 +369,16 @@ impl<'a> Vm<'a> {
                 }
                 Op::MatchConst(i, t) => {
                     let v = pop!();
-                    if !strict_equal(&v, &fun.consts[i as usize]) {
+                    let c = &fun.consts[i as usize];
+                    let same = match (&v, c) {
+                        (Value::Int(x), Value::Int(y)) => x == y,
+                        (Value::Atom(x), Value::Atom(y)) => x == y,
+                        (Value::Int(_) | Value::Atom(_), _) | (_, Value::Int(_) | Value::Atom(_)) => {
+                            strict_equal(&v, c)
+                        }
+                        _ => strict_equal(&v, c),
+                    };
+                    if !same {
                         pc = t as usize;
                     }
                 }
@@ -524,7 +554,11 @@ impl<'a> Vm<'a> {
         let base = frame.base as usize;
         let args_at = p.stack.len() - argc;
         if args_at != base {
-            p.stack.drain(base..args_at);
+            // Move the arguments down over the old frame, then drop the rest.
+            for i in 0..argc {
+                p.stack.swap(base + i, args_at + i);
+            }
+            p.stack.truncate(base + argc);
         }
         p.stack.resize(base + f.locals as usize, Value::Nil);
         *frame = Frame {
@@ -621,7 +655,10 @@ impl<'a> Vm<'a> {
         tail: bool,
     ) -> NativeFlow {
         let at = p.stack.len() - argc;
-        let args: Vec<Value> = p.stack.drain(at..).collect();
+        // The arguments move to a buffer reused across calls: no allocation.
+        let mut args = std::mem::take(&mut self.args);
+        args.clear();
+        args.extend(p.stack.drain(at..));
         let result = {
             let mut ctx = Ctx {
                 program: self.program,
@@ -630,6 +667,8 @@ impl<'a> Vm<'a> {
             };
             nf(&mut ctx, &args)
         };
+        args.clear();
+        self.args = args;
         if let Some(reason) = p.pending_exit.take() {
             return NativeFlow::Stop(Outcome::Killed(reason));
         }
@@ -653,6 +692,32 @@ impl<'a> Vm<'a> {
                     Ok(Flow::Continue) => NativeFlow::Entered,
                     Ok(Flow::Stop(o)) => NativeFlow::Stop(o),
                     Err(e) => caught(self.handle(p, e)),
+                }
+            }
+            Err(Control::CallMfa(module, function, args)) => {
+                let argc = args.len();
+                match self.program.lookup(module, function, argc as u32) {
+                    Callee::Function(id) => {
+                        p.stack.extend(args);
+                        if tail {
+                            self.tail_frame(p, id, argc);
+                        } else {
+                            self.push_frame(p, id, argc);
+                        }
+                        NativeFlow::Entered
+                    }
+                    Callee::Native(nf) => {
+                        p.stack.extend(args);
+                        self.native(core, p, nf, argc, tail)
+                    }
+                    Callee::Undefined => {
+                        let exists = self.program.modules.contains_key(&module)
+                            || crate::native::module_exists(module);
+                        caught(self.handle(
+                            p,
+                            exception::undefined_function(module, function, argc, exists),
+                        ))
+                    }
                 }
             }
             Err(Control::Yield(v)) => {

@@ -163,17 +163,6 @@ impl FnBuilder {
         self.scopes.iter().rev().find_map(|s| s.get(name).copied())
     }
 
-    /// All bindings visible now, innermost winning (to carry them out of a scope).
-    pub fn visible(&self) -> HashMap<String, u32> {
-        let mut all = HashMap::new();
-        for scope in &self.scopes {
-            for (k, v) in scope {
-                all.insert(k.clone(), *v);
-            }
-        }
-        all
-    }
-
     /// Resolves every forward jump; call once the code is complete.
     pub fn finish_code(&mut self) {
         for (at, label) in std::mem::take(&mut self.patches) {

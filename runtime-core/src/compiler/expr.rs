@@ -1273,10 +1273,18 @@ impl Compiler {
 
     /// `for` as nested `Enum.reduce` calls that build the result list in reverse.
     fn desugar_for(&mut self, args: &[Expr], span: Span) -> CResult<Expr> {
-        let Some((kw, quals)) = args.split_last() else {
+        let Some((kw, mut quals)) = args.split_last() else {
             return err(DiagnosticKind::CompileError, "invalid for", span);
         };
-        let pairs = self.do_block(Some(kw), span)?;
+        let mut pairs = self.do_block(Some(kw), span)?;
+        // Options written before a `do` block (`for x <- xs, into: %{} do`) come
+        // as a keyword list of their own.
+        if let Some((opts, rest)) = quals.split_last() {
+            if let Some(extra) = keyword_pairs(opts).filter(|p| !p.is_empty()) {
+                pairs.extend(extra);
+                quals = rest;
+            }
+        }
         let body = keyword_get(&pairs, "do").cloned().unwrap_or_else(|| mk(ExprKind::Atom("nil".into()), span));
         let into = keyword_get(&pairs, "into").cloned();
         let reduce = keyword_get(&pairs, "reduce").cloned();

@@ -45,7 +45,6 @@ struct ModuleSig {
 
 /// One function clause as written, with the module attributes in force where it was.
 struct ClauseDef {
-    name: String,
     params: Vec<Expr>,
     guard: Option<Expr>,
     body: Expr,
@@ -378,7 +377,6 @@ impl Compiler {
                             Visibility::Private
                         };
                         let clause = ClauseDef {
-                            name: name.clone(),
                             params,
                             guard,
                             body,

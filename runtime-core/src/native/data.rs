@@ -29,7 +29,7 @@ pub fn enumerate(v: &Value) -> Result<Vec<Value>, Control> {
         return Ok((0..count).map(|i| Value::Int(first + i * step)).collect());
     }
     match v {
-        Value::Nil | Value::Cons(_) => v.list_to_vec().ok_or(Control::Raise(exception::badarg())),
+        Value::Nil | Value::Cons(_) => v.list_to_vec().ok_or_else(|| Control::Raise(exception::badarg())),
         Value::Map(m) if v.struct_name().is_none() => Ok(m
             .iter()
             .map(|(k, x)| Value::tuple(vec![k.0.clone(), x.clone()]))
@@ -567,7 +567,7 @@ pub(super) fn register_all(t: &mut Table) {
                 if e < 0 {
                     return Err(Control::Raise(exception::badarith()));
                 }
-                let b = ops::to_big(&a[0]).ok_or(Control::Raise(exception::badarith()))?;
+                let b = ops::to_big(&a[0]).ok_or_else(|| Control::Raise(exception::badarith()))?;
                 Ok(Value::from_bigint(num_traits::pow(b, e as usize)))
             }),
         ],

@@ -1,8 +1,6 @@
 //! Kernel's built-ins and the `:erlang` functions they stand on: type tests,
 //! arithmetic helpers, tuples, raising, `apply`.
 
-use std::rc::Rc;
-
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -11,7 +9,7 @@ use crate::atom::Atom;
 use crate::bytecode::{BinaryOp, Callee};
 use crate::exception::{self, Class, Exception};
 use crate::ops;
-use crate::value::{Closure, Value};
+use crate::value::Value;
 
 pub(super) fn register_all(t: &mut Table) {
     let k: &[(&str, u32, super::NativeFn)] = &[
@@ -148,7 +146,7 @@ pub(super) fn register_all(t: &mut Table) {
             ("throw", 1, |_, a| Err(Exception::throw(a[0].clone()).into())),
             ("exit", 1, |_, a| Err(Exception::exit(a[0].clone()).into())),
             ("raise", 3, |_, a| {
-                let class = a[0].as_atom().and_then(Class::from_atom).ok_or(Control::Raise(exception::badarg()))?;
+                let class = a[0].as_atom().and_then(Class::from_atom).ok_or_else(|| Control::Raise(exception::badarg()))?;
                 Err(Exception { class, reason: a[1].clone(), stacktrace: a[2].clone() }.into())
             }),
             ("apply", 2, |_, a| Err(Control::Call(a[0].clone(), list(&a[1])?))),
@@ -178,13 +176,7 @@ fn apply3(_: &mut Ctx<'_>, a: &[Value]) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return badarg();
     };
-    let args = list(&a[2])?;
-    let f = Value::Fun(Rc::new(Closure::External {
-        module,
-        function,
-        arity: args.len(),
-    }));
-    Err(Control::Call(f, args))
+    Err(Control::CallMfa(module, function, list(&a[2])?))
 }
 
 fn float_to_int(v: &Value, f: fn(f64) -> f64) -> NResult {

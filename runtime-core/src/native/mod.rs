@@ -9,7 +9,7 @@ mod kernel;
 mod process;
 mod string;
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::atom::Atom;
@@ -25,6 +25,8 @@ pub enum Control {
     Raise(Exception),
     /// Call this function value with these arguments; its result is the native's.
     Call(Value, Vec<Value>),
+    /// Call `module.function(args)`; its result is the native's.
+    CallMfa(Atom, Atom, Vec<Value>),
     /// Return this value, then let other processes run.
     Yield(Value),
     /// Stop the whole run with this exit status (`System.halt/1`).
@@ -81,10 +83,10 @@ pub fn str_arg(v: &Value) -> Result<&str, Control> {
 
 /// The elements of a proper list argument, or `badarg`.
 pub fn list(v: &Value) -> Result<Vec<Value>, Control> {
-    v.list_to_vec().ok_or(Control::Raise(exception::badarg()))
+    v.list_to_vec().ok_or_else(|| Control::Raise(exception::badarg()))
 }
 
-type Table = HashMap<(Atom, Atom, u32), NativeFn>;
+type Table = FxHashMap<(Atom, Atom, u32), NativeFn>;
 
 /// Registers natives of one module: `(name, arity, function)`.
 pub(crate) fn register(table: &mut Table, module: &str, entries: &[(&str, u32, NativeFn)]) {
@@ -97,7 +99,7 @@ pub(crate) fn register(table: &mut Table, module: &str, entries: &[(&str, u32, N
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table::new();
+        let mut t = Table::default();
         kernel::register_all(&mut t);
         data::register_all(&mut t);
         string::register_all(&mut t);

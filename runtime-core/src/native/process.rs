@@ -65,7 +65,7 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::TRUE)
             }),
             ("exit", 2, |c, a| {
-                let target = resolve(c, &a[0]).ok_or(Control::Raise(exception::badarg()))?;
+                let target = resolve(c, &a[0]).ok_or_else(|| Control::Raise(exception::badarg()))?;
                 let me = c.proc.pid;
                 c.core.exit_signal(c.proc, me, target, a[1].clone(), false);
                 Ok(Value::TRUE)
@@ -124,7 +124,7 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::list(pids))
             }),
             ("send_after", 3, |c, a| {
-                let to = resolve(c, &a[0]).ok_or(Control::Raise(exception::badarg()))?;
+                let to = resolve(c, &a[0]).ok_or_else(|| Control::Raise(exception::badarg()))?;
                 let ms = int(&a[2])?;
                 if ms < 0 {
                     return badarg();
@@ -286,7 +286,7 @@ fn spawn_mfa(c: &mut Ctx<'_>, a: &[Value], link: bool) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return badarg();
     };
-    let args = a[2].list_to_vec().ok_or(Control::Raise(exception::badarg()))?;
+    let args = a[2].list_to_vec().ok_or_else(|| Control::Raise(exception::badarg()))?;
     // Wrap as a zero-arity function value: `fn -> apply(m, f, args) end`.
     let f = Value::Fun(std::rc::Rc::new(crate::value::Closure::External {
         module,
