@@ -87,6 +87,8 @@ defmodule GenServer do
   end
 
   defp loop(parent, module, state, timeout) do
+    :callcast.gen_state(module, state)
+
     receive do
       message -> handle_message(parent, module, state, message)
     after

@@ -117,7 +117,7 @@ impl Session {
             function: main_fn,
             env: Box::new([]),
         }));
-        let main = core.spawn(&program, None, runner, vec![closure], file.to_string());
+        let main = core.spawn(&program, None, runner, vec![closure], "main".to_string());
         Ok(Session {
             program,
             core,

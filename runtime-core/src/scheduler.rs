@@ -31,6 +31,8 @@ pub struct SchedulerConfig {
     pub max_stack: usize,
     /// Most processes alive at once.
     pub max_processes: usize,
+    /// Most trace events recorded; later events are dropped (and the run says so).
+    pub trace_limit: usize,
 }
 
 impl Default for SchedulerConfig {
@@ -40,6 +42,7 @@ impl Default for SchedulerConfig {
             reduction_ns: 20,
             max_stack: 16_000_000,
             max_processes: 2_000_000,
+            trace_limit: 2_000_000,
         }
     }
 }
@@ -63,6 +66,8 @@ pub struct Core {
     pub aliases: HashMap<u64, Pid>,
     /// Whether to record the trace.
     pub tracing: bool,
+    /// Set when the trace hit its limit and stopped recording.
+    pub trace_truncated: bool,
     /// The trace.
     pub trace: Vec<TraceEvent>,
     /// Printed output.
@@ -93,6 +98,7 @@ impl Core {
             registry: HashMap::new(),
             aliases: HashMap::new(),
             tracing,
+            trace_truncated: false,
             trace: Vec::new(),
             output: Vec::new(),
             next_ref: 1,
@@ -120,8 +126,14 @@ impl Core {
         z ^ (z >> 31)
     }
 
-    fn record(&mut self, event: TraceEvent) {
+    /// Appends an event to the trace, unless tracing is off or the trace is full.
+    pub fn record(&mut self, event: TraceEvent) {
         if self.tracing {
+            if self.trace.len() >= self.config.trace_limit {
+                self.tracing = false;
+                self.trace_truncated = true;
+                return;
+            }
             self.trace.push(event);
         }
     }
@@ -129,8 +141,9 @@ impl Core {
     /// Appends printed text to the output (and the trace).
     pub fn print(&mut self, pid: Pid, stream: Stream, text: String) {
         if self.tracing {
-            self.trace.push(TraceEvent::Output {
-                at: self.clock,
+            let at = self.clock;
+            self.record(TraceEvent::Output {
+                at,
                 pid,
                 stream,
                 text: text.clone(),
@@ -202,16 +215,26 @@ impl Core {
         message: Value,
         kind: MessageKind,
     ) -> bool {
+        self.send_tagged(cur, from, to, message, kind, None)
+    }
+
+    /// [`Core::send`], recording the GenServer call this message belongs to.
+    pub fn send_tagged(
+        &mut self,
+        cur: &mut Process,
+        from: Pid,
+        to: Pid,
+        message: Value,
+        kind: MessageKind,
+        call: Option<u64>,
+    ) -> bool {
         self.next_msg += 1;
         let id = self.next_msg;
         let clock = self.clock;
-        let tracing = self.tracing;
+        let traced = self.tracing.then(|| message.clone());
         let delivered = match self.process(cur, to) {
             Some(target) => {
-                target.mailbox.push_back(Message {
-                    id,
-                    value: if tracing { message.clone() } else { message },
-                });
+                target.mailbox.push_back(Message { id, value: message });
                 if target.status == Status::Waiting {
                     target.status = Status::Runnable;
                     self.run_queue.push_back(to);
@@ -220,17 +243,14 @@ impl Core {
             }
             None => false,
         };
-        if tracing {
-            let message = match (delivered, self.process(cur, to)) {
-                (true, Some(t)) => t.mailbox.back().map(|m| m.value.clone()).unwrap_or(Value::Nil),
-                _ => Value::Nil,
-            };
-            self.trace.push(TraceEvent::Send {
+        if let Some(message) = traced {
+            self.record(TraceEvent::Send {
                 at: clock,
                 id,
                 from,
                 to: delivered.then_some(to),
                 kind,
+                call,
                 message,
             });
         }
@@ -251,6 +271,13 @@ impl Core {
     /// Starts a timer that sends `message` to `to` after `ms` milliseconds.
     pub fn send_after(&mut self, from: Pid, to: Pid, message: Value, ms: u64) -> Ref {
         let r = self.make_ref();
+        let now = self.clock;
+        self.record(TraceEvent::Timer {
+            at: now,
+            pid: from,
+            to,
+            ms,
+        });
         let at = self.clock + ms * 1_000_000;
         let id = self.add_timer(at, TimerKind::Send { to, message, from });
         self.send_timers.insert(r.0, (id, at));
@@ -382,6 +409,7 @@ impl Core {
             at,
             pid,
             reason: reason.clone(),
+            reductions: p.reductions,
         });
         let mut dummy = Process::new(Pid(u32::MAX));
         for (r, watcher) in std::mem::take(&mut p.watchers) {
@@ -443,7 +471,10 @@ pub fn tick(
         let slice = budget.min(core.config.slice).max(1);
         let (outcome, used) = crate::vm::run(program, core, &mut p, slice);
         p.reductions += u64::from(used);
-        core.spend(u64::from(used.max(1)));
+        if used == 0 {
+            // Even a slice that did nothing takes a moment.
+            core.spend(1);
+        }
         match outcome {
             crate::vm::Outcome::Yield => {
                 p.status = Status::Runnable;
@@ -451,6 +482,13 @@ pub fn tick(
                 core.run_queue.push_back(pid);
             }
             crate::vm::Outcome::Wait => {
+                let at = core.clock;
+                core.record(TraceEvent::Wait {
+                    at,
+                    pid,
+                    mailbox_len: p.mailbox.len(),
+                    reductions: p.reductions,
+                });
                 p.status = Status::Waiting;
                 core.procs[pid.0 as usize] = Some(p);
             }

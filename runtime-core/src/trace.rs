@@ -63,6 +63,10 @@ pub enum TraceEvent {
         to: Option<Pid>,
         /// What kind of message.
         kind: MessageKind,
+        /// For a GenServer call and its reply: the call's reference, the same
+        /// number on both, so the two arrows can be paired.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        call: Option<u64>,
         /// The message.
         #[serde(serialize_with = "serialize_term")]
         message: Value,
@@ -98,6 +102,69 @@ pub enum TraceEvent {
         /// Its exit reason.
         #[serde(serialize_with = "serialize_term")]
         reason: Value,
+        /// Reductions it ran in its life.
+        reductions: u64,
+    },
+    /// A process blocked in `receive` (nothing in its mailbox matched).
+    Wait {
+        /// When.
+        at: Nanos,
+        /// The process.
+        pid: Pid,
+        /// Its mailbox length.
+        mailbox_len: usize,
+        /// Reductions it ran so far.
+        reductions: u64,
+    },
+    /// A process registered a name.
+    Register {
+        /// When.
+        at: Nanos,
+        /// The process.
+        pid: Pid,
+        /// The name (an atom, printed as Elixir prints it).
+        name: String,
+    },
+    /// A link between two processes.
+    Link {
+        /// When.
+        at: Nanos,
+        /// One end.
+        from: Pid,
+        /// The other end.
+        to: Pid,
+    },
+    /// A monitor.
+    Monitor {
+        /// When.
+        at: Nanos,
+        /// The process watching.
+        watcher: Pid,
+        /// The process watched (`None` if it did not exist).
+        watched: Option<Pid>,
+    },
+    /// `Process.send_after`: a timer set.
+    Timer {
+        /// When it was set.
+        at: Nanos,
+        /// Who set it.
+        pid: Pid,
+        /// Who will receive the message.
+        to: Pid,
+        /// Milliseconds until it fires.
+        ms: u64,
+    },
+    /// A GenServer is about to wait for its next message, in this state.
+    GenState {
+        /// When.
+        at: Nanos,
+        /// The server.
+        pid: Pid,
+        /// Its callback module, printed as Elixir prints it.
+        module: String,
+        /// Its state.
+        #[serde(serialize_with = "serialize_term")]
+        state: Value,
     },
 }
 
@@ -109,7 +176,13 @@ impl TraceEvent {
             | TraceEvent::Send { at, .. }
             | TraceEvent::Receive { at, .. }
             | TraceEvent::Output { at, .. }
-            | TraceEvent::Exit { at, .. } => *at,
+            | TraceEvent::Exit { at, .. }
+            | TraceEvent::Wait { at, .. }
+            | TraceEvent::Register { at, .. }
+            | TraceEvent::Link { at, .. }
+            | TraceEvent::Monitor { at, .. }
+            | TraceEvent::Timer { at, .. }
+            | TraceEvent::GenState { at, .. } => *at,
         }
     }
 }

@@ -51,6 +51,7 @@ pub fn run(program: &Program, core: &mut Core, p: &mut Process, budget: u32) -> 
         budget: budget as i64,
         start: budget as i64,
         args: Vec::with_capacity(8),
+        reduction_ns: core.config.reduction_ns,
     };
     let outcome = vm.exec(core, p);
     let used = (vm.start - vm.budget).max(0) as u32;
@@ -62,6 +63,7 @@ struct Vm<'a> {
     budget: i64,
     start: i64,
     args: Vec<Value>,
+    reduction_ns: u64,
 }
 
 /// What to do after a step that may have raised.
@@ -120,6 +122,14 @@ impl<'a> Vm<'a> {
                     }
                     Flow::Stop(o) => return o,
                 }
+            }};
+        }
+        // A reduction also advances the virtual clock, so events inside one
+        // slice get distinct, increasing timestamps.
+        macro_rules! spend {
+            () => {{
+                self.budget -= 1;
+                core.clock += self.reduction_ns;
             }};
         }
         macro_rules! pop {
@@ -246,7 +256,7 @@ impl<'a> Vm<'a> {
                             match self.program.lookup(module, name, 0) {
                                 Callee::Function(id) => {
                                     save_pc!();
-                                    self.budget -= 1;
+                                    spend!();
                                     self.push_frame(p, id, 0);
                                     load_frame!();
                                 }
@@ -306,7 +316,7 @@ impl<'a> Vm<'a> {
                                 save_pc!();
                                 return Outcome::Yield;
                             }
-                            self.budget -= 1;
+                            spend!();
                             if tail {
                                 self.tail_frame(p, id, argc as usize);
                             } else {
@@ -316,7 +326,7 @@ impl<'a> Vm<'a> {
                             load_frame!();
                         }
                         Callee::Native(nf) => {
-                            self.budget -= 1;
+                            spend!();
                             save_pc!();
                             match self.native(core, p, nf, argc as usize, tail) {
                                 NativeFlow::Pushed if tail => {
@@ -436,7 +446,7 @@ impl<'a> Vm<'a> {
                 }
                 Op::RecvStart => p.cursor = 0,
                 Op::RecvNext(t) => {
-                    self.budget -= 1;
+                    spend!();
                     match p.mailbox.get(p.cursor) {
                         Some(m) => {
                             let v = m.value.clone();
@@ -600,6 +610,7 @@ impl<'a> Vm<'a> {
         }
         p.stack.remove(fpos);
         self.budget -= 1;
+        core.clock += self.reduction_ns;
         match &**closure {
             Closure::Lambda { function, env } => {
                 let id = function.id;

@@ -85,6 +85,34 @@ fn io_inspect(c: &mut Ctx<'_>, stream: Stream, v: &Value, opts: &Value) -> NResu
     Ok(v.clone())
 }
 
+/// The reference a GenServer call is tagged with: in the request
+/// `{:"$gen_call", {pid, [:alias | ref]}, request}`, or the alias a reply goes to.
+fn call_ref(dest: &Value, msg: &Value, kind: MessageKind) -> Option<u64> {
+    let tag_ref = |tag: &Value| match tag {
+        Value::Cons(c) => match c.tail {
+            Value::Ref(r) => Some(r.0),
+            _ => None,
+        },
+        Value::Ref(r) => Some(r.0),
+        _ => None,
+    };
+    match kind {
+        MessageKind::Call => match msg {
+            Value::Tuple(t) if t.len() == 3 => match &t[1] {
+                Value::Tuple(from) if from.len() == 2 => tag_ref(&from[1]),
+                _ => None,
+            },
+            _ => None,
+        },
+        MessageKind::Reply => match (dest, msg) {
+            (Value::Ref(r), _) => Some(r.0),
+            (_, Value::Tuple(t)) if t.len() == 2 => tag_ref(&t[0]),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub(super) fn register_all(t: &mut Table) {
     register(
         t,
@@ -133,9 +161,10 @@ pub(super) fn register_all(t: &mut Table) {
                     Some("reply") => MessageKind::Reply,
                     _ => MessageKind::Send,
                 };
+                let call = call_ref(&a[0], &a[1], kind);
                 match &a[0] {
                     Value::Atom(name) if !c.core.registry.contains_key(name) => Ok(a[1].clone()),
-                    dest => super::process::send_kind(c, dest, a[1].clone(), kind),
+                    dest => super::process::send_with_call(c, dest, a[1].clone(), kind, call),
                 }
             }),
             // A logger report: printed to stderr after a blank line, as Elixir's
@@ -167,6 +196,20 @@ pub(super) fn register_all(t: &mut Table) {
                     }
                 }
                 Ok(Value::Ref(*r))
+            }),
+            // gen_state/2: a GenServer records its state before waiting again.
+            ("gen_state", 2, |c, a| {
+                if c.core.tracing {
+                    let at = c.core.clock;
+                    let pid = c.proc.pid;
+                    c.core.record(crate::trace::TraceEvent::GenState {
+                        at,
+                        pid,
+                        module: crate::inspect::inspect(&a[0]),
+                        state: a[1].clone(),
+                    });
+                }
+                Ok(Value::OK)
             }),
             ("range", 3, |_, a| Ok(crate::ops::range(a[0].clone(), a[1].clone(), Some(a[2].clone()))?)),
             ("fun_info", 2, |_, a| match (&a[0], a[1].as_atom().map(|x| x.name())) {

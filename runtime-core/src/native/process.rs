@@ -5,7 +5,7 @@ use super::{badarg, int, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
 use crate::bytecode::Callee;
 use crate::exception::{self, Exception};
-use crate::trace::MessageKind;
+use crate::trace::{MessageKind, TraceEvent};
 use crate::value::{Pid, Ref, Value};
 
 pub(super) fn register_all(t: &mut Table) {
@@ -87,6 +87,12 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 p.name = Some(name);
                 c.core.registry.insert(name, *pid);
+                let at = c.core.clock;
+                c.core.record(TraceEvent::Register {
+                    at,
+                    pid: *pid,
+                    name: crate::inspect::inspect(&a[1]),
+                });
                 Ok(Value::TRUE)
             }),
             ("unregister", 1, |c, a| {
@@ -274,10 +280,7 @@ fn spawn(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
     let me = c.proc.pid;
     let pid = c.core.spawn(c.program, Some(me), id, vec![fun.clone()], label);
     if link {
-        c.proc.links.push(pid);
-        if let Some(Some(p)) = c.core.procs.get_mut(pid.0 as usize) {
-            p.links.push(me);
-        }
+        link_new(c, me, pid);
     }
     Ok(Value::Pid(pid))
 }
@@ -304,23 +307,42 @@ fn spawn_mfa(c: &mut Ctx<'_>, a: &[Value], link: bool) -> NResult {
     let label = format!("{}.{}", module.name().trim_start_matches("Elixir."), function.name());
     let pid = c.core.spawn(c.program, Some(me), apply, vec![f, Value::list(args)], label);
     if link {
-        c.proc.links.push(pid);
-        if let Some(Some(p)) = c.core.procs.get_mut(pid.0 as usize) {
-            p.links.push(me);
-        }
+        link_new(c, me, pid);
     }
     Ok(Value::Pid(pid))
 }
 
+/// Links the calling process `me` with the process it just spawned.
+fn link_new(c: &mut Ctx<'_>, me: Pid, pid: Pid) {
+    c.proc.links.push(pid);
+    if let Some(Some(p)) = c.core.procs.get_mut(pid.0 as usize) {
+        p.links.push(me);
+    }
+    let at = c.core.clock;
+    c.core.record(TraceEvent::Link { at, from: me, to: pid });
+}
+
 fn send(c: &mut Ctx<'_>, dest: &Value, msg: Value, kind: MessageKind) -> NResult {
+    send_with_call(c, dest, msg, kind, None)
+}
+
+/// `send/2` as GenServer uses it: the kind of message and the call it belongs
+/// to are recorded for the diagram.
+pub fn send_with_call(
+    c: &mut Ctx<'_>,
+    dest: &Value,
+    msg: Value,
+    kind: MessageKind,
+    call: Option<u64>,
+) -> NResult {
     let me = c.proc.pid;
     match dest {
         Value::Pid(p) => {
-            c.core.send(c.proc, me, *p, msg.clone(), kind);
+            c.core.send_tagged(c.proc, me, *p, msg.clone(), kind, call);
         }
         Value::Atom(a) => match c.core.registry.get(a).copied() {
             Some(p) => {
-                c.core.send(c.proc, me, p, msg.clone(), kind);
+                c.core.send_tagged(c.proc, me, p, msg.clone(), kind, call);
             }
             None => {
                 return Err(Control::Raise(exception::argument_error(
@@ -332,21 +354,16 @@ fn send(c: &mut Ctx<'_>, dest: &Value, msg: Value, kind: MessageKind) -> NResult
             // An alias: delivered while its owner keeps it active, dropped after.
             if let Some(p) = c.core.aliases.get(&r.0).copied() {
                 let kind = if matches!(kind, MessageKind::Send) { MessageKind::Reply } else { kind };
-                c.core.send(c.proc, me, p, msg.clone(), kind);
+                c.core.send_tagged(c.proc, me, p, msg.clone(), kind, call);
             }
         }
         Value::Tuple(t) if t.len() == 2 => {
             // `{name, node}`: only the local node exists.
-            return send(c, &t[0], msg, kind);
+            return send_with_call(c, &t[0], msg, kind, call);
         }
         _ => return badarg(),
     }
     Ok(msg)
-}
-
-/// `send/2` as GenServer uses it, with the kind recorded for the diagram.
-pub fn send_kind(c: &mut Ctx<'_>, dest: &Value, msg: Value, kind: MessageKind) -> NResult {
-    send(c, dest, msg, kind)
 }
 
 fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
@@ -358,6 +375,9 @@ fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
         Value::Tuple(t) if t.len() == 2 => t[0].as_atom().and_then(|a| c.core.registry.get(&a).copied()),
         _ => return badarg(),
     };
+    let watched = pid.filter(|p| c.core.is_alive(c.proc, *p));
+    let at = c.core.clock;
+    c.core.record(TraceEvent::Monitor { at, watcher: me, watched });
     match pid.and_then(|p| c.core.process(c.proc, p).map(|_| p)) {
         Some(p) => {
             if let Some(t) = c.core.process(c.proc, p) {
@@ -424,6 +444,8 @@ fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
         if let Some(o) = c.core.process(c.proc, other) {
             o.links.push(me);
         }
+        let at = c.core.clock;
+        c.core.record(TraceEvent::Link { at, from: me, to: other });
     }
     Ok(Value::TRUE)
 }
