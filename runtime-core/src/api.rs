@@ -24,6 +24,11 @@ pub struct RunConfig {
     pub trace: bool,
     /// Scheduler tunables (slice length, cost of a reduction, limits).
     pub scheduler: SchedulerConfig,
+    /// Ends the run once the host reports more memory in use than this (bytes).
+    pub memory_limit: Option<usize>,
+    /// How the host measures its memory use (e.g. resident set size, or the
+    /// size of WebAssembly memory); checked between slices.
+    pub memory_probe: Option<fn() -> usize>,
 }
 
 impl Default for RunConfig {
@@ -33,6 +38,8 @@ impl Default for RunConfig {
             max_reductions: None,
             trace: true,
             scheduler: SchedulerConfig::default(),
+            memory_limit: None,
+            memory_probe: None,
         }
     }
 }
@@ -91,6 +98,8 @@ pub struct Session {
     result: Option<Value>,
     reductions: u64,
     max_reductions: Option<u64>,
+    memory: Option<(usize, fn() -> usize)>,
+    ticks: u64,
 }
 
 impl Session {
@@ -126,6 +135,8 @@ impl Session {
             result: None,
             reductions: 0,
             max_reductions: config.max_reductions,
+            memory: config.memory_limit.zip(config.memory_probe),
+            ticks: 0,
         })
     }
 
@@ -137,6 +148,16 @@ impl Session {
                 if self.reductions >= max {
                     self.finish_with_error(&format!(
                         "callcast: stopped after {max} reductions (the limit of this run); is there an infinite loop?"
+                    ));
+                    break;
+                }
+            }
+            self.ticks += 1;
+            if let Some((limit, probe)) = self.memory {
+                if self.ticks % 32 == 0 && probe() > limit {
+                    self.finish_with_error(&format!(
+                        "callcast: stopped: the program uses more than {} MB of memory (the limit of this run)",
+                        limit / (1024 * 1024)
                     ));
                     break;
                 }

@@ -40,7 +40,7 @@ impl Default for SchedulerConfig {
         SchedulerConfig {
             slice: 4000,
             reduction_ns: 20,
-            max_stack: 16_000_000,
+            max_stack: 10_000_000,
             max_processes: 2_000_000,
             trace_limit: 2_000_000,
         }

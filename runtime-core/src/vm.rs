@@ -52,6 +52,7 @@ pub fn run(program: &Program, core: &mut Core, p: &mut Process, budget: u32) -> 
         start: budget as i64,
         args: Vec::with_capacity(8),
         reduction_ns: core.config.reduction_ns,
+        max_stack: core.config.max_stack,
     };
     let outcome = vm.exec(core, p);
     let used = (vm.start - vm.budget).max(0) as u32;
@@ -64,6 +65,7 @@ struct Vm<'a> {
     start: i64,
     args: Vec<Value>,
     reduction_ns: u64,
+    max_stack: usize,
 }
 
 /// What to do after a step that may have raised.
@@ -257,7 +259,9 @@ impl<'a> Vm<'a> {
                                 Callee::Function(id) => {
                                     save_pc!();
                                     spend!();
-                                    self.push_frame(p, id, 0);
+                                    if let Err(e) = self.push_frame(p, id, 0) {
+                                        raise!(e);
+                                    }
                                     load_frame!();
                                 }
                                 Callee::Native(nf) => {
@@ -321,7 +325,9 @@ impl<'a> Vm<'a> {
                                 self.tail_frame(p, id, argc as usize);
                             } else {
                                 save_pc!();
-                                self.push_frame(p, id, argc as usize);
+                                if let Err(e) = self.push_frame(p, id, argc as usize) {
+                                    raise!(e);
+                                }
                             }
                             load_frame!();
                         }
@@ -544,8 +550,15 @@ impl<'a> Vm<'a> {
     }
 
     /// Pushes a frame for `id` whose `argc` arguments are on top of the stack.
-    fn push_frame(&mut self, p: &mut Process, id: u32, argc: usize) {
+    fn push_frame(&mut self, p: &mut Process, id: u32, argc: usize) -> Result<(), Exception> {
         let f = self.program.function(id);
+        if p.stack.len() > self.max_stack {
+            return Err(exception::system_limit(&format!(
+                "callcast: the process stack grew past {} values ({} nested calls); a recursion that is not a tail call is probably too deep",
+                self.max_stack,
+                p.frames.len()
+            )));
+        }
         let base = p.stack.len() - argc;
         p.stack.resize(base + f.locals as usize, Value::Nil);
         p.frames.push(Frame {
@@ -553,6 +566,7 @@ impl<'a> Vm<'a> {
             pc: 0,
             base: base as u32,
         });
+        Ok(())
     }
 
     /// Replaces the current frame with one for `id` (a tail call).
@@ -617,7 +631,7 @@ impl<'a> Vm<'a> {
                 if tail {
                     self.tail_frame(p, id, argc);
                 } else {
-                    self.push_frame(p, id, argc);
+                    self.push_frame(p, id, argc)?;
                 }
                 let base = p.frames.last().map_or(0, |fr| fr.base as usize);
                 for (slot, v) in function.capture_slots.iter().zip(env.iter()) {
@@ -634,7 +648,7 @@ impl<'a> Vm<'a> {
                     if tail {
                         self.tail_frame(p, id, argc);
                     } else {
-                        self.push_frame(p, id, argc);
+                        self.push_frame(p, id, argc)?;
                     }
                     Ok(Flow::Continue)
                 }
@@ -712,8 +726,8 @@ impl<'a> Vm<'a> {
                         p.stack.extend(args);
                         if tail {
                             self.tail_frame(p, id, argc);
-                        } else {
-                            self.push_frame(p, id, argc);
+                        } else if let Err(e) = self.push_frame(p, id, argc) {
+                            return caught(self.handle(p, e));
                         }
                         NativeFlow::Entered
                     }

@@ -40,6 +40,8 @@ fn main() -> ExitCode {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.to_string());
     config.trace = cmd == "trace";
+    config.memory_limit = Some(4 << 30);
+    config.memory_probe = Some(resident_bytes);
     let mut session = match Session::start(&source, &name, config) {
         Ok(s) => s,
         Err(d) => {
@@ -73,4 +75,13 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::from(code as u8)
+}
+
+/// Resident memory of this process, from `/proc` where there is one (else 0,
+/// which disables the memory limit).
+fn resident_bytes() -> usize {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<usize>().ok()))
+        .map_or(0, |pages| pages * 4096)
 }

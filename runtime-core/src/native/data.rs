@@ -11,7 +11,7 @@ use crate::term_order::{compare, strict_equal, MapKey};
 use crate::value::{Map, Value};
 
 /// Most elements a range may expand to in one go.
-const MAX_EXPAND: i64 = 50_000_000;
+const MAX_EXPAND: i64 = 10_000_000;
 
 /// The elements of an enumerable: a list, a range, or a map (as `{k, v}` tuples).
 pub fn enumerate(v: &Value) -> Result<Vec<Value>, Control> {

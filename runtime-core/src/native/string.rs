@@ -170,7 +170,7 @@ pub(super) fn register_all(t: &mut Table) {
             ("duplicate", 2, |_, a| {
                 let n = int(&a[1])?;
                 let text = str_arg(&a[0])?;
-                if n < 0 || (n as usize).saturating_mul(text.len()) > 100_000_000 {
+                if n < 0 || (n as usize).saturating_mul(text.len()) > 64_000_000 {
                     return badarg();
                 }
                 s(&text.repeat(n as usize))
