@@ -1,4 +1,5 @@
 # The Integer module and conversions between numbers and strings.
+require Integer
 IO.inspect(Integer.to_string(255))
 IO.inspect(Integer.to_string(255, 16))
 IO.inspect(Integer.to_string(-255, 2))
