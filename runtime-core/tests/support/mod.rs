@@ -20,7 +20,7 @@ pub struct Run {
 pub fn run(source: &str, file: &str) -> Run {
     let config = RunConfig {
         trace: false,
-        max_reductions: Some(3_000_000_000),
+        max_reductions: Some(300_000_000),
         ..RunConfig::default()
     };
     let mut session = match Session::start(source, file, config) {
