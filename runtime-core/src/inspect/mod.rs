@@ -32,7 +32,7 @@ pub enum Charlists {
 }
 
 /// The options of `inspect/2` and `IO.inspect/2` that callcast supports.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InspectOpts {
     /// How many elements of a collection to show before `...` (`limit:`, default 50;
     /// [`INFINITY`] for `:infinity`). Each nesting level counts against it too.
@@ -111,4 +111,97 @@ impl std::error::Error for ToStringError {}
 /// numbers, and lists of code points and strings as their text.
 pub fn to_string(value: &Value) -> Result<String, ToStringError> {
     chars::to_string(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::atom::Atom;
+    use crate::bytecode::Function;
+    use crate::term_order::MapKey;
+    use crate::value::{Closure, Ref};
+
+    fn lambda(module: &str, name: &str, arity: usize) -> Value {
+        Value::Fun(Rc::new(Closure::Lambda {
+            function: Rc::new(Function {
+                module: Atom::intern(module),
+                name: name.to_string(),
+                arity,
+            }),
+            env: Box::new([]),
+        }))
+    }
+
+    // Elixir's own identifiers here differ from run to run (conformance output
+    // normalizes them to `#Function<>` and `#Reference<0.0.0.0>`); callcast's are
+    // stable.
+    #[test]
+    fn anonymous_functions_and_references_have_stable_text() {
+        assert_eq!(
+            inspect(&lambda("Elixir.Worker", "-loop/2-fun-0-", 1)),
+            "#Function<0.0/1 in Worker.loop/2>"
+        );
+        assert_eq!(
+            inspect(&lambda("Elixir.Worker", "handle_call", 0)),
+            "#Function<0.0/0 in Worker.handle_call>"
+        );
+        assert_eq!(inspect(&Value::Ref(Ref(7))), "#Reference<0.0.0.7>");
+    }
+
+    #[test]
+    fn to_string_errors_render_like_elixir_exceptions() {
+        let err = to_string(&Value::tuple(vec![Value::Int(1), Value::Int(2)]));
+        assert_eq!(
+            err.map_err(|e| e.to_string()),
+            Err(
+                "** (Protocol.UndefinedError) protocol String.Chars not implemented for {1, 2} \
+                 of type Tuple"
+                    .to_string()
+            )
+        );
+    }
+
+    // FIXME: Elixir prints maps of more than 32 keys in the BEAM's hash order
+    // (`:k11, :k16, :k18, ...` for `:k1..:k40`), which callcast cannot reproduce; they
+    // print in key order.
+    #[test]
+    fn large_maps_print_in_key_order() {
+        let map: BTreeMap<MapKey, Value> = (1..=33)
+            .map(|i| (MapKey(Value::Int(i)), Value::Int(i)))
+            .collect();
+        let text = inspect(&Value::map(map));
+        assert!(text.starts_with("%{1 => 1, 2 => 2, 3 => 3,"), "{text}");
+    }
+
+    // A struct of a module Elixir does not know prints as a plain map in Elixir
+    // (`%{__struct__: Point, x: 1}`); in callcast such a value comes from the
+    // program's own `defstruct`, which Elixir prints as a struct. Fields follow key
+    // order, where Elixir would follow the `defstruct` order.
+    #[test]
+    fn program_structs_print_as_structs_in_key_order() {
+        let map: BTreeMap<MapKey, Value> = [
+            (Value::Atom(Atom::STRUCT), Value::atom("Elixir.Point")),
+            (Value::atom("y"), Value::Int(2)),
+            (Value::atom("x"), Value::Int(1)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (MapKey(k), v))
+        .collect();
+        assert_eq!(inspect(&Value::map(map)), "%Point{x: 1, y: 2}");
+    }
+
+    #[test]
+    fn long_lists_lay_out_in_linear_time() {
+        let list = Value::list((0..100_000).map(Value::Int).collect());
+        let opts = InspectOpts {
+            limit: INFINITY,
+            ..InspectOpts::default()
+        };
+        let text = inspect_labelled(&list, None, &opts);
+        assert!(text.ends_with("99998, 99999]"));
+        assert!(text.lines().all(|line| line.len() <= 80));
+    }
 }

@@ -66,10 +66,7 @@ fn items_docs<'a, T: 'a>(
             break;
         }
         limit = decrement(limit);
-        let inner = InspectOpts {
-            limit,
-            ..opts.clone()
-        };
+        let inner = InspectOpts { limit, ..*opts };
         docs.push(render(item, &inner));
     }
     ContainerItems {
@@ -132,10 +129,7 @@ fn list_doc(list: &Value, opts: &InspectOpts) -> Doc {
             break;
         }
         limit = decrement(limit);
-        let inner = InspectOpts {
-            limit,
-            ..opts.clone()
-        };
+        let inner = InspectOpts { limit, ..*opts };
         docs.push(to_doc(&cell.head, &inner));
         match &cell.tail {
             Value::Nil | Value::Cons(_) => cur = &cell.tail,
