@@ -365,19 +365,25 @@ impl<'a> Reader<'a> {
                 }
             }
             _ => {
-                // `Mod.Sub.fun/1`: the alias is everything before the last dot.
+                // `Mod.Sub.fun/1`: capitalised segments, then the function's name.
                 let rest = self.rest();
-                let slash = (1..rest.len())
-                    .find(|&i| {
-                        rest[i..].starts_with('/')
-                            && rest[i + 1..].starts_with(|c: char| c.is_ascii_digit())
-                    })
-                    .ok_or_else(|| self.error("capture"))?;
-                let dot = rest[..slash]
-                    .rfind('.')
-                    .ok_or_else(|| self.error("capture"))?;
-                self.pos += dot;
-                Atom::intern(&format!("Elixir.{}", &rest[..dot]))
+                let mut end = 0;
+                loop {
+                    let segment = rest[end..]
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                        .unwrap_or(rest.len() - end);
+                    end += segment;
+                    let next = &rest[end..];
+                    if next.starts_with('.')
+                        && next[1..].starts_with(|c: char| c.is_ascii_uppercase())
+                    {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                self.pos += end;
+                Atom::intern(&format!("Elixir.{}", &rest[..end]))
             }
         };
         self.expect(".")?;
