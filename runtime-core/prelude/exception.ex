@@ -188,6 +188,10 @@ defmodule Protocol.UndefinedError do
   defp type_name(v) when is_map(v), do: "Map"
 end
 
+defmodule UnicodeConversionError do
+  defexception [:encoded, :message]
+end
+
 defmodule ErlangError do
   defexception [:original, :reason]
   def message(e), do: "Erlang error: #{inspect(e.original)}"

@@ -312,15 +312,16 @@ pub fn access(c: Value, key: &Value) -> Result<Value, Exception> {
 
 /// `String.Chars.to_string/1`, as interpolation uses it.
 pub fn to_string(v: &Value) -> Result<String, Exception> {
-    crate::inspect::to_string(v).map_err(|_| {
-        Exception::error(crate::exception::exception_struct(
+    crate::inspect::to_string(v).map_err(|e| match e.exception {
+        "Protocol.UndefinedError" => Exception::error(crate::exception::exception_struct(
             "Protocol.UndefinedError",
             vec![
                 ("protocol", Value::atom("Elixir.String.Chars")),
                 ("value", v.clone()),
                 ("description", Value::string("")),
             ],
-        ))
+        )),
+        module => crate::exception::with_message(module, &e.message),
     })
 }
 

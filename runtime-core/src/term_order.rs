@@ -14,8 +14,9 @@ pub fn compare(a: &Value, b: &Value) -> Ordering {
     cmp(a, b, false)
 }
 
-/// Compares two terms as `===` and map keys do: like [`compare`], but an integer
-/// and a float of the same value differ (the integer sorts first).
+/// Compares two terms as `===` and map keys do: like [`compare`], but integers and
+/// floats never compare equal, and every integer sorts before every float (Erlang's
+/// map-key order).
 pub fn compare_exact(a: &Value, b: &Value) -> Ordering {
     cmp(a, b, true)
 }
@@ -76,22 +77,12 @@ fn cmp(a: &Value, b: &Value, exact: bool) -> Ordering {
         (Value::Int(_) | Value::BigInt(_), Value::Int(_) | Value::BigInt(_)) => {
             to_big(a).cmp(&to_big(b))
         }
-        (Value::Float(x), _) => {
-            let o = cmp_float_int(*x, b);
-            if o == Ordering::Equal && exact {
-                Ordering::Greater
-            } else {
-                o
-            }
-        }
-        (_, Value::Float(y)) => {
-            let o = cmp_float_int(*y, a).reverse();
-            if o == Ordering::Equal && exact {
-                Ordering::Less
-            } else {
-                o
-            }
-        }
+        // In the exact order (map keys) every integer sorts before every float, at
+        // any depth: `%{1.5 => :f, 2 => :i}` prints `%{2 => :i, 1.5 => :f}`.
+        (Value::Float(_), _) if exact => Ordering::Greater,
+        (_, Value::Float(_)) if exact => Ordering::Less,
+        (Value::Float(x), _) => cmp_float_int(*x, b),
+        (_, Value::Float(y)) => cmp_float_int(*y, a).reverse(),
         (Value::Atom(x), Value::Atom(y)) => {
             if x == y {
                 Ordering::Equal
@@ -204,10 +195,10 @@ fn cmp_lists(mut a: &Value, mut b: &Value, exact: bool) -> Ordering {
                 a = &x.tail;
                 b = &y.tail;
             }
+            // The shorter list sorts first; improper tails compare as terms.
             (Value::Nil, Value::Nil) => return Ordering::Equal,
             (Value::Nil, Value::Cons(_)) => return Ordering::Less,
             (Value::Cons(_), Value::Nil) => return Ordering::Greater,
-            // An improper tail compares as a term.
             _ => return cmp(a, b, exact),
         }
     }

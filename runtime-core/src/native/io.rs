@@ -76,10 +76,7 @@ fn inspect_opts(opts: &Value) -> Result<(crate::inspect::InspectOpts, Option<Str
 
 fn io_inspect(c: &mut Ctx<'_>, stream: Stream, v: &Value, opts: &Value) -> NResult {
     let (o, label) = inspect_opts(opts)?;
-    let text = match &label {
-        Some(l) => crate::inspect::inspect_labelled(v, l, &o),
-        None => crate::inspect::inspect_with(v, &o),
-    };
+    let text = crate::inspect::inspect_labelled(v, label.as_deref(), &o);
     let pid = c.proc.pid;
     c.core.print(pid, stream, format!("{text}\n"));
     Ok(v.clone())
