@@ -67,6 +67,10 @@ test("Share writes a link that opens the same code and runs it", async () => {
     const fragment = new URLSearchParams(new URL(link).hash.slice(1));
     assert.equal(decodeSource(fragment.get("code")), source);
     assert.equal(fragment.get("run"), "1");
+    const status = page.getByRole("status");
+    assert.match(await status.textContent(), /^(The link is in the address bar|Link copied to the clipboard)\.$/);
+    await page.getByTestId("run").click();
+    await waitForText(status, "Finished.");
 
     const reopened = await open(browser, link);
     await waitForText(reopened.getByTestId("console"), "round trip\n");

@@ -71,7 +71,9 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         let state = state.clone();
         let runner = runner.clone();
         let file_name = props.file_name.clone();
+        let share_note = share_note.clone();
         Callback::from(move |()| {
+            share_note.set(None);
             let dispatcher = state.dispatcher();
             let on_slice = Callback::from(move |status: RunStatus| {
                 dispatcher.dispatch(Action::Slice(status));
