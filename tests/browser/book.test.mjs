@@ -2,20 +2,14 @@
 // the playground, inside the placeholder the preprocessor wrote.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { assertNoErrors, launch, open, waitForText } from "./support.mjs";
+import { assertNoErrors, browserPerFile, open, waitForText } from "./support.mjs";
 
-let browser;
-before(async () => {
-    browser = await launch();
-});
-after(async () => {
-    await browser?.close();
-});
+const browser = browserPerFile();
 
 test("the first chapter's editor runs its example", async () => {
-    const page = await open(browser, "book/index.html");
+    const page = await open(browser(), "book/index.html");
     const embed = page.locator(".callcast-embed").first();
     const editor = embed.getByTestId("editor");
     await editor.waitFor();
@@ -28,7 +22,7 @@ test("the first chapter's editor runs its example", async () => {
 });
 
 test("an embedded editor can be edited and run with Ctrl+Enter", async () => {
-    const page = await open(browser, "book/index.html");
+    const page = await open(browser(), "book/index.html");
     const embed = page.locator(".callcast-embed").first();
     const editor = embed.getByTestId("editor");
     await editor.fill('IO.puts("edited in the book")');
@@ -38,11 +32,11 @@ test("an embedded editor can be edited and run with Ctrl+Enter", async () => {
 });
 
 test("Open in playground carries the embedded code to the playground", async () => {
-    const page = await open(browser, "book/index.html");
+    const page = await open(browser(), "book/index.html");
     const embed = page.locator(".callcast-embed").first();
     await embed.getByTestId("editor").fill('IO.puts("taken along")');
     const href = await embed.getByTestId("share").getAttribute("href");
-    const playground = await open(browser, href);
+    const playground = await open(browser(), href);
     const editor = playground.getByTestId("editor");
     await editor.waitFor();
     assert.equal(await editor.inputValue(), 'IO.puts("taken along")');
@@ -51,7 +45,7 @@ test("Open in playground carries the embedded code to the playground", async () 
 });
 
 test("without JavaScript the chapter still shows the code", async () => {
-    const page = await open(browser, "book/index.html", { javaScriptEnabled: false });
+    const page = await open(browser(), "book/index.html", { javaScriptEnabled: false });
     const code = page.locator(".callcast-embed pre code");
     assert.equal(await code.count(), 1);
     assert.equal(await code.textContent(), 'IO.puts("hello from callcast")\n');

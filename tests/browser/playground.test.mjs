@@ -2,21 +2,15 @@
 // in both directions, broken links, compile errors, and the trace views.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { assertNoErrors, decodeSource, encodeSource, launch, open, waitForText } from "./support.mjs";
+import { assertNoErrors, decodeSource, encodeSource, browserPerFile, open, waitForText } from "./support.mjs";
 
-let browser;
-before(async () => {
-    browser = await launch();
-});
-after(async () => {
-    await browser?.close();
-});
+const browser = browserPerFile();
 
 /** Opens the playground and waits until the app has replaced the loading text. */
 async function openPlayground(fragment = "") {
-    const page = await open(browser, `play/index.html${fragment}`);
+    const page = await open(browser(), `play/index.html${fragment}`);
     await page.getByTestId("editor").waitFor();
     return page;
 }
@@ -72,7 +66,7 @@ test("Share writes a link that opens the same code and runs it", async () => {
     await page.getByTestId("run").click();
     await waitForText(status, "Finished.");
 
-    const reopened = await open(browser, link);
+    const reopened = await open(browser(), link);
     await waitForText(reopened.getByTestId("console"), "round trip\n");
     assert.equal(await reopened.getByTestId("editor").inputValue(), source);
     assertNoErrors(page);

@@ -3,20 +3,14 @@
 // under any sub-path (the tests serve it under one).
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { SITE, assertNoErrors, launch, open } from "./support.mjs";
+import { SITE, assertNoErrors, browserPerFile, open } from "./support.mjs";
 
-let browser;
-before(async () => {
-    browser = await launch();
-});
-after(async () => {
-    await browser?.close();
-});
+const browser = browserPerFile();
 
 test("the landing page leads to the book and to the playground", async () => {
-    const page = await open(browser, "");
+    const page = await open(browser(), "");
     assert.match(await page.locator("h1").textContent(), /Elixir processes/);
 
     await page.getByTestId("landing-book").click();

@@ -4,6 +4,7 @@
 
 import assert from "node:assert/strict";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 /** Where `cargo xtask test` serves dist/ (always under a sub-path). */
@@ -31,6 +32,21 @@ export function launch() {
         args: CHROMIUM_ARGS,
         headless: true,
     });
+}
+
+/**
+ * Starts one Chromium for the calling test file (closed after its last test) and
+ * returns a function that gives it.
+ */
+export function browserPerFile() {
+    let browser;
+    before(async () => {
+        browser = await launch();
+    });
+    after(async () => {
+        await browser?.close();
+    });
+    return () => browser;
 }
 
 // Messages a page may log without the test failing: highlight.js has no Elixir

@@ -5,6 +5,10 @@ use runtime_core::TraceEvent;
 use yew::{html, Html};
 
 use super::model::{mailbox_series, pid_text};
+use super::{empty, frame};
+
+const CLASS: &str = "cc-mailbox";
+const TEST_ID: &str = "mailbox-chart";
 
 const WIDTH: u64 = 480;
 const HEIGHT: u64 = 140;
@@ -19,11 +23,7 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         } else {
             "No process was sent a message in this run."
         };
-        return html! {
-            <div class="cc-view cc-mailbox" data-testid="mailbox-chart">
-                <p class="cc-empty">{ text }</p>
-            </div>
-        };
+        return frame(CLASS, TEST_ID, empty(text));
     }
     let end = series
         .iter()
@@ -56,8 +56,8 @@ pub fn view(trace: &[TraceEvent]) -> Html {
     let legend = series.iter().enumerate().map(|(i, s)| {
         html! { <li class={format!("cc-series-{}", i % 6)}>{ pid_text(s.pid) }</li> }
     });
-    html! {
-        <div class="cc-view cc-mailbox" data-testid="mailbox-chart">
+    let chart = html! {
+        <>
             <svg class="cc-chart" role="img" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}>
                 <title>{ "Mailbox length over time" }</title>
                 <line class="cc-axis" x1={PAD.to_string()} y1={(HEIGHT - PAD).to_string()}
@@ -71,6 +71,7 @@ pub fn view(trace: &[TraceEvent]) -> Html {
                 { for lines }
             </svg>
             <ul class="cc-legend">{ for legend }</ul>
-        </div>
-    }
+        </>
+    };
+    frame(CLASS, TEST_ID, chart)
 }

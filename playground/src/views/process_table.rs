@@ -4,16 +4,20 @@ use runtime_core::TraceEvent;
 use yew::{html, Html};
 
 use super::model::{pid_text, processes, ProcessStatus};
+use super::{empty, frame};
+
+const CLASS: &str = "cc-processes";
+const TEST_ID: &str = "process-table";
 
 /// Lists the processes of the trace.
 pub fn view(trace: &[TraceEvent]) -> Html {
     let rows = processes(trace);
     if rows.is_empty() {
-        return html! {
-            <div class="cc-view cc-processes" data-testid="process-table">
-                <p class="cc-empty">{ "Run the program to list its processes." }</p>
-            </div>
-        };
+        return frame(
+            CLASS,
+            TEST_ID,
+            empty("Run the program to list its processes."),
+        );
     }
     let body = rows.iter().map(|row| {
         let status = match &row.status {
@@ -30,9 +34,8 @@ pub fn view(trace: &[TraceEvent]) -> Html {
             </tr>
         }
     });
-    html! {
-        <div class="cc-view cc-processes" data-testid="process-table">
-            <table>
+    let table = html! {
+        <table>
                 <thead>
                     <tr>
                         <th>{ "Process" }</th><th>{ "Label" }</th><th>{ "Status" }</th>
@@ -40,7 +43,7 @@ pub fn view(trace: &[TraceEvent]) -> Html {
                     </tr>
                 </thead>
                 <tbody>{ for body }</tbody>
-            </table>
-        </div>
-    }
+        </table>
+    };
+    frame(CLASS, TEST_ID, table)
 }

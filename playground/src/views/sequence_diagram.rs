@@ -10,6 +10,10 @@ use runtime_core::{MessageKind, TraceEvent};
 use yew::{html, Html};
 
 use super::model::{pid_text, processes};
+use super::{empty, frame};
+
+const CLASS: &str = "cc-sequence";
+const TEST_ID: &str = "sequence-diagram";
 
 const LANE_WIDTH: i32 = 150;
 const ROW_HEIGHT: i32 = 24;
@@ -24,11 +28,11 @@ const MAX_ROWS: usize = 400;
 pub fn view(trace: &[TraceEvent]) -> Html {
     let lanes = processes(trace);
     if lanes.is_empty() {
-        return html! {
-            <div class="cc-view cc-sequence" data-testid="sequence-diagram">
-                <p class="cc-empty">{ "Run the program to draw its processes." }</p>
-            </div>
-        };
+        return frame(
+            CLASS,
+            TEST_ID,
+            empty("Run the program to draw its processes."),
+        );
     }
     let column: BTreeMap<Pid, i32> = lanes
         .iter()
@@ -112,8 +116,8 @@ pub fn view(trace: &[TraceEvent]) -> Html {
             </g>
         }
     });
-    html! {
-        <div class="cc-view cc-sequence" data-testid="sequence-diagram">
+    let diagram = html! {
+        <>
             <svg class="cc-seq" role="img" width={width.to_string()} height={(bottom + 8).to_string()}
                  viewBox={format!("0 0 {width} {}", bottom + 8)}>
                 <title>{ format!("Sequence diagram of {} processes", lanes.len()) }</title>
@@ -123,8 +127,9 @@ pub fn view(trace: &[TraceEvent]) -> Html {
             if hidden > 0 {
                 <p class="cc-note">{ format!("{hidden} later events are not drawn.") }</p>
             }
-        </div>
-    }
+        </>
+    };
+    frame(CLASS, TEST_ID, diagram)
 }
 
 fn kind_class(kind: MessageKind) -> &'static str {
