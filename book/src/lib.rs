@@ -1,0 +1,63 @@
+//! The book's mdBook preprocessor: every ```` ```elixir,playground ```` fence becomes a
+//! placeholder that the embed loader (`www/embed.js`) turns into a live editor, with
+//! the plain code block kept inside it as the fallback when JavaScript is off.
+//!
+//! All behaviour lives in the playground; this crate only marks where editors go and
+//! with which options.
+
+mod fence;
+mod options;
+
+use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::errors::{Error, Result};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+
+pub use fence::{embed_playgrounds, EmbedError};
+pub use options::EmbedOptions;
+
+/// The preprocessor, registered in-process by the build (`cargo xtask build`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Playgrounds;
+
+impl Playgrounds {
+    /// The name mdBook knows this preprocessor by.
+    pub const NAME: &'static str = "callcast";
+}
+
+impl Preprocessor for Playgrounds {
+    fn name(&self) -> &str {
+        Self::NAME
+    }
+
+    fn run(&self, _ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
+        let mut first_error = None;
+        book.for_each_mut(|item| {
+            let BookItem::Chapter(chapter) = item else {
+                return;
+            };
+            if first_error.is_some() {
+                return;
+            }
+            match embed_playgrounds(&chapter.content) {
+                Ok(content) => chapter.content = content,
+                Err(error) => {
+                    let file = chapter
+                        .source_path
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| chapter.name.clone());
+                    first_error = Some(Error::msg(format!("{file}:{error}")));
+                }
+            }
+        });
+        match first_error {
+            Some(error) => Err(error),
+            None => Ok(book),
+        }
+    }
+
+    // Other renderers (e.g. a future linkcheck) see the fences untouched.
+    fn supports_renderer(&self, renderer: &str) -> Result<bool> {
+        Ok(renderer == "html")
+    }
+}

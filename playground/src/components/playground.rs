@@ -1,0 +1,108 @@
+//! The playground page (`play/`): one full workbench, opened from the share link in
+//! the URL fragment if there is one.
+
+use gloo_events::EventListener;
+use yew::prelude::*;
+
+use super::workbench::{Layout, Share, Workbench};
+use crate::share::Link;
+
+/// What the page opens with when the URL has no code.
+pub const WELCOME_SOURCE: &str = "IO.puts(\"hello from callcast\")\nIO.puts(\"Edit this code, then press Run or Ctrl+Enter.\")\n";
+
+/// What the URL fragment asks for, read once per fragment.
+#[derive(Clone, Debug, PartialEq)]
+struct Opened {
+    fragment: String,
+    source: String,
+    problem: Option<String>,
+    autorun: bool,
+}
+
+impl Opened {
+    fn from_fragment(fragment: String) -> Opened {
+        let link = Link::parse(&fragment);
+        let (source, problem) = match link.code {
+            None => (WELCOME_SOURCE.to_owned(), None),
+            Some(Ok(source)) => (source, None),
+            Some(Err(error)) => (
+                WELCOME_SOURCE.to_owned(),
+                Some(format!(
+                    "Could not open the code in this link: {error}.\n\
+                     The editor below still works: write code and press Run."
+                )),
+            ),
+        };
+        Opened {
+            autorun: link.run && problem.is_none(),
+            fragment,
+            source,
+            problem,
+        }
+    }
+
+    fn from_location() -> Opened {
+        let fragment = web_sys::window()
+            .and_then(|window| window.location().hash().ok())
+            .unwrap_or_default();
+        Opened::from_fragment(fragment)
+    }
+}
+
+/// The playground page.
+#[function_component(Playground)]
+pub fn playground() -> Html {
+    let opened = use_state(Opened::from_location);
+    {
+        let opened = opened.clone();
+        use_effect_with((), move |()| {
+            // A pasted link changes only the fragment: no reload, so listen.
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    opened.set(Opened::from_location());
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    html! {
+        // The fragment as key: a new link mounts a fresh workbench.
+        <Workbench key={opened.fragment.clone()}
+                   source={opened.source.clone()}
+                   problem={opened.problem.clone().map(AttrValue::from)}
+                   autorun={opened.autorun}
+                   file_name="playground.exs"
+                   layout={Layout::Full}
+                   share={Share::ThisPage}
+                   rows={18} />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_link_opens_the_welcome_code_with_a_message() {
+        let opened = Opened::from_fragment("#code=%%%&run=1".to_owned());
+        assert_eq!(opened.source, WELCOME_SOURCE);
+        assert!(!opened.autorun, "a broken link must not run anything");
+        assert_eq!(
+            opened.problem.as_deref(),
+            Some(
+                "Could not open the code in this link: the code is not valid base64url: \
+                 it contains '%' at position 0, which base64url does not use.\n\
+                 The editor below still works: write code and press Run."
+            )
+        );
+    }
+
+    #[test]
+    fn no_fragment_opens_the_welcome_code() {
+        let opened = Opened::from_fragment(String::new());
+        assert_eq!(
+            (opened.source.as_str(), opened.autorun),
+            (WELCOME_SOURCE, false)
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! The workbench: editor, Run/Stop/Share, console, error panel and, in the full
+//! layout, the trace views. The playground page and every book embed are one each.
+
+use runtime_core::RunStatus;
+use yew::prelude::*;
+
+use super::console;
+use super::editor::Editor;
+use crate::runner::Runner;
+use crate::share::Link;
+use crate::state::{Action, Phase, Problem, Workbench as State};
+use crate::views::{mailbox_chart, process_table, sequence_diagram};
+
+/// Which parts a workbench shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The playground page: code on one side, every view on the other.
+    Full,
+    /// A book embed: editor and console.
+    Compact,
+}
+
+/// What the Share control does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Share {
+    /// Put a share link for the code into this page's address (the playground).
+    ThisPage,
+    /// Link to the playground page at this URL, with the code (a book embed).
+    Playground(AttrValue),
+    /// No share control.
+    Hidden,
+}
+
+/// Properties of [`Workbench`].
+#[derive(Properties, PartialEq)]
+pub struct WorkbenchProps {
+    /// The text the editor opens with.
+    pub source: AttrValue,
+    /// A problem to show from the start (e.g. a broken share link).
+    #[prop_or_default]
+    pub problem: Option<AttrValue>,
+    /// Run as soon as it is shown.
+    #[prop_or_default]
+    pub autorun: bool,
+    /// The file name compile errors mention.
+    pub file_name: AttrValue,
+    /// Which parts to show.
+    pub layout: Layout,
+    /// What Share does.
+    pub share: Share,
+    /// Editor height in lines.
+    pub rows: u32,
+}
+
+/// One editor with its run controls and views.
+#[function_component(Workbench)]
+pub fn workbench(props: &WorkbenchProps) -> Html {
+    let state = use_reducer(|| {
+        State::new(
+            props.source.to_string(),
+            props.problem.as_ref().map(|message| Problem {
+                message: message.to_string(),
+                span: None,
+            }),
+        )
+    });
+    let runner = (*use_state(Runner::default)).clone();
+    let share_note = use_state(|| None::<&'static str>);
+
+    let run = {
+        let state = state.clone();
+        let runner = runner.clone();
+        let file_name = props.file_name.clone();
+        let share_note = share_note.clone();
+        Callback::from(move |()| {
+            share_note.set(None);
+            let dispatcher = state.dispatcher();
+            let on_slice = Callback::from(move |status: RunStatus| {
+                dispatcher.dispatch(Action::Slice(status));
+            });
+            match runner.start(&state.source, &file_name, on_slice) {
+                Ok(()) => state.dispatch(Action::Started),
+                Err(diagnostic) => state.dispatch(Action::CompileFailed(Problem {
+                    message: diagnostic.render(&state.source, &file_name),
+                    span: Some(diagnostic.span),
+                })),
+            }
+        })
+    };
+    let stop = {
+        let state = state.clone();
+        let runner = runner.clone();
+        Callback::from(move |_: MouseEvent| {
+            runner.stop();
+            state.dispatch(Action::Stopped);
+        })
+    };
+    let on_change = {
+        let state = state.clone();
+        Callback::from(move |source: String| state.dispatch(Action::Edit(source)))
+    };
+
+    {
+        let run = run.clone();
+        let runner = runner.clone();
+        let autorun = props.autorun;
+        use_effect_with((), move |()| {
+            if autorun {
+                run.emit(());
+            }
+            move || runner.stop()
+        });
+    }
+
+    let share = match &props.share {
+        Share::ThisPage => {
+            let source = state.source.clone();
+            let share_note = share_note.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                share_note.set(Some(share_this_page(&source, share_note.clone())));
+            });
+            html! {
+                <button class="cc-button" data-testid="share" {onclick}
+                        title="Put a link to this code in the address bar and copy it">{ "Share" }</button>
+            }
+        }
+        Share::Playground(url) => html! {
+            <a class="cc-button" data-testid="share" target="_blank" rel="noopener"
+               href={format!("{url}#{}", Link::fragment_for(&state.source, false))}>
+                { "Open in playground" }
+            </a>
+        },
+        Share::Hidden => html! {},
+    };
+
+    let running = state.phase == Phase::Running;
+    let (phase, status) = match state.phase {
+        Phase::Idle => ("idle", String::new()),
+        Phase::Running => ("running", "Running…".to_owned()),
+        Phase::Finished { exit_code: 0 } => ("finished", "Finished.".to_owned()),
+        Phase::Finished { exit_code } => {
+            ("finished", format!("Finished with exit code {exit_code}."))
+        }
+        Phase::Stopped => ("stopped", "Stopped.".to_owned()),
+    };
+    let error = state.problem.as_ref().map(|problem| {
+        html! { <pre class="cc-error" data-testid="error" role="alert">{ problem.message.clone() }</pre> }
+    });
+
+    runner.with_session(|session| {
+        let output = session.map_or(&[][..], |s| s.output());
+        let trace = session.map_or(&[][..], |s| s.trace());
+        let code = html! {
+            <>
+                <div class="cc-toolbar">
+                    <button class="cc-button cc-primary" data-testid="run" title="Run (Ctrl+Enter)"
+                            onclick={run.reform(|_: MouseEvent| ())}>{ "Run" }</button>
+                    if running {
+                        <button class="cc-button" data-testid="stop" onclick={stop}>{ "Stop" }</button>
+                    }
+                    { share }
+                    <span class="cc-status" role="status">
+                        { share_note.map(str::to_owned).unwrap_or(status) }
+                    </span>
+                </div>
+                <Editor value={AttrValue::from(state.source.clone())} {on_change} on_run={run.clone()}
+                        rows={props.rows} marker={state.problem.as_ref().and_then(|p| p.span)}
+                        label="Elixir code" />
+                { for error }
+                { console::view(output) }
+            </>
+        };
+        match props.layout {
+            Layout::Compact => html! {
+                <div class="cc-workbench cc-compact" data-phase={phase}>{ code }</div>
+            },
+            Layout::Full => html! {
+                <div class="cc-workbench cc-full" data-phase={phase}>
+                    <section class="cc-code" aria-label="Code and output">{ code }</section>
+                    <section class="cc-views" aria-label="What happened">
+                        <h2>{ "Sequence diagram" }</h2>
+                        { sequence_diagram::view(trace) }
+                        <h2>{ "Mailboxes" }</h2>
+                        { mailbox_chart::view(trace) }
+                        <h2>{ "Processes" }</h2>
+                        { process_table::view(trace) }
+                    </section>
+                </div>
+            },
+        }
+    })
+}
+
+/// Writes a share link for `source` into the address bar and tries to copy it;
+/// returns the note to show now and updates it once the copy is done.
+fn share_this_page(source: &str, note: UseStateHandle<Option<&'static str>>) -> &'static str {
+    let Some(window) = web_sys::window() else {
+        return "Sharing needs a browser window.";
+    };
+    let hash = format!("#{}", Link::fragment_for(source, true));
+    let written = window
+        .history()
+        .and_then(|history| {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
+        })
+        .is_ok();
+    if !written {
+        return "Could not write the link into the address bar.";
+    }
+    let Ok(href) = window.location().href() else {
+        return "The link is in the address bar.";
+    };
+    let copy = window.navigator().clipboard().write_text(&href);
+    yew::platform::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(copy).await.is_ok() {
+            note.set(Some("Link copied to the clipboard."));
+        }
+    });
+    "The link is in the address bar."
+}

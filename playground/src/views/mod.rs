@@ -1,0 +1,19 @@
+//! The views of a run. Each reads the trace (and nothing else) and draws it:
+//! [`model`] derives plain data from the trace, the other modules draw that data.
+
+pub mod mailbox_chart;
+pub mod model;
+pub mod process_table;
+pub mod sequence_diagram;
+
+use yew::{classes, html, Html};
+
+/// The box a view draws in, carrying its test hook.
+fn frame(class: &'static str, test_id: &'static str, content: Html) -> Html {
+    html! { <div class={classes!("cc-view", class)} data-testid={test_id}>{ content }</div> }
+}
+
+/// What a view shows when the trace has nothing for it.
+fn empty(text: &'static str) -> Html {
+    html! { <p class="cc-empty">{ text }</p> }
+}

@@ -1,0 +1,230 @@
+//! Plain data derived from a trace: who ran, what they sent, how full their
+//! mailboxes were. Pure functions, so every view can be tested without a browser.
+
+use std::collections::BTreeMap;
+
+use runtime_core::inspect::inspect;
+use runtime_core::trace::Micros;
+use runtime_core::value::Pid;
+use runtime_core::TraceEvent;
+
+/// How a pid is printed everywhere in the views: `#PID<0.N.0>`, the form the
+/// runtime documents for [`Pid`].
+pub fn pid_text(pid: Pid) -> String {
+    format!("#PID<0.{}.0>", pid.0)
+}
+
+/// Whether a process still runs, as of the end of the trace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProcessStatus {
+    /// Not exited yet.
+    Alive,
+    /// Exited with this reason (inspected).
+    Exited(String),
+}
+
+/// One process of a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProcessRow {
+    /// Its pid.
+    pub pid: Pid,
+    /// The label the runtime gave it (module of a GenServer, or function).
+    pub label: String,
+    /// Who spawned it.
+    pub parent: Option<Pid>,
+    /// Alive or exited.
+    pub status: ProcessStatus,
+    /// Messages it took out of its mailbox.
+    pub received: usize,
+    /// Messages waiting in its mailbox.
+    pub mailbox: usize,
+}
+
+/// Every process of the trace, in spawn order.
+pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
+    let mut rows: Vec<ProcessRow> = Vec::new();
+    let mut index: BTreeMap<Pid, usize> = BTreeMap::new();
+    for event in trace {
+        match event {
+            TraceEvent::Spawn {
+                pid, parent, label, ..
+            } => {
+                index.insert(*pid, rows.len());
+                rows.push(ProcessRow {
+                    pid: *pid,
+                    label: label.clone(),
+                    parent: *parent,
+                    status: ProcessStatus::Alive,
+                    received: 0,
+                    mailbox: 0,
+                });
+            }
+            TraceEvent::Send { to: Some(to), .. } => {
+                if let Some(&i) = index.get(to) {
+                    rows[i].mailbox += 1;
+                }
+            }
+            TraceEvent::Receive {
+                pid, mailbox_len, ..
+            } => {
+                if let Some(&i) = index.get(pid) {
+                    rows[i].received += 1;
+                    rows[i].mailbox = *mailbox_len;
+                }
+            }
+            TraceEvent::Exit { pid, reason, .. } => {
+                if let Some(&i) = index.get(pid) {
+                    rows[i].status = ProcessStatus::Exited(inspect(reason));
+                }
+            }
+            TraceEvent::Send { to: None, .. } | TraceEvent::Output { .. } => {}
+        }
+    }
+    rows
+}
+
+/// The length of one process's mailbox over time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailboxSeries {
+    /// The process.
+    pub pid: Pid,
+    /// `(time, length)` after every change, in time order.
+    pub points: Vec<(Micros, usize)>,
+}
+
+/// Mailbox lengths over time, for every process that was ever sent a message.
+pub fn mailbox_series(trace: &[TraceEvent]) -> Vec<MailboxSeries> {
+    let mut series: BTreeMap<Pid, MailboxSeries> = BTreeMap::new();
+    for event in trace {
+        let (pid, at, len) = match event {
+            TraceEvent::Send {
+                to: Some(to), at, ..
+            } => {
+                let current = series
+                    .get(to)
+                    .and_then(|s| s.points.last())
+                    .map_or(0, |p| p.1);
+                (*to, *at, current + 1)
+            }
+            TraceEvent::Receive {
+                pid,
+                at,
+                mailbox_len,
+                ..
+            } => (*pid, *at, *mailbox_len),
+            _ => continue,
+        };
+        series
+            .entry(pid)
+            .or_insert_with(|| MailboxSeries {
+                pid,
+                points: vec![(0, 0)],
+            })
+            .points
+            .push((at, len));
+    }
+    series.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use runtime_core::value::Value;
+    use runtime_core::MessageKind;
+
+    fn spawn(at: Micros, pid: u32, parent: Option<u32>, label: &str) -> TraceEvent {
+        TraceEvent::Spawn {
+            at,
+            pid: Pid(pid),
+            parent: parent.map(Pid),
+            label: label.to_owned(),
+        }
+    }
+
+    fn send(at: Micros, id: u64, from: u32, to: u32) -> TraceEvent {
+        TraceEvent::Send {
+            at,
+            id,
+            from: Pid(from),
+            to: Some(Pid(to)),
+            kind: MessageKind::Cast,
+            message: Value::atom("inc"),
+        }
+    }
+
+    fn receive(at: Micros, id: u64, pid: u32, mailbox_len: usize) -> TraceEvent {
+        TraceEvent::Receive {
+            at,
+            pid: Pid(pid),
+            id,
+            mailbox_len,
+        }
+    }
+
+    /// A main process casting two messages to a counter that handles one.
+    fn two_casts() -> Vec<TraceEvent> {
+        vec![
+            spawn(0, 0, None, "main"),
+            spawn(1, 1, Some(0), "Counter"),
+            send(2, 1, 0, 1),
+            send(3, 2, 0, 1),
+            receive(5, 1, 1, 1),
+            TraceEvent::Exit {
+                at: 6,
+                pid: Pid(0),
+                reason: Value::atom("normal"),
+            },
+        ]
+    }
+
+    #[test]
+    fn process_rows_follow_the_trace() {
+        let table: Vec<String> = processes(&two_casts())
+            .iter()
+            .map(|row| {
+                format!(
+                    "{} {} parent={:?} {:?} received={} mailbox={}",
+                    pid_text(row.pid),
+                    row.label,
+                    row.parent.map(pid_text),
+                    row.status,
+                    row.received,
+                    row.mailbox
+                )
+            })
+            .collect();
+        assert_eq!(
+            table,
+            [
+                "#PID<0.0.0> main parent=None Exited(\":normal\") received=0 mailbox=0",
+                "#PID<0.1.0> Counter parent=Some(\"#PID<0.0.0>\") Alive received=1 mailbox=1",
+            ]
+        );
+    }
+
+    #[test]
+    fn mailbox_series_count_up_on_send_and_down_on_receive() {
+        assert_eq!(
+            mailbox_series(&two_casts()),
+            [MailboxSeries {
+                pid: Pid(1),
+                points: vec![(0, 0), (2, 1), (3, 2), (5, 1)],
+            }]
+        );
+    }
+
+    #[test]
+    fn the_placeholder_runtime_trace_has_one_process() {
+        let mut session = runtime_core::Session::start(
+            "IO.puts(\"hello\")\n",
+            "t.exs",
+            runtime_core::RunConfig::default(),
+        )
+        .expect("the placeholder runtime accepts IO.puts");
+        while session.run_for(1000) == runtime_core::RunStatus::Running {}
+        let rows = processes(session.trace());
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].status, ProcessStatus::Exited(":normal".to_owned()));
+        assert!(mailbox_series(session.trace()).is_empty());
+    }
+}

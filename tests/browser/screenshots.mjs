@@ -1,0 +1,39 @@
+// Photographs the landing page, the playground after a run and the first book
+// chapter, in light and dark, into the directory given as the first argument.
+// Run through `cargo xtask screenshots [DIR]`.
+
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+import { launch, open, waitForText } from "./support.mjs";
+
+const out = process.argv[2];
+if (!out) {
+    throw new Error("usage: node screenshots.mjs OUTPUT_DIR");
+}
+mkdirSync(out, { recursive: true });
+
+const browser = await launch();
+try {
+    for (const colorScheme of ["light", "dark"]) {
+        const options = { colorScheme, viewport: { width: 1280, height: 800 } };
+
+        const landing = await open(browser, "", options);
+        await landing.screenshot({ path: join(out, `landing-${colorScheme}.png`) });
+
+        const play = await open(browser, "play/index.html", options);
+        await play.getByTestId("editor").waitFor();
+        await play.getByTestId("run").click();
+        await waitForText(play.getByTestId("console"), "hello from callcast\nEdit this code, then press Run or Ctrl+Enter.\n");
+        await play.screenshot({ path: join(out, `playground-${colorScheme}.png`) });
+
+        const book = await open(browser, "book/index.html", options);
+        const embed = book.locator(".callcast-embed").first();
+        await embed.getByTestId("run").click();
+        await waitForText(embed.getByTestId("console"), "hello from callcast\n");
+        await embed.scrollIntoViewIfNeeded();
+        await book.screenshot({ path: join(out, `book-${colorScheme}.png`) });
+    }
+} finally {
+    await browser.close();
+}
