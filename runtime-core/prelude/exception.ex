@@ -59,8 +59,6 @@ end
 
 defmodule RuntimeError do
   defexception message: "runtime error"
-  def exception(message) when is_binary(message), do: %RuntimeError{message: message}
-  def exception(attributes), do: Exception.__build__(RuntimeError, attributes)
 end
 
 defmodule ArgumentError do

@@ -22,7 +22,7 @@ defmodule Kernel do
 
   def __apply_entry__(fun, args), do: __spawn_entry__(fn -> apply(fun, args) end)
 
-  def raise(message) when is_binary(message), do: :erlang.error(RuntimeError.exception(message))
+  def raise(message) when is_binary(message), do: :erlang.error(%RuntimeError{message: message})
 
   def raise(%{__exception__: true} = exception), do: :erlang.error(exception)
 

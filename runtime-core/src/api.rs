@@ -113,7 +113,11 @@ impl Session {
                 Span::default(),
             )
         };
-        let runner = match program.lookup(Atom::intern("Elixir.Callcast.Runner"), Atom::intern("main"), 1) {
+        let runner = match program.lookup(
+            Atom::intern("Elixir.Callcast.Runner"),
+            Atom::intern("main"),
+            1,
+        ) {
             Callee::Function(id) => id,
             _ => return Err(internal("the prelude has no runner")),
         };
@@ -154,7 +158,7 @@ impl Session {
             }
             self.ticks += 1;
             if let Some((limit, probe)) = self.memory {
-                if self.ticks % 32 == 0 && probe() > limit {
+                if self.ticks.is_multiple_of(32) && probe() > limit {
                     self.finish_with_error(&format!(
                         "callcast: stopped: the program uses more than {} MB of memory (the limit of this run)",
                         limit / (1024 * 1024)
@@ -165,11 +169,16 @@ impl Session {
             let budget = left.min(u64::from(u32::MAX)) as u32;
             let main = self.main;
             let mut finished: Option<(Outcome, Pid)> = None;
-            let (tick, used) = scheduler::tick(&self.program, &mut self.core, budget, &mut |_, pid, outcome| {
-                if pid == main || matches!(outcome, Outcome::Halt(_)) {
-                    finished = Some((outcome, pid));
-                }
-            });
+            let (tick, used) = scheduler::tick(
+                &self.program,
+                &mut self.core,
+                budget,
+                &mut |_, pid, outcome| {
+                    if pid == main || matches!(outcome, Outcome::Halt(_)) {
+                        finished = Some((outcome, pid));
+                    }
+                },
+            );
             left = left.saturating_sub(u64::from(used).max(1));
             self.reductions += u64::from(used);
             if let Some((outcome, pid)) = finished {
@@ -213,7 +222,8 @@ impl Session {
 
     fn finish_with_error(&mut self, message: &str) {
         let main = self.main;
-        self.core.print(main, Stream::Stderr, format!("{message}\n"));
+        self.core
+            .print(main, Stream::Stderr, format!("{message}\n"));
         self.status = RunStatus::Finished { exit_code: 1 };
     }
 
@@ -280,7 +290,10 @@ fn compile(source: &str, file: &str) -> Result<Program, Diagnostic> {
                 name,
                 ast,
                 is_main: false,
-                text: PRELUDE.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t),
+                text: PRELUDE
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map_or("", |(_, t)| t),
             })
             .collect();
         files.push(SourceFile {

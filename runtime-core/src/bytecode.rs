@@ -1,8 +1,8 @@
 //! Compiled code: functions as flat instruction lists that the VM executes, and the
 //! program (every function of every module) they belong to.
 
-use std::cell::OnceCell;
 use crate::fxhash::FxHashMap;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use crate::atom::Atom;
@@ -254,6 +254,26 @@ pub struct Function {
     pub capture_slots: Vec<u32>,
 }
 
+impl Function {
+    /// A function with no code, only its identity (for tests of printing).
+    pub fn empty(module: Atom, name: &str, arity: usize) -> Function {
+        Function {
+            id: 0,
+            module,
+            name: name.to_string(),
+            fun_name: None,
+            arity,
+            locals: arity as u32,
+            code: Vec::new(),
+            spans: Vec::new(),
+            consts: Vec::new(),
+            imports: Vec::new(),
+            lambdas: Vec::new(),
+            capture_slots: Vec::new(),
+        }
+    }
+}
+
 /// A module's exported functions.
 #[derive(Default)]
 pub struct ModuleInfo {
@@ -283,9 +303,9 @@ impl Program {
     /// Resolves an import to a callee: a compiled function of the program, a
     /// native function, or undefined.
     pub fn resolve(&self, import: &Import) -> Callee {
-        *import.resolved.get_or_init(|| {
-            self.lookup(import.module, import.name, import.arity)
-        })
+        *import
+            .resolved
+            .get_or_init(|| self.lookup(import.module, import.name, import.arity))
     }
 
     /// Finds `module.name/arity`.

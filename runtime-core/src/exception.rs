@@ -162,7 +162,12 @@ pub fn function_clause(module: Atom, function: Value, arity: usize) -> Exception
 }
 
 /// `UndefinedFunctionError` for `module.function/arity`.
-pub fn undefined_function(module: Atom, function: Atom, arity: usize, module_exists: bool) -> Exception {
+pub fn undefined_function(
+    module: Atom,
+    function: Atom,
+    arity: usize,
+    module_exists: bool,
+) -> Exception {
     Exception::error(exception_struct(
         "UndefinedFunctionError",
         vec![

@@ -73,7 +73,7 @@ pub fn binary(op: BinaryOp, l: Value, r: Value) -> Result<Value, Exception> {
         BinaryOp::Sub => arith(&l, &r, i64::checked_sub, |a, b| a - b, |a, b| a - b),
         BinaryOp::Mul => arith(&l, &r, i64::checked_mul, |a, b| a * b, |a, b| a * b),
         BinaryOp::Div => match (to_f64(&l), to_f64(&r)) {
-            (Some(_), Some(b)) if b == 0.0 => Err(exception::badarith()),
+            (Some(_), Some(0.0)) => Err(exception::badarith()),
             (Some(a), Some(b)) => float_result(a / b),
             _ => Err(exception::badarith()),
         },
@@ -187,7 +187,10 @@ pub fn range(first: Value, last: Value, step: Option<Value>) -> Result<Value, Ex
         }
     };
     let mut m = Map::new();
-    m.insert(MapKey(Value::Atom(Atom::STRUCT)), Value::atom("Elixir.Range"));
+    m.insert(
+        MapKey(Value::Atom(Atom::STRUCT)),
+        Value::atom("Elixir.Range"),
+    );
     m.insert(MapKey(Value::atom("first")), first);
     m.insert(MapKey(Value::atom("last")), last);
     m.insert(MapKey(Value::atom("step")), Value::Int(step));
@@ -283,9 +286,10 @@ pub fn get_field(v: Value, key: Value) -> Result<Value, Exception> {
 /// `container[key]` for maps, keyword lists and `nil`.
 pub fn access(c: Value, key: &Value) -> Result<Value, Exception> {
     match &c {
-        Value::Map(m) if c.struct_name().is_none() => {
-            Ok(m.get(&MapKey(key.clone())).cloned().unwrap_or(Value::NIL_ATOM))
-        }
+        Value::Map(m) if c.struct_name().is_none() => Ok(m
+            .get(&MapKey(key.clone()))
+            .cloned()
+            .unwrap_or(Value::NIL_ATOM)),
         Value::Nil | Value::Cons(_) => {
             for item in c.list_iter() {
                 if let Value::Tuple(kv) = item {

@@ -168,11 +168,7 @@ impl Core {
 
     /// Whether `pid` is alive (the running process counts).
     pub fn is_alive(&self, cur: &Process, pid: Pid) -> bool {
-        cur.pid == pid
-            || self
-                .procs
-                .get(pid.0 as usize)
-                .is_some_and(|p| p.is_some())
+        cur.pid == pid || self.procs.get(pid.0 as usize).is_some_and(|p| p.is_some())
     }
 
     /// Creates a process that will start by running `fun` with `args`.
@@ -365,7 +361,14 @@ impl Core {
     }
 
     /// Delivers an exit signal from `from` with `reason` to `to`.
-    pub fn exit_signal(&mut self, cur: &mut Process, from: Pid, to: Pid, reason: Value, linked: bool) {
+    pub fn exit_signal(
+        &mut self,
+        cur: &mut Process,
+        from: Pid,
+        to: Pid,
+        reason: Value,
+        linked: bool,
+    ) {
         let kill = !linked && matches!(reason, Value::Atom(a) if a == Atom::KILL);
         let normal = matches!(reason, Value::Atom(a) if a == Atom::NORMAL);
         let Some(target) = self.process(cur, to) else {

@@ -389,9 +389,8 @@ impl<'a> Vm<'a> {
                     let same = match (&v, c) {
                         (Value::Int(x), Value::Int(y)) => x == y,
                         (Value::Atom(x), Value::Atom(y)) => x == y,
-                        (Value::Int(_) | Value::Atom(_), _) | (_, Value::Int(_) | Value::Atom(_)) => {
-                            strict_equal(&v, c)
-                        }
+                        (Value::Int(_) | Value::Atom(_), _)
+                        | (_, Value::Int(_) | Value::Atom(_)) => strict_equal(&v, c),
                         _ => strict_equal(&v, c),
                     };
                     if !same {
@@ -530,10 +529,9 @@ impl<'a> Vm<'a> {
                         FailKind::CaseClause => exception::with_term("CaseClauseError", v),
                         FailKind::WithClause => exception::with_term("WithClauseError", v),
                         FailKind::TryClause => exception::with_term("TryClauseError", v),
-                        FailKind::CondClause => Exception::error(exception::exception_struct(
-                            "CondClauseError",
-                            vec![],
-                        )),
+                        FailKind::CondClause => {
+                            Exception::error(exception::exception_struct("CondClauseError", vec![]))
+                        }
                         FailKind::FunctionClause => exception::function_clause(
                             fun.module,
                             match fun.fun_name {

@@ -35,7 +35,11 @@ fn check(dir: PathBuf, known_failures: &str) {
         cases.len() - failures.len(),
         known.len()
     );
-    assert!(unexpected.is_empty(), "{} programs differ from real Elixir", unexpected.len());
+    assert!(
+        unexpected.is_empty(),
+        "{} programs differ from real Elixir",
+        unexpected.len()
+    );
     assert!(
         fixed.is_empty(),
         "these now pass; remove them from the known-failures list: {fixed:?}"

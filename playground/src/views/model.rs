@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use runtime_core::inspect::inspect;
-use runtime_core::trace::Micros;
+use runtime_core::trace::Nanos;
 use runtime_core::value::Pid;
 use runtime_core::TraceEvent;
 
@@ -77,7 +77,7 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                     rows[i].status = ProcessStatus::Exited(inspect(reason));
                 }
             }
-            TraceEvent::Send { to: None, .. } | TraceEvent::Output { .. } => {}
+            _ => {}
         }
     }
     rows
@@ -89,7 +89,7 @@ pub struct MailboxSeries {
     /// The process.
     pub pid: Pid,
     /// `(time, length)` after every change, in time order.
-    pub points: Vec<(Micros, usize)>,
+    pub points: Vec<(Nanos, usize)>,
 }
 
 /// Mailbox lengths over time, for every process that was ever sent a message.
@@ -132,7 +132,7 @@ mod tests {
     use runtime_core::value::Value;
     use runtime_core::MessageKind;
 
-    fn spawn(at: Micros, pid: u32, parent: Option<u32>, label: &str) -> TraceEvent {
+    fn spawn(at: Nanos, pid: u32, parent: Option<u32>, label: &str) -> TraceEvent {
         TraceEvent::Spawn {
             at,
             pid: Pid(pid),
@@ -141,18 +141,19 @@ mod tests {
         }
     }
 
-    fn send(at: Micros, id: u64, from: u32, to: u32) -> TraceEvent {
+    fn send(at: Nanos, id: u64, from: u32, to: u32) -> TraceEvent {
         TraceEvent::Send {
             at,
             id,
             from: Pid(from),
             to: Some(Pid(to)),
             kind: MessageKind::Cast,
+            call: None,
             message: Value::atom("inc"),
         }
     }
 
-    fn receive(at: Micros, id: u64, pid: u32, mailbox_len: usize) -> TraceEvent {
+    fn receive(at: Nanos, id: u64, pid: u32, mailbox_len: usize) -> TraceEvent {
         TraceEvent::Receive {
             at,
             pid: Pid(pid),
@@ -173,6 +174,7 @@ mod tests {
                 at: 6,
                 pid: Pid(0),
                 reason: Value::atom("normal"),
+                reductions: 0,
             },
         ]
     }

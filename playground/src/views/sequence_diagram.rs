@@ -95,6 +95,7 @@ pub fn view(trace: &[TraceEvent]) -> Html {
                     <text class="cc-seq-reason" x={(x + 10).to_string()} y={(y + 4).to_string()}>{ shorten(&inspect(reason), 16) }</text>
                 });
             }
+            _ => {}
         }
     }
     let bottom = HEADER_HEIGHT + ROW_HEIGHT * row + 8;

@@ -96,9 +96,7 @@ fn guard_is_safe(e: &Expr) -> bool {
             a,
             b,
         ) => guard_is_safe(a) && guard_is_safe(b),
-        ExprKind::BinOp(BinOp::And | BinOp::Or, a, b) => {
-            guard_is_boolean(a) && guard_is_boolean(b)
-        }
+        ExprKind::BinOp(BinOp::And | BinOp::Or, a, b) => guard_is_boolean(a) && guard_is_boolean(b),
         ExprKind::UnOp(UnOp::Not, a) => guard_is_boolean(a),
         ExprKind::Call {
             target: CallTarget::Local(name),
@@ -546,8 +544,7 @@ impl Compiler {
         parent.lambda_counter += 1;
         let name = format!("-{}-fun-{index}-", parent.name);
         let module = parent.module;
-        self.fns
-            .push(FnBuilder::new(module, name, None, arity));
+        self.fns.push(FnBuilder::new(module, name, None, arity));
         let args: Vec<u32> = (0..arity as u32).collect();
         for c in clauses {
             self.f().span = c.span;
@@ -583,13 +580,12 @@ impl Compiler {
                             _ => None,
                         };
                         if let Some(module) = module {
-                            self.f().push_const(Value::Fun(std::rc::Rc::new(
-                                Closure::External {
+                            self.f()
+                                .push_const(Value::Fun(std::rc::Rc::new(Closure::External {
                                     module,
                                     function: Atom::intern(name),
                                     arity,
-                                },
-                            )));
+                                })));
                             return Ok(());
                         }
                     }
@@ -607,11 +603,12 @@ impl Compiler {
                                 kernel()
                             }
                         };
-                        self.f().push_const(Value::Fun(std::rc::Rc::new(Closure::External {
-                            module,
-                            function: Atom::intern(name),
-                            arity,
-                        })));
+                        self.f()
+                            .push_const(Value::Fun(std::rc::Rc::new(Closure::External {
+                                module,
+                                function: Atom::intern(name),
+                                arity,
+                            })));
                         return Ok(());
                     }
                     _ => {}
@@ -1097,7 +1094,11 @@ impl Compiler {
             }
             self.f().place(handler);
             self.f().depth = depth + 3;
-            let (class, reason, stack) = (self.f().new_slot(), self.f().new_slot(), self.f().new_slot());
+            let (class, reason, stack) = (
+                self.f().new_slot(),
+                self.f().new_slot(),
+                self.f().new_slot(),
+            );
             self.f().emit(Op::Store(stack));
             self.f().emit(Op::Store(reason));
             self.f().emit(Op::Store(class));
@@ -1132,7 +1133,11 @@ impl Compiler {
         depth: u32,
     ) -> CResult<()> {
         let [p] = c.patterns.as_slice() else {
-            return err(DiagnosticKind::CompileError, "invalid rescue clause", c.span);
+            return err(
+                DiagnosticKind::CompileError,
+                "invalid rescue clause",
+                c.span,
+            );
         };
         let fail = self.f().new_label();
         self.f().push_scope();
@@ -1285,7 +1290,9 @@ impl Compiler {
                 quals = rest;
             }
         }
-        let body = keyword_get(&pairs, "do").cloned().unwrap_or_else(|| mk(ExprKind::Atom("nil".into()), span));
+        let body = keyword_get(&pairs, "do")
+            .cloned()
+            .unwrap_or_else(|| mk(ExprKind::Atom("nil".into()), span));
         let into = keyword_get(&pairs, "into").cloned();
         let reduce = keyword_get(&pairs, "reduce").cloned();
         let uniq = keyword_get(&pairs, "uniq").cloned();
@@ -1330,7 +1337,12 @@ impl Compiler {
                         )]),
                         span,
                     );
-                    remote("Enum", "reduce", vec![(**coll).clone(), acc.clone(), f], span)
+                    remote(
+                        "Enum",
+                        "reduce",
+                        vec![(**coll).clone(), acc.clone(), f],
+                        span,
+                    )
                 }
                 _ => mk(
                     ExprKind::Call {
@@ -1540,7 +1552,9 @@ fn replace_capture_args(e: &Expr) -> Expr {
                 CallTarget::Remote(m, n) => {
                     CallTarget::Remote(Box::new(replace_capture_args(m)), n.clone())
                 }
-                CallTarget::Anonymous(x) => CallTarget::Anonymous(Box::new(replace_capture_args(x))),
+                CallTarget::Anonymous(x) => {
+                    CallTarget::Anonymous(Box::new(replace_capture_args(x)))
+                }
                 other => other.clone(),
             },
             args: args.iter().map(replace_capture_args).collect(),

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use crate::ast::{BinOp, Clause, Expr, ExprKind};
 use crate::atom::Atom;
-use crate::bytecode::{FailKind, Function, FunctionId, ModuleInfo, Op, Program};
+use crate::bytecode::{FailKind, Function, FunctionId, Op, Program};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::value::Value;
 
@@ -82,7 +82,10 @@ fn internal(file: &SourceFile<'_>, d: Diagnostic) -> Diagnostic {
     let (line, col) = d.line_col(file.text);
     Diagnostic::new(
         DiagnosticKind::CompileError,
-        format!("internal error in the prelude ({}:{line}:{col}): {}", file.name, d.message),
+        format!(
+            "internal error in the prelude ({}:{line}:{col}): {}",
+            file.name, d.message
+        ),
         Span::default(),
     )
 }
@@ -258,7 +261,13 @@ impl Compiler {
         let (name_expr, body) = match args {
             [n, kw] => match keyword_pairs(kw).and_then(|p| keyword_get(&p, "do").cloned()) {
                 Some(body) => (n, body),
-                None => return err(DiagnosticKind::SyntaxError, "defmodule needs a do block", e.span),
+                None => {
+                    return err(
+                        DiagnosticKind::SyntaxError,
+                        "defmodule needs a do block",
+                        e.span,
+                    )
+                }
             },
             _ => return err(DiagnosticKind::SyntaxError, "invalid defmodule", e.span),
         };
@@ -285,7 +294,8 @@ impl Compiler {
             if let (ExprKind::Alias(short), Some(first)) = (&name_expr.kind, parts.first()) {
                 let _ = first;
                 if let Some(s) = short.first() {
-                    ctx.aliases.insert(s.clone(), parts[..parts.len() - short.len() + 1].to_vec());
+                    ctx.aliases
+                        .insert(s.clone(), parts[..parts.len() - short.len() + 1].to_vec());
                 }
             }
         }
@@ -326,7 +336,8 @@ impl Compiler {
             }
         }
         if sig.struct_fields.is_some() {
-            sig.defs.insert(("__struct__".into(), 0), Visibility::Public);
+            sig.defs
+                .insert(("__struct__".into(), 0), Visibility::Public);
         }
         self.sigs.insert(atom, sig);
         out.push((atom, body, ctx));
@@ -341,20 +352,18 @@ impl Compiler {
         let mut attrs: HashMap<String, Expr> = HashMap::new();
         let mut groups: Vec<((String, u32), Visibility, Vec<ClauseDef>)> = Vec::new();
         let mut snapshot = Rc::new(attrs.clone());
-        self.program.modules.entry(module).or_insert_with(ModuleInfo::default);
+        self.program.modules.entry(module).or_default();
         for item in body_exprs(body) {
             match &item.kind {
-                ExprKind::ModuleAttr(name, Some(value)) => {
-                    match name.as_str() {
-                        "impl" | "doc" | "moduledoc" | "spec" | "behaviour" | "type"
-                        | "typep" | "opaque" | "callback" | "typedoc" => {}
-                        _ => {
-                            attrs.insert(name.clone(), (**value).clone());
-                            snapshot = Rc::new(attrs.clone());
-                            self.ctx.attrs = snapshot.clone();
-                        }
+                ExprKind::ModuleAttr(name, Some(value)) => match name.as_str() {
+                    "impl" | "doc" | "moduledoc" | "spec" | "behaviour" | "type" | "typep"
+                    | "opaque" | "callback" | "typedoc" => {}
+                    _ => {
+                        attrs.insert(name.clone(), (**value).clone());
+                        snapshot = Rc::new(attrs.clone());
+                        self.ctx.attrs = snapshot.clone();
                     }
-                }
+                },
                 ExprKind::Call {
                     target: crate::ast::CallTarget::Local(kind),
                     args,
@@ -383,7 +392,10 @@ impl Compiler {
                             attrs: snapshot.clone(),
                             span: item.span,
                         };
-                        match groups.iter_mut().find(|(k, _, _)| k.0 == name && k.1 == arity) {
+                        match groups
+                            .iter_mut()
+                            .find(|(k, _, _)| k.0 == name && k.1 == arity)
+                        {
                             Some((_, _, clauses)) => clauses.push(clause),
                             None => groups.push(((name, arity), vis, vec![clause])),
                         }

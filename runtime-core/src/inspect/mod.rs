@@ -126,11 +126,7 @@ mod tests {
 
     fn lambda(module: &str, name: &str, arity: usize) -> Value {
         Value::Fun(Rc::new(Closure::Lambda {
-            function: Rc::new(Function {
-                module: Atom::intern(module),
-                name: name.to_string(),
-                arity,
-            }),
+            function: Rc::new(Function::empty(Atom::intern(module), name, arity)),
             env: Box::new([]),
         }))
     }

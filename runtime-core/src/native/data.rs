@@ -29,7 +29,9 @@ pub fn enumerate(v: &Value) -> Result<Vec<Value>, Control> {
         return Ok((0..count).map(|i| Value::Int(first + i * step)).collect());
     }
     match v {
-        Value::Nil | Value::Cons(_) => v.list_to_vec().ok_or_else(|| Control::Raise(exception::badarg())),
+        Value::Nil | Value::Cons(_) => v
+            .list_to_vec()
+            .ok_or_else(|| Control::Raise(exception::badarg())),
         Value::Map(m) if v.struct_name().is_none() => Ok(m
             .iter()
             .map(|(k, x)| Value::tuple(vec![k.0.clone(), x.clone()]))
@@ -95,7 +97,11 @@ fn kw_get(list: &Value, k: &Value) -> Option<Value> {
 
 fn slice(items: Vec<Value>, start: i64, amount: i64) -> Value {
     let len = items.len() as i64;
-    let start = if start < 0 { (len + start).max(0) } else { start };
+    let start = if start < 0 {
+        (len + start).max(0)
+    } else {
+        start
+    };
     if start >= len || amount <= 0 {
         return Value::Nil;
     }
@@ -111,7 +117,11 @@ pub(super) fn register_all(t: &mut Table) {
             ("to_list", 1, |_, a| Ok(Value::list(enumerate(&a[0])?))),
             ("count", 1, |_, a| {
                 if let Some((f, l, s)) = range_bounds(&a[0]) {
-                    let n = if (s > 0 && f > l) || (s < 0 && f < l) { 0 } else { (l - f) / s + 1 };
+                    let n = if (s > 0 && f > l) || (s < 0 && f < l) {
+                        0
+                    } else {
+                        (l - f) / s + 1
+                    };
                     return Ok(Value::Int(n));
                 }
                 Ok(Value::Int(enumerate(&a[0])?.len() as i64))
@@ -120,7 +130,8 @@ pub(super) fn register_all(t: &mut Table) {
                 if let Some((f, l, s)) = range_bounds(&a[0]) {
                     if s == 1 && l >= f {
                         let n = num_bigint::BigInt::from(l - f + 1);
-                        let total = (num_bigint::BigInt::from(f) + num_bigint::BigInt::from(l)) * n / 2;
+                        let total =
+                            (num_bigint::BigInt::from(f) + num_bigint::BigInt::from(l)) * n / 2;
                         return Ok(Value::from_bigint(total));
                     }
                 }
@@ -149,7 +160,9 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::list(v))
             }),
             ("member?", 2, |_, a| {
-                if range_bounds(&a[0]).is_some() || matches!(a[0], Value::Nil | Value::Cons(_) | Value::Map(_)) {
+                if range_bounds(&a[0]).is_some()
+                    || matches!(a[0], Value::Nil | Value::Cons(_) | Value::Map(_))
+                {
                     return Ok(Value::bool(ops::member(&a[1], &a[0])?));
                 }
                 Err(not_enumerable(&a[0]))
@@ -171,10 +184,12 @@ pub(super) fn register_all(t: &mut Table) {
                 let i = int(&a[1])?;
                 match index(i, v.len()) {
                     Some(i) => Ok(v[i].clone()),
-                    None => Err(Control::Raise(Exception::error(exception::exception_struct(
-                        "Enum.OutOfBoundsError",
-                        vec![("message", Value::string("out of bounds error"))],
-                    )))),
+                    None => Err(Control::Raise(Exception::error(
+                        exception::exception_struct(
+                            "Enum.OutOfBoundsError",
+                            vec![("message", Value::string("out of bounds error"))],
+                        ),
+                    ))),
                 }
             }),
             ("join", 1, |_, a| join(&a[0], "")),
@@ -201,15 +216,22 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("max", 1, |_, a| {
                 let v = enumerate(&a[0])?;
-                v.into_iter().reduce(|m, x| if compare(&x, &m).is_gt() { x } else { m }).ok_or_else(empty_error)
+                v.into_iter()
+                    .reduce(|m, x| if compare(&x, &m).is_gt() { x } else { m })
+                    .ok_or_else(empty_error)
             }),
             ("min", 1, |_, a| {
                 let v = enumerate(&a[0])?;
-                v.into_iter().reduce(|m, x| if compare(&x, &m).is_lt() { x } else { m }).ok_or_else(empty_error)
+                v.into_iter()
+                    .reduce(|m, x| if compare(&x, &m).is_lt() { x } else { m })
+                    .ok_or_else(empty_error)
             }),
             ("uniq", 1, |_, a| {
                 let mut seen = std::collections::BTreeSet::new();
-                let v: Vec<Value> = enumerate(&a[0])?.into_iter().filter(|x| seen.insert(key(x))).collect();
+                let v: Vec<Value> = enumerate(&a[0])?
+                    .into_iter()
+                    .filter(|x| seen.insert(key(x)))
+                    .collect();
                 Ok(Value::list(v))
             }),
             ("dedup", 1, |_, a| {
@@ -223,12 +245,20 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("zip", 2, |_, a| {
                 let (x, y) = (enumerate(&a[0])?, enumerate(&a[1])?);
-                Ok(Value::list(x.into_iter().zip(y).map(|(p, q)| Value::tuple(vec![p, q])).collect()))
+                Ok(Value::list(
+                    x.into_iter()
+                        .zip(y)
+                        .map(|(p, q)| Value::tuple(vec![p, q]))
+                        .collect(),
+                ))
             }),
             ("with_index", 1, |_, a| {
                 let v = enumerate(&a[0])?;
                 Ok(Value::list(
-                    v.into_iter().enumerate().map(|(i, x)| Value::tuple(vec![x, Value::Int(i as i64)])).collect(),
+                    v.into_iter()
+                        .enumerate()
+                        .map(|(i, x)| Value::tuple(vec![x, Value::Int(i as i64)]))
+                        .collect(),
                 ))
             }),
             ("with_index", 2, |_, a| {
@@ -253,7 +283,9 @@ pub(super) fn register_all(t: &mut Table) {
                 out.extend(enumerate(&a[1])?);
                 Ok(Value::list(out))
             }),
-            ("empty?", 1, |_, a| Ok(Value::bool(enumerate(&a[0])?.is_empty()))),
+            ("empty?", 1, |_, a| {
+                Ok(Value::bool(enumerate(&a[0])?.is_empty()))
+            }),
             ("frequencies", 1, |_, a| {
                 let mut m = Map::new();
                 for x in enumerate(&a[0])? {
@@ -264,10 +296,14 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 Ok(Value::map(m))
             }),
-            ("slice", 3, |_, a| Ok(slice(enumerate(&a[0])?, int(&a[1])?, int(&a[2])?))),
+            ("slice", 3, |_, a| {
+                Ok(slice(enumerate(&a[0])?, int(&a[1])?, int(&a[2])?))
+            }),
             ("slice", 2, |_, a| {
                 let v = enumerate(&a[0])?;
-                let Some((f, l, _)) = range_bounds(&a[1]) else { return badarg() };
+                let Some((f, l, _)) = range_bounds(&a[1]) else {
+                    return badarg();
+                };
                 let len = v.len() as i64;
                 let f = if f < 0 { len + f } else { f };
                 let l = if l < 0 { len + l } else { l };
@@ -276,9 +312,16 @@ pub(super) fn register_all(t: &mut Table) {
             ("split", 2, |_, a| {
                 let v = enumerate(&a[0])?;
                 let n = int(&a[1])?;
-                let at = if n >= 0 { (n as usize).min(v.len()) } else { (v.len() as i64 + n).max(0) as usize };
+                let at = if n >= 0 {
+                    (n as usize).min(v.len())
+                } else {
+                    (v.len() as i64 + n).max(0) as usize
+                };
                 let (x, y) = v.split_at(at);
-                Ok(Value::tuple(vec![Value::list(x.to_vec()), Value::list(y.to_vec())]))
+                Ok(Value::tuple(vec![
+                    Value::list(x.to_vec()),
+                    Value::list(y.to_vec()),
+                ]))
             }),
             ("chunk_every", 2, |_, a| {
                 let v = enumerate(&a[0])?;
@@ -286,7 +329,11 @@ pub(super) fn register_all(t: &mut Table) {
                 if n <= 0 {
                     return badarg();
                 }
-                Ok(Value::list(v.chunks(n as usize).map(|c| Value::list(c.to_vec())).collect()))
+                Ok(Value::list(
+                    v.chunks(n as usize)
+                        .map(|c| Value::list(c.to_vec()))
+                        .collect(),
+                ))
             }),
             ("random", 1, |c, a| {
                 let v = enumerate(&a[0])?;
@@ -304,19 +351,38 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 Ok(Value::list(v))
             }),
-            ("__enumerable__", 1, |_, a| Ok(Value::list(enumerate(&a[0])?))),
+            ("__enumerable__", 1, |_, a| {
+                Ok(Value::list(enumerate(&a[0])?))
+            }),
         ],
     );
     register(
         t,
         "Elixir.Map",
         &[
-            ("get", 2, |_, a| Ok(map_of(&a[0])?.get(&key(&a[1])).cloned().unwrap_or(Value::NIL_ATOM))),
-            ("get", 3, |_, a| Ok(map_of(&a[0])?.get(&key(&a[1])).cloned().unwrap_or_else(|| a[2].clone()))),
-            ("fetch", 2, |_, a| Ok(map_of(&a[0])?.get(&key(&a[1])).map_or(Value::atom("error"), |v| ok(v.clone())))),
+            ("get", 2, |_, a| {
+                Ok(map_of(&a[0])?
+                    .get(&key(&a[1]))
+                    .cloned()
+                    .unwrap_or(Value::NIL_ATOM))
+            }),
+            ("get", 3, |_, a| {
+                Ok(map_of(&a[0])?
+                    .get(&key(&a[1]))
+                    .cloned()
+                    .unwrap_or_else(|| a[2].clone()))
+            }),
+            ("fetch", 2, |_, a| {
+                Ok(map_of(&a[0])?
+                    .get(&key(&a[1]))
+                    .map_or(Value::atom("error"), |v| ok(v.clone())))
+            }),
             ("fetch!", 2, |_, a| match map_of(&a[0])?.get(&key(&a[1])) {
                 Some(v) => Ok(v.clone()),
-                None => Err(Control::Raise(exception::key_error(a[1].clone(), a[0].clone()))),
+                None => Err(Control::Raise(exception::key_error(
+                    a[1].clone(),
+                    a[0].clone(),
+                ))),
             }),
             ("put", 3, |_, a| {
                 let mut m = map_of(&a[0])?.clone();
@@ -340,10 +406,21 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 Ok(Value::map(m))
             }),
-            ("keys", 1, |_, a| Ok(Value::list(map_of(&a[0])?.keys().map(|k| k.0.clone()).collect()))),
-            ("values", 1, |_, a| Ok(Value::list(map_of(&a[0])?.values().cloned().collect()))),
+            ("keys", 1, |_, a| {
+                Ok(Value::list(
+                    map_of(&a[0])?.keys().map(|k| k.0.clone()).collect(),
+                ))
+            }),
+            ("values", 1, |_, a| {
+                Ok(Value::list(map_of(&a[0])?.values().cloned().collect()))
+            }),
             ("to_list", 1, |_, a| {
-                Ok(Value::list(map_of(&a[0])?.iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect()))
+                Ok(Value::list(
+                    map_of(&a[0])?
+                        .iter()
+                        .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
+                        .collect(),
+                ))
             }),
             ("new", 0, |_, _| Ok(Value::map(Map::new()))),
             ("new", 1, |_, a| {
@@ -358,7 +435,9 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 Ok(Value::map(m))
             }),
-            ("has_key?", 2, |_, a| Ok(Value::bool(map_of(&a[0])?.contains_key(&key(&a[1]))))),
+            ("has_key?", 2, |_, a| {
+                Ok(Value::bool(map_of(&a[0])?.contains_key(&key(&a[1]))))
+            }),
             ("take", 2, |_, a| {
                 let m = map_of(&a[0])?;
                 let mut out = Map::new();
@@ -378,23 +457,41 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("pop", 2, |_, a| pop(&a[0], &a[1], Value::NIL_ATOM)),
             ("pop", 3, |_, a| pop(&a[0], &a[1], a[2].clone())),
-            ("replace!", 3, |_, a| Ok(ops::update_map(a[0].clone(), vec![a[1].clone(), a[2].clone()])?)),
+            ("replace!", 3, |_, a| {
+                Ok(ops::update_map(
+                    a[0].clone(),
+                    vec![a[1].clone(), a[2].clone()],
+                )?)
+            }),
             ("from_struct", 1, |_, a| {
                 let mut m = map_of(&a[0])?.clone();
                 m.remove(&MapKey(Value::Atom(Atom::STRUCT)));
                 Ok(Value::map(m))
             }),
-            ("equal?", 2, |_, a| Ok(Value::bool(strict_equal(&a[0], &a[1])))),
+            ("equal?", 2, |_, a| {
+                Ok(Value::bool(strict_equal(&a[0], &a[1])))
+            }),
         ],
     );
     register(
         t,
         "Elixir.List",
         &[
-            ("first", 1, |_, a| Ok(list(&a[0])?.first().cloned().unwrap_or(Value::NIL_ATOM))),
-            ("first", 2, |_, a| Ok(list(&a[0])?.first().cloned().unwrap_or_else(|| a[1].clone()))),
-            ("last", 1, |_, a| Ok(list(&a[0])?.last().cloned().unwrap_or(Value::NIL_ATOM))),
-            ("last", 2, |_, a| Ok(list(&a[0])?.last().cloned().unwrap_or_else(|| a[1].clone()))),
+            ("first", 1, |_, a| {
+                Ok(list(&a[0])?.first().cloned().unwrap_or(Value::NIL_ATOM))
+            }),
+            ("first", 2, |_, a| {
+                Ok(list(&a[0])?
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| a[1].clone()))
+            }),
+            ("last", 1, |_, a| {
+                Ok(list(&a[0])?.last().cloned().unwrap_or(Value::NIL_ATOM))
+            }),
+            ("last", 2, |_, a| {
+                Ok(list(&a[0])?.last().cloned().unwrap_or_else(|| a[1].clone()))
+            }),
             ("flatten", 1, |_, a| {
                 let mut out = Vec::new();
                 flatten(&a[0], &mut out)?;
@@ -418,7 +515,11 @@ pub(super) fn register_all(t: &mut Table) {
                 let mut v = list(&a[0])?;
                 let i = int(&a[1])?;
                 let len = v.len() as i64;
-                let at = if i < 0 { (len + i + 1).max(0) } else { i.min(len) } as usize;
+                let at = if i < 0 {
+                    (len + i + 1).max(0)
+                } else {
+                    i.min(len)
+                } as usize;
                 v.insert(at, a[2].clone());
                 Ok(Value::list(v))
             }),
@@ -436,16 +537,23 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 Ok(Value::list(vec![a[0].clone(); n as usize]))
             }),
-            ("wrap", 1, |_, a| Ok(match &a[0] {
-                Value::Nil | Value::Cons(_) => a[0].clone(),
-                Value::Atom(x) if *x == Atom::NIL => Value::Nil,
-                other => Value::list(vec![other.clone()]),
-            })),
+            ("wrap", 1, |_, a| {
+                Ok(match &a[0] {
+                    Value::Nil | Value::Cons(_) => a[0].clone(),
+                    Value::Atom(x) if *x == Atom::NIL => Value::Nil,
+                    other => Value::list(vec![other.clone()]),
+                })
+            }),
             ("to_tuple", 1, |_, a| Ok(Value::tuple(list(&a[0])?))),
             ("zip", 1, |_, a| {
-                let lists: Vec<Vec<Value>> = list(&a[0])?.iter().map(list).collect::<Result<_, _>>()?;
+                let lists: Vec<Vec<Value>> =
+                    list(&a[0])?.iter().map(list).collect::<Result<_, _>>()?;
                 let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-                Ok(Value::list((0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect()))
+                Ok(Value::list(
+                    (0..n)
+                        .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
+                        .collect(),
+                ))
             }),
             ("keyfind", 3, |_, a| {
                 let pos = int(&a[2])? as usize;
@@ -454,27 +562,56 @@ pub(super) fn register_all(t: &mut Table) {
                     .find(|x| matches!(x, Value::Tuple(t) if t.len() > pos && strict_equal(&t[pos], &a[1])))
                     .unwrap_or(Value::NIL_ATOM))
             }),
-            ("to_string", 1, |_, a| Ok(Value::string(&crate::ops::to_string(&a[0])?))),
+            ("to_string", 1, |_, a| {
+                Ok(Value::string(&crate::ops::to_string(&a[0])?))
+            }),
         ],
     );
     register(
         t,
         "Elixir.Keyword",
         &[
-            ("get", 2, |_, a| Ok(kw_get(&a[0], &a[1]).unwrap_or(Value::NIL_ATOM))),
-            ("get", 3, |_, a| Ok(kw_get(&a[0], &a[1]).unwrap_or_else(|| a[2].clone()))),
-            ("fetch", 2, |_, a| Ok(kw_get(&a[0], &a[1]).map_or(Value::atom("error"), ok))),
-            ("fetch!", 2, |_, a| kw_get(&a[0], &a[1]).ok_or_else(|| Control::Raise(exception::key_error(a[1].clone(), a[0].clone())))),
-            ("has_key?", 2, |_, a| Ok(Value::bool(kw_get(&a[0], &a[1]).is_some()))),
-            ("keys", 1, |_, a| Ok(Value::list(list(&a[0])?.iter().filter_map(|x| match x {
-                Value::Tuple(t) if t.len() == 2 => Some(t[0].clone()),
-                _ => None,
-            }).collect()))),
-            ("values", 1, |_, a| Ok(Value::list(list(&a[0])?.iter().filter_map(|x| match x {
-                Value::Tuple(t) if t.len() == 2 => Some(t[1].clone()),
-                _ => None,
-            }).collect()))),
-            ("delete", 2, |_, a| Ok(Value::list(list(&a[0])?.into_iter().filter(|x| !matches!(x, Value::Tuple(t) if t.len() == 2 && strict_equal(&t[0], &a[1]))).collect()))),
+            ("get", 2, |_, a| {
+                Ok(kw_get(&a[0], &a[1]).unwrap_or(Value::NIL_ATOM))
+            }),
+            ("get", 3, |_, a| {
+                Ok(kw_get(&a[0], &a[1]).unwrap_or_else(|| a[2].clone()))
+            }),
+            ("fetch", 2, |_, a| {
+                Ok(kw_get(&a[0], &a[1]).map_or(Value::atom("error"), ok))
+            }),
+            ("fetch!", 2, |_, a| {
+                kw_get(&a[0], &a[1])
+                    .ok_or_else(|| Control::Raise(exception::key_error(a[1].clone(), a[0].clone())))
+            }),
+            ("has_key?", 2, |_, a| {
+                Ok(Value::bool(kw_get(&a[0], &a[1]).is_some()))
+            }),
+            ("keys", 1, |_, a| {
+                Ok(Value::list(
+                    list(&a[0])?
+                        .iter()
+                        .filter_map(|x| match x {
+                            Value::Tuple(t) if t.len() == 2 => Some(t[0].clone()),
+                            _ => None,
+                        })
+                        .collect(),
+                ))
+            }),
+            ("values", 1, |_, a| {
+                Ok(Value::list(
+                    list(&a[0])?
+                        .iter()
+                        .filter_map(|x| match x {
+                            Value::Tuple(t) if t.len() == 2 => Some(t[1].clone()),
+                            _ => None,
+                        })
+                        .collect(),
+                ))
+            }),
+            ("delete", 2, |_, a| {
+                Ok(Value::list(list(&a[0])?.into_iter().filter(|x| !matches!(x, Value::Tuple(t) if t.len() == 2 && strict_equal(&t[0], &a[1]))).collect()))
+            }),
             ("put", 3, |_, a| {
                 let mut v: Vec<Value> = list(&a[0])?.into_iter().filter(|x| !matches!(x, Value::Tuple(t) if t.len() == 2 && strict_equal(&t[0], &a[1]))).collect();
                 v.insert(0, Value::tuple(vec![a[1].clone(), a[2].clone()]));
@@ -511,7 +648,12 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 _ => badarg(),
             }),
-            ("duplicate", 2, |_, a| Ok(Value::tuple(vec![a[0].clone(); int(&a[1])?.max(0) as usize]))),
+            ("duplicate", 2, |_, a| {
+                Ok(Value::tuple(vec![
+                    a[0].clone();
+                    int(&a[1])?.max(0) as usize
+                ]))
+            }),
         ],
     );
     register(
@@ -519,7 +661,9 @@ pub(super) fn register_all(t: &mut Table) {
         "Elixir.Integer",
         &[
             ("to_string", 1, |_, a| match &a[0] {
-                Value::Int(_) | Value::BigInt(_) => Ok(Value::string(&crate::ops::to_string(&a[0])?)),
+                Value::Int(_) | Value::BigInt(_) => {
+                    Ok(Value::string(&crate::ops::to_string(&a[0])?))
+                }
                 _ => badarg(),
             }),
             ("parse", 1, |_, a| {
@@ -529,13 +673,22 @@ pub(super) fn register_all(t: &mut Table) {
                     .find(|(i, c)| !(c.is_ascii_digit() || (*i == 0 && (*c == '-' || *c == '+'))))
                     .map_or(s.len(), |(i, _)| i);
                 match s[..digits_end].parse::<num_bigint::BigInt>() {
-                    Ok(n) => Ok(Value::tuple(vec![Value::from_bigint(n), Value::string(&s[digits_end..])])),
+                    Ok(n) => Ok(Value::tuple(vec![
+                        Value::from_bigint(n),
+                        Value::string(&s[digits_end..]),
+                    ])),
                     Err(_) => Ok(Value::atom("error")),
                 }
             }),
             ("digits", 1, |_, a| {
                 let n = int(&a[0])?;
-                Ok(Value::list(n.abs().to_string().bytes().map(|b| Value::Int(i64::from(b - b'0'))).collect()))
+                Ok(Value::list(
+                    n.abs()
+                        .to_string()
+                        .bytes()
+                        .map(|b| Value::Int(i64::from(b - b'0')))
+                        .collect(),
+                ))
             }),
             ("is_even", 1, |_, a| Ok(Value::bool(int(&a[0])? % 2 == 0))),
             ("is_odd", 1, |_, a| Ok(Value::bool(int(&a[0])? % 2 != 0))),
@@ -545,7 +698,11 @@ pub(super) fn register_all(t: &mut Table) {
                     return Err(Control::Raise(exception::badarith()));
                 }
                 let r = x % y;
-                Ok(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
+                Ok(Value::Int(if r != 0 && ((r < 0) != (y < 0)) {
+                    r + y
+                } else {
+                    r
+                }))
             }),
             ("floor_div", 2, |_, a| {
                 let (x, y) = (int(&a[0])?, int(&a[1])?);
@@ -553,7 +710,11 @@ pub(super) fn register_all(t: &mut Table) {
                     return Err(Control::Raise(exception::badarith()));
                 }
                 let q = x / y;
-                Ok(Value::Int(if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }))
+                Ok(Value::Int(if x % y != 0 && ((x < 0) != (y < 0)) {
+                    q - 1
+                } else {
+                    q
+                }))
             }),
             ("gcd", 2, |_, a| {
                 let (mut x, mut y) = (int(&a[0])?.abs(), int(&a[1])?.abs());
@@ -599,7 +760,11 @@ pub(super) fn register_all(t: &mut Table) {
                 v.sort_by(compare);
                 Ok(Value::list(v))
             }),
-            ("member", 2, |_, a| Ok(Value::bool(list(&a[1])?.iter().any(|x| strict_equal(x, &a[0]))))),
+            ("member", 2, |_, a| {
+                Ok(Value::bool(
+                    list(&a[1])?.iter().any(|x| strict_equal(x, &a[0])),
+                ))
+            }),
             ("seq", 2, |_, a| {
                 let (f, l) = (int(&a[0])?, int(&a[1])?);
                 if l - f > MAX_EXPAND {
@@ -613,7 +778,12 @@ pub(super) fn register_all(t: &mut Table) {
         t,
         "maps",
         &[
-            ("get", 2, |_, a| map_of(&a[1])?.get(&key(&a[0])).cloned().ok_or_else(|| Control::Raise(exception::key_error(a[0].clone(), a[1].clone())))),
+            ("get", 2, |_, a| {
+                map_of(&a[1])?
+                    .get(&key(&a[0]))
+                    .cloned()
+                    .ok_or_else(|| Control::Raise(exception::key_error(a[0].clone(), a[1].clone())))
+            }),
             ("put", 3, |_, a| {
                 let mut m = map_of(&a[2])?.clone();
                 m.insert(key(&a[0]), a[1].clone());

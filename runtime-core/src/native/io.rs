@@ -58,7 +58,9 @@ fn inspect_opts(opts: &Value) -> Result<(crate::inspect::InspectOpts, Option<Str
     let mut o = crate::inspect::InspectOpts::default();
     let mut label = None;
     for item in list(opts)? {
-        let Value::Tuple(kv) = &item else { return badarg() };
+        let Value::Tuple(kv) = &item else {
+            return badarg();
+        };
         if kv.len() != 2 {
             return badarg();
         }
@@ -125,21 +127,31 @@ pub(super) fn register_all(t: &mut Table) {
                 let s = device(&a[0])?;
                 write(c, s, &a[1])
             }),
-            ("inspect", 1, |c, a| io_inspect(c, Stream::Stdout, &a[0], &Value::Nil)),
-            ("inspect", 2, |c, a| io_inspect(c, Stream::Stdout, &a[0], &a[1])),
+            ("inspect", 1, |c, a| {
+                io_inspect(c, Stream::Stdout, &a[0], &Value::Nil)
+            }),
+            ("inspect", 2, |c, a| {
+                io_inspect(c, Stream::Stdout, &a[0], &a[1])
+            }),
             ("inspect", 3, |c, a| {
                 let s = device(&a[0])?;
                 io_inspect(c, s, &a[1], &a[2])
             }),
-            ("iodata_to_binary", 1, |_, a| Ok(Value::string(&chardata(&a[0])?))),
-            ("chardata_to_string", 1, |_, a| Ok(Value::string(&chardata(&a[0])?))),
+            ("iodata_to_binary", 1, |_, a| {
+                Ok(Value::string(&chardata(&a[0])?))
+            }),
+            ("chardata_to_string", 1, |_, a| {
+                Ok(Value::string(&chardata(&a[0])?))
+            }),
         ],
     );
     register(
         t,
         "Elixir.Kernel",
         &[
-            ("inspect", 1, |_, a| Ok(Value::string(&crate::inspect::inspect(&a[0])))),
+            ("inspect", 1, |_, a| {
+                Ok(Value::string(&crate::inspect::inspect(&a[0])))
+            }),
             ("inspect", 2, |_, a| {
                 let (o, _) = inspect_opts(&a[1])?;
                 Ok(Value::string(&crate::inspect::inspect_with(&a[0], &o)))
@@ -169,12 +181,15 @@ pub(super) fn register_all(t: &mut Table) {
             ("log_error", 1, |c, a| {
                 let text = chardata(&a[0])?;
                 let pid = c.proc.pid;
-                c.core.print(pid, Stream::Stderr, format!("\n[error] {text}\n"));
+                c.core
+                    .print(pid, Stream::Stderr, format!("\n[error] {text}\n"));
                 Ok(Value::OK)
             }),
             // monitor_as/2: a monitor whose reference is given (Task uses its reply tag).
             ("monitor_as", 2, |c, a| {
-                let (Value::Pid(pid), Value::Ref(r)) = (&a[0], &a[1]) else { return badarg() };
+                let (Value::Pid(pid), Value::Ref(r)) = (&a[0], &a[1]) else {
+                    return badarg();
+                };
                 let me = c.proc.pid;
                 match c.core.process(c.proc, *pid) {
                     Some(t) => {
@@ -208,10 +223,21 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 Ok(Value::OK)
             }),
-            ("range", 3, |_, a| Ok(crate::ops::range(a[0].clone(), a[1].clone(), Some(a[2].clone()))?)),
-            ("fun_info", 2, |_, a| match (&a[0], a[1].as_atom().map(|x| x.name())) {
-                (Value::Fun(f), Some("arity")) => Ok(Value::tuple(vec![a[1].clone(), Value::Int(f.arity() as i64)])),
-                _ => badarg(),
+            ("range", 3, |_, a| {
+                Ok(crate::ops::range(
+                    a[0].clone(),
+                    a[1].clone(),
+                    Some(a[2].clone()),
+                )?)
+            }),
+            ("fun_info", 2, |_, a| {
+                match (&a[0], a[1].as_atom().map(|x| x.name())) {
+                    (Value::Fun(f), Some("arity")) => Ok(Value::tuple(vec![
+                        a[1].clone(),
+                        Value::Int(f.arity() as i64),
+                    ])),
+                    _ => badarg(),
+                }
             }),
         ],
     );

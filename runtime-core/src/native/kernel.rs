@@ -13,33 +13,75 @@ use crate::value::Value;
 
 pub(super) fn register_all(t: &mut Table) {
     let k: &[(&str, u32, super::NativeFn)] = &[
-        ("is_integer", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Int(_) | Value::BigInt(_))))),
-        ("is_float", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Float(_))))),
-        ("is_number", 1, |_, a| {
-            Ok(Value::bool(matches!(a[0], Value::Int(_) | Value::BigInt(_) | Value::Float(_))))
+        ("is_integer", 1, |_, a| {
+            Ok(Value::bool(matches!(
+                a[0],
+                Value::Int(_) | Value::BigInt(_)
+            )))
         }),
-        ("is_atom", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Atom(_))))),
-        ("is_binary", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Str(_))))),
-        ("is_bitstring", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Str(_))))),
-        ("is_list", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Nil | Value::Cons(_))))),
-        ("is_tuple", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Tuple(_))))),
-        ("is_map", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Map(_))))),
-        ("is_pid", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Pid(_))))),
-        ("is_reference", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Ref(_))))),
-        ("is_function", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Fun(_))))),
+        ("is_float", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Float(_))))
+        }),
+        ("is_number", 1, |_, a| {
+            Ok(Value::bool(matches!(
+                a[0],
+                Value::Int(_) | Value::BigInt(_) | Value::Float(_)
+            )))
+        }),
+        ("is_atom", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Atom(_))))
+        }),
+        ("is_binary", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Str(_))))
+        }),
+        ("is_bitstring", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Str(_))))
+        }),
+        ("is_list", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Nil | Value::Cons(_))))
+        }),
+        ("is_tuple", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Tuple(_))))
+        }),
+        ("is_map", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Map(_))))
+        }),
+        ("is_pid", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Pid(_))))
+        }),
+        ("is_reference", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Ref(_))))
+        }),
+        ("is_function", 1, |_, a| {
+            Ok(Value::bool(matches!(a[0], Value::Fun(_))))
+        }),
         ("is_function", 2, |_, a| {
             let n = int(&a[1])?;
-            Ok(Value::bool(matches!(&a[0], Value::Fun(f) if f.arity() as i64 == n)))
+            Ok(Value::bool(
+                matches!(&a[0], Value::Fun(f) if f.arity() as i64 == n),
+            ))
         }),
-        ("is_nil", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Atom(x) if x == Atom::NIL)))),
+        ("is_nil", 1, |_, a| {
+            Ok(Value::bool(
+                matches!(a[0], Value::Atom(x) if x == Atom::NIL),
+            ))
+        }),
         ("is_boolean", 1, |_, a| {
-            Ok(Value::bool(matches!(a[0], Value::Atom(x) if x == Atom::TRUE || x == Atom::FALSE)))
+            Ok(Value::bool(
+                matches!(a[0], Value::Atom(x) if x == Atom::TRUE || x == Atom::FALSE),
+            ))
         }),
-        ("is_struct", 1, |_, a| Ok(Value::bool(a[0].struct_name().is_some()))),
+        ("is_struct", 1, |_, a| {
+            Ok(Value::bool(a[0].struct_name().is_some()))
+        }),
         ("is_struct", 2, |_, a| {
-            Ok(Value::bool(a[0].struct_name().is_some_and(|s| Value::Atom(s).as_atom() == a[1].as_atom())))
+            Ok(Value::bool(a[0].struct_name().is_some_and(|s| {
+                Value::Atom(s).as_atom() == a[1].as_atom()
+            })))
         }),
-        ("is_exception", 1, |_, a| Ok(Value::bool(is_exception(&a[0])))),
+        ("is_exception", 1, |_, a| {
+            Ok(Value::bool(is_exception(&a[0])))
+        }),
         ("is_map_key", 2, |_, a| match &a[0] {
             Value::Map(_) => Ok(Value::bool(a[0].map_get(&a[1]).is_some())),
             _ => Err(exception::bad_map(a[0].clone()).into()),
@@ -57,7 +99,9 @@ pub(super) fn register_all(t: &mut Table) {
             _ => badarg(),
         }),
         ("elem", 2, |_, a| match (&a[0], &a[1]) {
-            (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => Ok(t[*i as usize].clone()),
+            (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
+                Ok(t[*i as usize].clone())
+            }
             _ => badarg(),
         }),
         ("put_elem", 3, |_, a| match (&a[0], &a[1]) {
@@ -92,68 +136,157 @@ pub(super) fn register_all(t: &mut Table) {
         ("div", 2, |_, a| Ok(ops::int_div(&a[0], &a[1])?)),
         ("rem", 2, |_, a| Ok(ops::int_rem(&a[0], &a[1])?)),
         ("max", 2, |_, a| {
-            Ok(if crate::term_order::compare(&a[0], &a[1]).is_lt() { a[1].clone() } else { a[0].clone() })
+            Ok(if crate::term_order::compare(&a[0], &a[1]).is_lt() {
+                a[1].clone()
+            } else {
+                a[0].clone()
+            })
         }),
         ("min", 2, |_, a| {
-            Ok(if crate::term_order::compare(&a[1], &a[0]).is_lt() { a[1].clone() } else { a[0].clone() })
+            Ok(if crate::term_order::compare(&a[1], &a[0]).is_lt() {
+                a[1].clone()
+            } else {
+                a[0].clone()
+            })
         }),
         ("round", 1, |_, a| float_to_int(&a[0], f64::round)),
         ("trunc", 1, |_, a| float_to_int(&a[0], f64::trunc)),
         ("floor", 1, |_, a| float_to_int(&a[0], f64::floor)),
         ("ceil", 1, |_, a| float_to_int(&a[0], f64::ceil)),
         ("**", 2, |_, a| pow(&a[0], &a[1])),
-        ("throw", 1, |_, a| Err(Exception::throw(a[0].clone()).into())),
+        (
+            "throw",
+            1,
+            |_, a| Err(Exception::throw(a[0].clone()).into()),
+        ),
         ("exit", 1, |_, a| Err(Exception::exit(a[0].clone()).into())),
         ("make_ref", 0, |c, _| Ok(Value::Ref(c.core.make_ref()))),
         ("node", 0, |_, _| Ok(Value::atom("nonode@nohost"))),
-        ("apply", 2, |_, a| Err(Control::Call(a[0].clone(), list(&a[1])?))),
+        ("apply", 2, |_, a| {
+            Err(Control::Call(a[0].clone(), list(&a[1])?))
+        }),
         ("apply", 3, apply3),
         ("function_exported?", 3, |c, a| {
             let (Some(m), Some(f), Value::Int(n)) = (a[0].as_atom(), a[1].as_atom(), &a[2]) else {
                 return badarg();
             };
-            Ok(Value::bool(!matches!(c.program.lookup(m, f, *n as u32), Callee::Undefined)))
+            Ok(Value::bool(!matches!(
+                c.program.lookup(m, f, *n as u32),
+                Callee::Undefined
+            )))
         }),
         ("__exception_in__", 2, |_, a| {
             let name = a[0].struct_name();
-            Ok(Value::bool(is_exception(&a[0]) && a[1].list_iter().any(|m| m.as_atom() == name)))
+            Ok(Value::bool(
+                is_exception(&a[0]) && a[1].list_iter().any(|m| m.as_atom() == name),
+            ))
         }),
-        ("+", 2, |_, a| Ok(ops::binary(BinaryOp::Add, a[0].clone(), a[1].clone())?)),
-        ("-", 2, |_, a| Ok(ops::binary(BinaryOp::Sub, a[0].clone(), a[1].clone())?)),
-        ("*", 2, |_, a| Ok(ops::binary(BinaryOp::Mul, a[0].clone(), a[1].clone())?)),
-        ("/", 2, |_, a| Ok(ops::binary(BinaryOp::Div, a[0].clone(), a[1].clone())?)),
-        ("-", 1, |_, a| Ok(ops::unary(crate::bytecode::UnaryOp::Neg, a[0].clone())?)),
-        ("==", 2, |_, a| Ok(ops::binary(BinaryOp::Eq, a[0].clone(), a[1].clone())?)),
-        ("!=", 2, |_, a| Ok(ops::binary(BinaryOp::NotEq, a[0].clone(), a[1].clone())?)),
-        ("===", 2, |_, a| Ok(ops::binary(BinaryOp::StrictEq, a[0].clone(), a[1].clone())?)),
-        ("!==", 2, |_, a| Ok(ops::binary(BinaryOp::StrictNotEq, a[0].clone(), a[1].clone())?)),
-        ("<", 2, |_, a| Ok(ops::binary(BinaryOp::Lt, a[0].clone(), a[1].clone())?)),
-        ("<=", 2, |_, a| Ok(ops::binary(BinaryOp::LtEq, a[0].clone(), a[1].clone())?)),
-        (">", 2, |_, a| Ok(ops::binary(BinaryOp::Gt, a[0].clone(), a[1].clone())?)),
-        (">=", 2, |_, a| Ok(ops::binary(BinaryOp::GtEq, a[0].clone(), a[1].clone())?)),
-        ("<>", 2, |_, a| Ok(ops::binary(BinaryOp::Concat, a[0].clone(), a[1].clone())?)),
-        ("++", 2, |_, a| Ok(ops::binary(BinaryOp::ListConcat, a[0].clone(), a[1].clone())?)),
-        ("--", 2, |_, a| Ok(ops::binary(BinaryOp::ListSubtract, a[0].clone(), a[1].clone())?)),
-        ("not", 1, |_, a| Ok(ops::unary(crate::bytecode::UnaryOp::Not, a[0].clone())?)),
+        ("+", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::Add, a[0].clone(), a[1].clone())?)
+        }),
+        ("-", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::Sub, a[0].clone(), a[1].clone())?)
+        }),
+        ("*", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::Mul, a[0].clone(), a[1].clone())?)
+        }),
+        ("/", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::Div, a[0].clone(), a[1].clone())?)
+        }),
+        ("-", 1, |_, a| {
+            Ok(ops::unary(crate::bytecode::UnaryOp::Neg, a[0].clone())?)
+        }),
+        ("==", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::Eq, a[0].clone(), a[1].clone())?)
+        }),
+        ("!=", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::NotEq, a[0].clone(), a[1].clone())?)
+        }),
+        ("===", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::StrictEq, a[0].clone(), a[1].clone())?)
+        }),
+        ("!==", 2, |_, a| {
+            Ok(ops::binary(
+                BinaryOp::StrictNotEq,
+                a[0].clone(),
+                a[1].clone(),
+            )?)
+        }),
+        ("<", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::Lt, a[0].clone(), a[1].clone())?)
+        }),
+        ("<=", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::LtEq, a[0].clone(), a[1].clone())?)
+        }),
+        (">", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::Gt, a[0].clone(), a[1].clone())?)
+        }),
+        (">=", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::GtEq, a[0].clone(), a[1].clone())?)
+        }),
+        ("<>", 2, |_, a| {
+            Ok(ops::binary(BinaryOp::Concat, a[0].clone(), a[1].clone())?)
+        }),
+        ("++", 2, |_, a| {
+            Ok(ops::binary(
+                BinaryOp::ListConcat,
+                a[0].clone(),
+                a[1].clone(),
+            )?)
+        }),
+        ("--", 2, |_, a| {
+            Ok(ops::binary(
+                BinaryOp::ListSubtract,
+                a[0].clone(),
+                a[1].clone(),
+            )?)
+        }),
+        ("not", 1, |_, a| {
+            Ok(ops::unary(crate::bytecode::UnaryOp::Not, a[0].clone())?)
+        }),
     ];
     register(t, "Elixir.Kernel", k);
     register(
         t,
         "erlang",
         &[
-            ("error", 1, |_, a| Err(Exception::error(a[0].clone()).into())),
-            ("error", 2, |_, a| Err(Exception::error(a[0].clone()).into())),
-            ("throw", 1, |_, a| Err(Exception::throw(a[0].clone()).into())),
+            (
+                "error",
+                1,
+                |_, a| Err(Exception::error(a[0].clone()).into()),
+            ),
+            (
+                "error",
+                2,
+                |_, a| Err(Exception::error(a[0].clone()).into()),
+            ),
+            (
+                "throw",
+                1,
+                |_, a| Err(Exception::throw(a[0].clone()).into()),
+            ),
             ("exit", 1, |_, a| Err(Exception::exit(a[0].clone()).into())),
             ("raise", 3, |_, a| {
-                let class = a[0].as_atom().and_then(Class::from_atom).ok_or_else(|| Control::Raise(exception::badarg()))?;
-                Err(Exception { class, reason: a[1].clone(), stacktrace: a[2].clone() }.into())
+                let class = a[0]
+                    .as_atom()
+                    .and_then(Class::from_atom)
+                    .ok_or_else(|| Control::Raise(exception::badarg()))?;
+                Err(Exception {
+                    class,
+                    reason: a[1].clone(),
+                    stacktrace: a[2].clone(),
+                }
+                .into())
             }),
-            ("apply", 2, |_, a| Err(Control::Call(a[0].clone(), list(&a[1])?))),
+            ("apply", 2, |_, a| {
+                Err(Control::Call(a[0].clone(), list(&a[1])?))
+            }),
             ("apply", 3, apply3),
             ("make_ref", 0, |c, _| Ok(Value::Ref(c.core.make_ref()))),
             ("element", 2, |_, a| match (&a[0], &a[1]) {
-                (Value::Int(i), Value::Tuple(t)) if *i >= 1 && (*i as usize) <= t.len() => Ok(t[*i as usize - 1].clone()),
+                (Value::Int(i), Value::Tuple(t)) if *i >= 1 && (*i as usize) <= t.len() => {
+                    Ok(t[*i as usize - 1].clone())
+                }
                 _ => badarg(),
             }),
             ("tuple_to_list", 1, |_, a| match &a[0] {
@@ -161,15 +294,21 @@ pub(super) fn register_all(t: &mut Table) {
                 _ => badarg(),
             }),
             ("list_to_tuple", 1, |_, a| Ok(Value::tuple(list(&a[0])?))),
-            ("+", 2, |_, a| Ok(ops::binary(BinaryOp::Add, a[0].clone(), a[1].clone())?)),
-            ("is_atom", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Atom(_))))),
+            ("+", 2, |_, a| {
+                Ok(ops::binary(BinaryOp::Add, a[0].clone(), a[1].clone())?)
+            }),
+            ("is_atom", 1, |_, a| {
+                Ok(Value::bool(matches!(a[0], Value::Atom(_))))
+            }),
         ],
     );
 }
 
 /// Whether a value is an exception struct.
 pub fn is_exception(v: &Value) -> bool {
-    v.struct_name().is_some() && v.map_get(&Value::atom("__exception__")).is_some_and(Value::is_true)
+    v.struct_name().is_some()
+        && v.map_get(&Value::atom("__exception__"))
+            .is_some_and(Value::is_true)
 }
 
 fn apply3(_: &mut Ctx<'_>, a: &[Value]) -> NResult {
@@ -197,9 +336,11 @@ fn pow(base: &Value, exp: &Value) -> NResult {
     match (base, exp) {
         (Value::Int(_) | Value::BigInt(_), Value::Int(e)) if *e >= 0 => {
             let b = ops::to_big(base).unwrap_or_default();
-            let e = u32::try_from(*e).map_err(|_| Control::Raise(exception::system_limit(
-                "callcast: the result of ** would be too large",
-            )))?;
+            let e = u32::try_from(*e).map_err(|_| {
+                Control::Raise(exception::system_limit(
+                    "callcast: the result of ** would be too large",
+                ))
+            })?;
             if e > 1_000_000 {
                 return Err(Control::Raise(exception::system_limit(
                     "callcast: the result of ** would be too large",
@@ -207,7 +348,9 @@ fn pow(base: &Value, exp: &Value) -> NResult {
             }
             Ok(Value::from_bigint(num_traits::pow(b, e as usize)))
         }
-        (Value::Int(_) | Value::BigInt(_), Value::Int(_)) => Err(Control::Raise(exception::badarith())),
+        (Value::Int(_) | Value::BigInt(_), Value::Int(_)) => {
+            Err(Control::Raise(exception::badarith()))
+        }
         _ => match (ops::to_f64(base), ops::to_f64(exp)) {
             (Some(b), Some(e)) => {
                 let r = b.powf(e);

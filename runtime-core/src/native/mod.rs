@@ -83,7 +83,8 @@ pub fn str_arg(v: &Value) -> Result<&str, Control> {
 
 /// The elements of a proper list argument, or `badarg`.
 pub fn list(v: &Value) -> Result<Vec<Value>, Control> {
-    v.list_to_vec().ok_or_else(|| Control::Raise(exception::badarg()))
+    v.list_to_vec()
+        .ok_or_else(|| Control::Raise(exception::badarg()))
 }
 
 type Table = FxHashMap<(Atom, Atom, u32), NativeFn>;

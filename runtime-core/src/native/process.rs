@@ -18,19 +18,25 @@ pub(super) fn register_all(t: &mut Table) {
             ("spawn_link", 1, |c, a| spawn(c, &a[0], true)),
             ("spawn", 3, |c, a| spawn_mfa(c, a, false)),
             ("spawn_link", 3, |c, a| spawn_mfa(c, a, true)),
-            ("send", 2, |c, a| send(c, &a[0], a[1].clone(), MessageKind::Send)),
+            ("send", 2, |c, a| {
+                send(c, &a[0], a[1].clone(), MessageKind::Send)
+            }),
         ],
     );
     register(
         t,
         "erlang",
         &[
-            ("send", 2, |c, a| send(c, &a[0], a[1].clone(), MessageKind::Send)),
+            ("send", 2, |c, a| {
+                send(c, &a[0], a[1].clone(), MessageKind::Send)
+            }),
             ("self", 0, |c, _| Ok(Value::Pid(c.proc.pid))),
             ("monitor", 2, |c, a| monitor(c, &a[1])),
             ("demonitor", 1, |c, a| demonitor(c, &a[0], false)),
             ("demonitor", 2, |c, a| {
-                let flush = a[1].list_iter().any(|o| o.as_atom() == Some(Atom::intern("flush")));
+                let flush = a[1]
+                    .list_iter()
+                    .any(|o| o.as_atom() == Some(Atom::intern("flush")));
                 demonitor(c, &a[0], flush)
             }),
             ("alias", 0, |c, _| {
@@ -51,12 +57,16 @@ pub(super) fn register_all(t: &mut Table) {
             ("monitor", 1, |c, a| monitor(c, &a[0])),
             ("demonitor", 1, |c, a| demonitor(c, &a[0], false)),
             ("demonitor", 2, |c, a| {
-                let flush = a[1].list_iter().any(|o| o.as_atom() == Some(Atom::intern("flush")));
+                let flush = a[1]
+                    .list_iter()
+                    .any(|o| o.as_atom() == Some(Atom::intern("flush")));
                 demonitor(c, &a[0], flush)
             }),
             ("link", 1, |c, a| link(c, &a[0])),
             ("unlink", 1, |c, a| {
-                let Value::Pid(other) = a[0] else { return badarg() };
+                let Value::Pid(other) = a[0] else {
+                    return badarg();
+                };
                 c.proc.links.retain(|p| *p != other);
                 let me = c.proc.pid;
                 if let Some(o) = c.core.process(c.proc, other) {
@@ -65,7 +75,8 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::TRUE)
             }),
             ("exit", 2, |c, a| {
-                let target = resolve(c, &a[0]).ok_or_else(|| Control::Raise(exception::badarg()))?;
+                let target =
+                    resolve(c, &a[0]).ok_or_else(|| Control::Raise(exception::badarg()))?;
                 let me = c.proc.pid;
                 c.core.exit_signal(c.proc, me, target, a[1].clone(), false);
                 Ok(Value::TRUE)
@@ -81,7 +92,9 @@ pub(super) fn register_all(t: &mut Table) {
                 if c.core.registry.contains_key(&name) || !c.core.is_alive(c.proc, *pid) {
                     return badarg();
                 }
-                let Some(p) = c.core.process(c.proc, *pid) else { return badarg() };
+                let Some(p) = c.core.process(c.proc, *pid) else {
+                    return badarg();
+                };
                 if p.name.is_some() {
                     return badarg();
                 }
@@ -96,7 +109,9 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::TRUE)
             }),
             ("unregister", 1, |c, a| {
-                let Some(name) = a[0].as_atom() else { return badarg() };
+                let Some(name) = a[0].as_atom() else {
+                    return badarg();
+                };
                 match c.core.registry.remove(&name) {
                     Some(pid) => {
                         if let Some(p) = c.core.process(c.proc, pid) {
@@ -108,11 +123,17 @@ pub(super) fn register_all(t: &mut Table) {
                 }
             }),
             ("whereis", 1, |c, a| {
-                let Some(name) = a[0].as_atom() else { return badarg() };
-                Ok(c.core.registry.get(&name).map_or(Value::NIL_ATOM, |p| Value::Pid(*p)))
+                let Some(name) = a[0].as_atom() else {
+                    return badarg();
+                };
+                Ok(c.core
+                    .registry
+                    .get(&name)
+                    .map_or(Value::NIL_ATOM, |p| Value::Pid(*p)))
             }),
             ("registered", 0, |c, _| {
-                let mut names: Vec<Value> = c.core.registry.keys().map(|a| Value::Atom(*a)).collect();
+                let mut names: Vec<Value> =
+                    c.core.registry.keys().map(|a| Value::Atom(*a)).collect();
                 names.sort_by(crate::term_order::compare);
                 Ok(Value::list(names))
             }),
@@ -136,29 +157,47 @@ pub(super) fn register_all(t: &mut Table) {
                     return badarg();
                 }
                 let me = c.proc.pid;
-                Ok(Value::Ref(c.core.send_after(me, to, a[1].clone(), ms as u64)))
+                Ok(Value::Ref(c.core.send_after(
+                    me,
+                    to,
+                    a[1].clone(),
+                    ms as u64,
+                )))
             }),
             ("cancel_timer", 1, |c, a| match a[0] {
-                Value::Ref(r) => Ok(c.core.cancel_timer(r).map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
+                Value::Ref(r) => Ok(c
+                    .core
+                    .cancel_timer(r)
+                    .map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
                 _ => badarg(),
             }),
             ("read_timer", 1, |c, a| match a[0] {
-                Value::Ref(r) => Ok(c.core.read_timer(r).map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
+                Value::Ref(r) => Ok(c
+                    .core
+                    .read_timer(r)
+                    .map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
                 _ => badarg(),
             }),
-            ("flag", 2, |c, a| match (a[0].as_atom().map(|x| x.name()), &a[1]) {
-                (Some("trap_exit"), Value::Atom(b)) if *b == Atom::TRUE || *b == Atom::FALSE => {
-                    let old = c.proc.trap_exit;
-                    c.proc.trap_exit = *b == Atom::TRUE;
-                    Ok(Value::bool(old))
+            ("flag", 2, |c, a| {
+                match (a[0].as_atom().map(|x| x.name()), &a[1]) {
+                    (Some("trap_exit"), Value::Atom(b))
+                        if *b == Atom::TRUE || *b == Atom::FALSE =>
+                    {
+                        let old = c.proc.trap_exit;
+                        c.proc.trap_exit = *b == Atom::TRUE;
+                        Ok(Value::bool(old))
+                    }
+                    (Some("message_queue_data"), _) => Ok(Value::atom("on_heap")),
+                    _ => badarg(),
                 }
-                (Some("message_queue_data"), _) => Ok(Value::atom("on_heap")),
-                _ => badarg(),
             }),
             ("info", 2, info),
             ("put", 2, |c, a| {
                 let d = &mut c.proc.dictionary;
-                let old = match d.iter_mut().find(|(k, _)| crate::term_order::strict_equal(k, &a[0])) {
+                let old = match d
+                    .iter_mut()
+                    .find(|(k, _)| crate::term_order::strict_equal(k, &a[0]))
+                {
                     Some((_, v)) => std::mem::replace(v, a[1].clone()),
                     None => {
                         d.push((a[0].clone(), a[1].clone()));
@@ -183,7 +222,10 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("delete", 1, |c, a| {
                 let d = &mut c.proc.dictionary;
-                match d.iter().position(|(k, _)| crate::term_order::strict_equal(k, &a[0])) {
+                match d
+                    .iter()
+                    .position(|(k, _)| crate::term_order::strict_equal(k, &a[0]))
+                {
                     Some(i) => Ok(d.remove(i).1),
                     None => Ok(Value::NIL_ATOM),
                 }
@@ -194,7 +236,9 @@ pub(super) fn register_all(t: &mut Table) {
         t,
         "Elixir.System",
         &[
-            ("monotonic_time", 0, |c, _| Ok(Value::Int(c.core.clock as i64))),
+            ("monotonic_time", 0, |c, _| {
+                Ok(Value::Int(c.core.clock as i64))
+            }),
             ("monotonic_time", 1, |c, a| time_in(c.core.clock, &a[0])),
             ("system_time", 0, |c, _| Ok(Value::Int(c.core.clock as i64))),
             ("system_time", 1, |c, a| time_in(c.core.clock, &a[0])),
@@ -208,7 +252,11 @@ pub(super) fn register_all(t: &mut Table) {
         t,
         "rand",
         &[
-            ("uniform", 0, |c, _| Ok(Value::Float((c.core.next_random() >> 11) as f64 / (1u64 << 53) as f64))),
+            ("uniform", 0, |c, _| {
+                Ok(Value::Float(
+                    (c.core.next_random() >> 11) as f64 / (1u64 << 53) as f64,
+                ))
+            }),
             ("uniform", 1, |c, a| {
                 let n = int(&a[0])?;
                 if n < 1 {
@@ -226,7 +274,11 @@ pub(super) fn register_all(t: &mut Table) {
             }),
         ],
     );
-    register(t, "erlang", &[("yield", 0, |_, _| Err(Control::Yield(Value::TRUE)))]);
+    register(
+        t,
+        "erlang",
+        &[("yield", 0, |_, _| Err(Control::Yield(Value::TRUE)))],
+    );
 }
 
 fn time_in(clock_ns: u64, unit: &Value) -> NResult {
@@ -250,10 +302,11 @@ fn resolve(c: &Ctx<'_>, dest: &Value) -> Option<Pid> {
 }
 
 fn entry(c: &Ctx<'_>) -> Result<u32, Control> {
-    match c
-        .program
-        .lookup(Atom::intern("Elixir.Kernel"), Atom::intern("__spawn_entry__"), 1)
-    {
+    match c.program.lookup(
+        Atom::intern("Elixir.Kernel"),
+        Atom::intern("__spawn_entry__"),
+        1,
+    ) {
         Callee::Function(id) => Ok(id),
         _ => badarg(),
     }
@@ -273,12 +326,20 @@ fn spawn(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
     let id = entry(c)?;
     let label = match &**f {
         crate::value::Closure::Lambda { function, .. } => function.name.clone(),
-        crate::value::Closure::External { module, function, .. } => {
-            format!("{}.{}", module.name().trim_start_matches("Elixir."), function.name())
+        crate::value::Closure::External {
+            module, function, ..
+        } => {
+            format!(
+                "{}.{}",
+                module.name().trim_start_matches("Elixir."),
+                function.name()
+            )
         }
     };
     let me = c.proc.pid;
-    let pid = c.core.spawn(c.program, Some(me), id, vec![fun.clone()], label);
+    let pid = c
+        .core
+        .spawn(c.program, Some(me), id, vec![fun.clone()], label);
     if link {
         link_new(c, me, pid);
     }
@@ -289,7 +350,9 @@ fn spawn_mfa(c: &mut Ctx<'_>, a: &[Value], link: bool) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return badarg();
     };
-    let args = a[2].list_to_vec().ok_or_else(|| Control::Raise(exception::badarg()))?;
+    let args = a[2]
+        .list_to_vec()
+        .ok_or_else(|| Control::Raise(exception::badarg()))?;
     // Wrap as a zero-arity function value: `fn -> apply(m, f, args) end`.
     let f = Value::Fun(std::rc::Rc::new(crate::value::Closure::External {
         module,
@@ -299,13 +362,27 @@ fn spawn_mfa(c: &mut Ctx<'_>, a: &[Value], link: bool) -> NResult {
     if args.is_empty() {
         return spawn(c, &f, link);
     }
-    let apply = match c.program.lookup(Atom::intern("Elixir.Kernel"), Atom::intern("__apply_entry__"), 2) {
+    let apply = match c.program.lookup(
+        Atom::intern("Elixir.Kernel"),
+        Atom::intern("__apply_entry__"),
+        2,
+    ) {
         Callee::Function(id) => id,
         _ => return badarg(),
     };
     let me = c.proc.pid;
-    let label = format!("{}.{}", module.name().trim_start_matches("Elixir."), function.name());
-    let pid = c.core.spawn(c.program, Some(me), apply, vec![f, Value::list(args)], label);
+    let label = format!(
+        "{}.{}",
+        module.name().trim_start_matches("Elixir."),
+        function.name()
+    );
+    let pid = c.core.spawn(
+        c.program,
+        Some(me),
+        apply,
+        vec![f, Value::list(args)],
+        label,
+    );
     if link {
         link_new(c, me, pid);
     }
@@ -319,7 +396,11 @@ fn link_new(c: &mut Ctx<'_>, me: Pid, pid: Pid) {
         p.links.push(me);
     }
     let at = c.core.clock;
-    c.core.record(TraceEvent::Link { at, from: me, to: pid });
+    c.core.record(TraceEvent::Link {
+        at,
+        from: me,
+        to: pid,
+    });
 }
 
 fn send(c: &mut Ctx<'_>, dest: &Value, msg: Value, kind: MessageKind) -> NResult {
@@ -372,12 +453,18 @@ fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
     let pid = match target {
         Value::Pid(p) => Some(*p),
         Value::Atom(a) => c.core.registry.get(a).copied(),
-        Value::Tuple(t) if t.len() == 2 => t[0].as_atom().and_then(|a| c.core.registry.get(&a).copied()),
+        Value::Tuple(t) if t.len() == 2 => t[0]
+            .as_atom()
+            .and_then(|a| c.core.registry.get(&a).copied()),
         _ => return badarg(),
     };
     let watched = pid.filter(|p| c.core.is_alive(c.proc, *p));
     let at = c.core.clock;
-    c.core.record(TraceEvent::Monitor { at, watcher: me, watched });
+    c.core.record(TraceEvent::Monitor {
+        at,
+        watcher: me,
+        watched,
+    });
     match pid.and_then(|p| c.core.process(c.proc, p).map(|_| p)) {
         Some(p) => {
             if let Some(t) = c.core.process(c.proc, p) {
@@ -422,7 +509,9 @@ fn is_down_for(v: &Value, r: Ref) -> bool {
 }
 
 fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
-    let Value::Pid(other) = *target else { return badarg() };
+    let Value::Pid(other) = *target else {
+        return badarg();
+    };
     let me = c.proc.pid;
     if other == me {
         return Ok(Value::TRUE);
@@ -430,14 +519,23 @@ fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
     if !c.core.is_alive(c.proc, other) {
         // Linking to a dead process: an exit signal with :noproc.
         if c.proc.trap_exit {
-            let msg = Value::tuple(vec![Value::Atom(Atom::EXIT_TAG), Value::Pid(other), Value::Atom(Atom::NOPROC)]);
+            let msg = Value::tuple(vec![
+                Value::Atom(Atom::EXIT_TAG),
+                Value::Pid(other),
+                Value::Atom(Atom::NOPROC),
+            ]);
             c.core.send(c.proc, other, me, msg, MessageKind::Signal);
             return Ok(Value::TRUE);
         }
-        return Err(Control::Raise(Exception::error(crate::exception::exception_struct(
-            "ErlangError",
-            vec![("original", Value::Atom(Atom::NOPROC)), ("reason", Value::NIL_ATOM)],
-        ))));
+        return Err(Control::Raise(Exception::error(
+            crate::exception::exception_struct(
+                "ErlangError",
+                vec![
+                    ("original", Value::Atom(Atom::NOPROC)),
+                    ("reason", Value::NIL_ATOM),
+                ],
+            ),
+        )));
     }
     if !c.proc.links.contains(&other) {
         c.proc.links.push(other);
@@ -445,14 +543,22 @@ fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
             o.links.push(me);
         }
         let at = c.core.clock;
-        c.core.record(TraceEvent::Link { at, from: me, to: other });
+        c.core.record(TraceEvent::Link {
+            at,
+            from: me,
+            to: other,
+        });
     }
     Ok(Value::TRUE)
 }
 
 fn info(c: &mut Ctx<'_>, a: &[Value]) -> NResult {
-    let Value::Pid(pid) = a[0] else { return badarg() };
-    let Some(item) = a[1].as_atom() else { return badarg() };
+    let Value::Pid(pid) = a[0] else {
+        return badarg();
+    };
+    let Some(item) = a[1].as_atom() else {
+        return badarg();
+    };
     let Some(p) = c.core.process(c.proc, pid) else {
         return Ok(Value::NIL_ATOM);
     };
@@ -466,7 +572,11 @@ fn info(c: &mut Ctx<'_>, a: &[Value]) -> NResult {
             Some(n) => Value::Atom(n),
             None => return Ok(Value::Nil),
         },
-        "status" => Value::atom(if pid == c.proc.pid { "running" } else { "waiting" }),
+        "status" => Value::atom(if pid == c.proc.pid {
+            "running"
+        } else {
+            "waiting"
+        }),
         _ => return badarg(),
     };
     Ok(Value::tuple(vec![Value::Atom(item), value]))

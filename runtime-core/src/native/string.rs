@@ -16,7 +16,10 @@ fn chars_of(v: &Value) -> Result<Vec<char>, Control> {
 fn split_on(text: &str, pattern: &Value) -> Result<Vec<Value>, Control> {
     let parts: Vec<&str> = match pattern {
         Value::Str(p) if p.is_empty() => {
-            let mut v: Vec<Value> = text.chars().map(|c| Value::string(&c.to_string())).collect();
+            let mut v: Vec<Value> = text
+                .chars()
+                .map(|c| Value::string(&c.to_string()))
+                .collect();
             v.insert(0, Value::string(""));
             v.push(Value::string(""));
             return Ok(v);
@@ -65,7 +68,11 @@ fn pad(text: &str, count: i64, padding: &str, leading: bool) -> NResult {
     if count <= len || padding.is_empty() {
         return s(text);
     }
-    let fill: String = padding.chars().cycle().take((count - len) as usize).collect();
+    let fill: String = padding
+        .chars()
+        .cycle()
+        .take((count - len) as usize)
+        .collect();
     if leading {
         s(&format!("{fill}{text}"))
     } else {
@@ -94,15 +101,28 @@ pub(super) fn register_all(t: &mut Table) {
                 let text = str_arg(&a[0])?;
                 let mut c = text.chars();
                 match c.next() {
-                    Some(f) => s(&format!("{}{}", f.to_uppercase(), c.as_str().to_lowercase())),
+                    Some(f) => s(&format!(
+                        "{}{}",
+                        f.to_uppercase(),
+                        c.as_str().to_lowercase()
+                    )),
                     None => s(""),
                 }
             }),
-            ("length", 1, |_, a| Ok(Value::Int(str_arg(&a[0])?.chars().count() as i64))),
-            ("split", 1, |_, a| {
-                Ok(Value::list(str_arg(&a[0])?.split_whitespace().map(Value::string).collect()))
+            ("length", 1, |_, a| {
+                Ok(Value::Int(str_arg(&a[0])?.chars().count() as i64))
             }),
-            ("split", 2, |_, a| Ok(Value::list(split_on(str_arg(&a[0])?, &a[1])?))),
+            ("split", 1, |_, a| {
+                Ok(Value::list(
+                    str_arg(&a[0])?
+                        .split_whitespace()
+                        .map(Value::string)
+                        .collect(),
+                ))
+            }),
+            ("split", 2, |_, a| {
+                Ok(Value::list(split_on(str_arg(&a[0])?, &a[1])?))
+            }),
             ("split", 3, |_, a| {
                 let mut parts = split_on(str_arg(&a[0])?, &a[1])?;
                 let trim = a[2].list_iter().any(|o| {
@@ -122,32 +142,40 @@ pub(super) fn register_all(t: &mut Table) {
                 let with = str_arg(&a[2])?;
                 s(&text.replace(pat, with))
             }),
-            ("reverse", 1, |_, a| s(&str_arg(&a[0])?.chars().rev().collect::<String>())),
+            ("reverse", 1, |_, a| {
+                s(&str_arg(&a[0])?.chars().rev().collect::<String>())
+            }),
             ("contains?", 2, |_, a| {
                 let text = str_arg(&a[0])?;
                 match &a[1] {
                     Value::Str(p) => Ok(Value::bool(text.contains(&**p))),
-                    other => Ok(Value::bool(
-                        list(other)?.iter().any(|p| matches!(p, Value::Str(x) if text.contains(&**x))),
-                    )),
+                    other => {
+                        Ok(Value::bool(list(other)?.iter().any(
+                            |p| matches!(p, Value::Str(x) if text.contains(&**x)),
+                        )))
+                    }
                 }
             }),
             ("starts_with?", 2, |_, a| {
                 let text = str_arg(&a[0])?;
                 match &a[1] {
                     Value::Str(p) => Ok(Value::bool(text.starts_with(&**p))),
-                    other => Ok(Value::bool(
-                        list(other)?.iter().any(|p| matches!(p, Value::Str(x) if text.starts_with(&**x))),
-                    )),
+                    other => {
+                        Ok(Value::bool(list(other)?.iter().any(
+                            |p| matches!(p, Value::Str(x) if text.starts_with(&**x)),
+                        )))
+                    }
                 }
             }),
             ("ends_with?", 2, |_, a| {
                 let text = str_arg(&a[0])?;
                 match &a[1] {
                     Value::Str(p) => Ok(Value::bool(text.ends_with(&**p))),
-                    other => Ok(Value::bool(
-                        list(other)?.iter().any(|p| matches!(p, Value::Str(x) if text.ends_with(&**x))),
-                    )),
+                    other => {
+                        Ok(Value::bool(list(other)?.iter().any(
+                            |p| matches!(p, Value::Str(x) if text.ends_with(&**x)),
+                        )))
+                    }
                 }
             }),
             ("to_integer", 1, |_, a| to_integer(str_arg(&a[0])?, 10)),
@@ -163,9 +191,16 @@ pub(super) fn register_all(t: &mut Table) {
                 _ => badarg(),
             }),
             ("to_atom", 1, |_, a| Ok(Value::atom(str_arg(&a[0])?))),
-            ("to_existing_atom", 1, |_, a| Ok(Value::atom(str_arg(&a[0])?))),
+            ("to_existing_atom", 1, |_, a| {
+                Ok(Value::atom(str_arg(&a[0])?))
+            }),
             ("to_charlist", 1, |_, a| {
-                Ok(Value::list(str_arg(&a[0])?.chars().map(|c| Value::Int(c as i64)).collect()))
+                Ok(Value::list(
+                    str_arg(&a[0])?
+                        .chars()
+                        .map(|c| Value::Int(c as i64))
+                        .collect(),
+                ))
             }),
             ("duplicate", 2, |_, a| {
                 let n = int(&a[1])?;
@@ -175,10 +210,18 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 s(&text.repeat(n as usize))
             }),
-            ("pad_leading", 2, |_, a| pad(str_arg(&a[0])?, int(&a[1])?, " ", true)),
-            ("pad_leading", 3, |_, a| pad(str_arg(&a[0])?, int(&a[1])?, str_arg(&a[2])?, true)),
-            ("pad_trailing", 2, |_, a| pad(str_arg(&a[0])?, int(&a[1])?, " ", false)),
-            ("pad_trailing", 3, |_, a| pad(str_arg(&a[0])?, int(&a[1])?, str_arg(&a[2])?, false)),
+            ("pad_leading", 2, |_, a| {
+                pad(str_arg(&a[0])?, int(&a[1])?, " ", true)
+            }),
+            ("pad_leading", 3, |_, a| {
+                pad(str_arg(&a[0])?, int(&a[1])?, str_arg(&a[2])?, true)
+            }),
+            ("pad_trailing", 2, |_, a| {
+                pad(str_arg(&a[0])?, int(&a[1])?, " ", false)
+            }),
+            ("pad_trailing", 3, |_, a| {
+                pad(str_arg(&a[0])?, int(&a[1])?, str_arg(&a[2])?, false)
+            }),
             ("at", 2, |_, a| {
                 let c = chars_of(&a[0])?;
                 let i = int(&a[1])?;
@@ -190,22 +233,46 @@ pub(super) fn register_all(t: &mut Table) {
                     Value::NIL_ATOM
                 })
             }),
-            ("first", 1, |_, a| Ok(str_arg(&a[0])?.chars().next().map_or(Value::NIL_ATOM, |c| Value::string(&c.to_string())))),
-            ("last", 1, |_, a| Ok(str_arg(&a[0])?.chars().last().map_or(Value::NIL_ATOM, |c| Value::string(&c.to_string())))),
-            ("slice", 3, |_, a| s(&slice_chars(&chars_of(&a[0])?, int(&a[1])?, int(&a[2])?))),
+            ("first", 1, |_, a| {
+                Ok(str_arg(&a[0])?
+                    .chars()
+                    .next()
+                    .map_or(Value::NIL_ATOM, |c| Value::string(&c.to_string())))
+            }),
+            ("last", 1, |_, a| {
+                Ok(str_arg(&a[0])?
+                    .chars()
+                    .last()
+                    .map_or(Value::NIL_ATOM, |c| Value::string(&c.to_string())))
+            }),
+            ("slice", 3, |_, a| {
+                s(&slice_chars(&chars_of(&a[0])?, int(&a[1])?, int(&a[2])?))
+            }),
             ("slice", 2, |_, a| {
                 let c = chars_of(&a[0])?;
-                let Some((f, l, _)) = crate::ops::range_bounds(&a[1]) else { return badarg() };
+                let Some((f, l, _)) = crate::ops::range_bounds(&a[1]) else {
+                    return badarg();
+                };
                 let n = c.len() as i64;
                 let f = if f < 0 { n + f } else { f };
                 let l = if l < 0 { n + l } else { l };
                 s(&slice_chars(&c, f, l - f + 1))
             }),
             ("graphemes", 1, |_, a| {
-                Ok(Value::list(str_arg(&a[0])?.chars().map(|c| Value::string(&c.to_string())).collect()))
+                Ok(Value::list(
+                    str_arg(&a[0])?
+                        .chars()
+                        .map(|c| Value::string(&c.to_string()))
+                        .collect(),
+                ))
             }),
             ("codepoints", 1, |_, a| {
-                Ok(Value::list(str_arg(&a[0])?.chars().map(|c| Value::string(&c.to_string())).collect()))
+                Ok(Value::list(
+                    str_arg(&a[0])?
+                        .chars()
+                        .map(|c| Value::string(&c.to_string()))
+                        .collect(),
+                ))
             }),
             ("split_at", 2, |_, a| {
                 let c = chars_of(&a[0])?;
@@ -227,7 +294,9 @@ pub(super) fn register_all(t: &mut Table) {
             ("to_string", 1, |_, a| s(&crate::ops::to_string(&a[0])?)),
             ("to_charlist", 1, |_, a| {
                 let text = crate::ops::to_string(&a[0])?;
-                Ok(Value::list(text.chars().map(|c| Value::Int(c as i64)).collect()))
+                Ok(Value::list(
+                    text.chars().map(|c| Value::Int(c as i64)).collect(),
+                ))
             }),
         ],
     );
@@ -236,7 +305,9 @@ pub(super) fn register_all(t: &mut Table) {
         "Elixir.Float",
         &[
             ("round", 2, |_, a| {
-                let Value::Float(f) = a[0] else { return badarg() };
+                let Value::Float(f) = a[0] else {
+                    return badarg();
+                };
                 let digits = int(&a[1])?;
                 let m = 10f64.powi(digits as i32);
                 Ok(Value::Float((f * m).round() / m))
@@ -261,10 +332,15 @@ pub(super) fn register_all(t: &mut Table) {
                 let text = str_arg(&a[0])?;
                 let end = text
                     .char_indices()
-                    .find(|(i, c)| !(c.is_ascii_digit() || *c == '.' || *c == 'e' || (*i == 0 && *c == '-')))
+                    .find(|(i, c)| {
+                        !(c.is_ascii_digit() || *c == '.' || *c == 'e' || (*i == 0 && *c == '-'))
+                    })
                     .map_or(text.len(), |(i, _)| i);
                 match text[..end].parse::<f64>() {
-                    Ok(f) => Ok(Value::tuple(vec![Value::Float(f), Value::string(&text[end..])])),
+                    Ok(f) => Ok(Value::tuple(vec![
+                        Value::Float(f),
+                        Value::string(&text[end..]),
+                    ])),
                     Err(_) => Ok(Value::atom("error")),
                 }
             }),

@@ -104,10 +104,13 @@ fn drop_timestamp(line: &str) -> &str {
     let b = line.as_bytes();
     let shape = b"00:00:00.000 ";
     if b.len() >= shape.len()
-        && shape
-            .iter()
-            .zip(b)
-            .all(|(s, c)| if *s == b'0' { c.is_ascii_digit() } else { s == c })
+        && shape.iter().zip(b).all(|(s, c)| {
+            if *s == b'0' {
+                c.is_ascii_digit()
+            } else {
+                s == c
+            }
+        })
     {
         &line[shape.len()..]
     } else {

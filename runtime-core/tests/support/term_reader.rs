@@ -1,3 +1,4 @@
+#![allow(clippy::mutable_key_type)]
 //! Reads terms written the way `inspect/2` writes them (with `charlists: :as_lists`
 //! and `structs: false`), so recorded Elixir terms can be rebuilt in tests.
 
