@@ -131,6 +131,7 @@ impl Session {
             env: Box::new([]),
         }));
         let main = core.spawn(&program, None, runner, vec![closure], "main".to_string());
+        core.main = Some(main);
         Ok(Session {
             program,
             core,
@@ -185,6 +186,10 @@ impl Session {
                 self.finish(outcome, pid);
                 break;
             }
+            if let Some(reason) = self.core.main_killed.take() {
+                self.finish(Outcome::Killed(reason), main);
+                break;
+            }
             if let Tick::Deadlock = tick {
                 self.finish_with_error(
                     "callcast: the main process is waiting in receive, but no process can ever send it a message and no timer is pending (the program would wait forever)",
@@ -197,13 +202,15 @@ impl Session {
     fn finish(&mut self, outcome: Outcome, pid: Pid) {
         let code = match outcome {
             Outcome::Return(v) => {
+                // A script that ends normally lets the logger finish.
+                self.core.flush_logs();
                 self.result = Some(v);
                 0
             }
             Outcome::Halt(code) => code,
             Outcome::Killed(reason) => {
                 let text = format!(
-                    "** (EXIT from {}) {}\n",
+                    "** (EXIT from {}) {}\n\n",
                     crate::inspect::inspect(&Value::Pid(pid)),
                     describe_exit(&reason)
                 );

@@ -69,8 +69,9 @@ pub struct Process {
     pub status: Status,
     /// Linked processes.
     pub links: Vec<Pid>,
-    /// Monitors others hold on this process: (reference, watcher).
-    pub watchers: Vec<(Ref, Pid)>,
+    /// Monitors others hold on this process: (reference, watcher, the name it
+    /// was monitored by, if any — the `:DOWN` message then names it).
+    pub watchers: Vec<(Ref, Pid, Option<Atom>)>,
     /// Monitors this process holds: (reference, watched).
     pub watching: Vec<(Ref, Pid)>,
     /// `Process.flag(:trap_exit, true)`.

@@ -83,7 +83,21 @@ pub struct Core {
     pub config: SchedulerConfig,
     /// Processes alive now.
     pub alive: usize,
+    /// The main process (the run ends when it does).
+    pub main: Option<Pid>,
+    /// Set when an exit signal killed the main process: its reason.
+    pub main_killed: Option<Value>,
+    /// Processes killed by exit signals, to be ended by [`Core::drain_kills`].
+    kills: Vec<(Pid, Value)>,
+    /// Logger reports not printed yet: the logger prints them when it gets its
+    /// turn in the run queue, so a report can be lost if the run ends first,
+    /// as with Elixir's asynchronous logger.
+    pending_logs: Vec<(Pid, String)>,
+    logger_scheduled: bool,
 }
+
+/// The run-queue entry that stands for the logger.
+const LOGGER: Pid = Pid(u32::MAX - 1);
 
 impl Core {
     /// An empty runtime.
@@ -108,6 +122,11 @@ impl Core {
             halted: None,
             config,
             alive: 0,
+            main: None,
+            main_killed: None,
+            kills: Vec::new(),
+            pending_logs: Vec::new(),
+            logger_scheduled: false,
         }
     }
 
@@ -135,6 +154,23 @@ impl Core {
                 return;
             }
             self.trace.push(event);
+        }
+    }
+
+    /// Queues a logger report; see [`Core::flush_logs`].
+    pub fn log(&mut self, pid: Pid, text: String) {
+        self.pending_logs.push((pid, text));
+        if !self.logger_scheduled {
+            self.logger_scheduled = true;
+            self.run_queue.push_back(LOGGER);
+        }
+    }
+
+    /// Prints the queued logger reports.
+    pub fn flush_logs(&mut self) {
+        self.logger_scheduled = false;
+        for (pid, text) in std::mem::take(&mut self.pending_logs) {
+            self.print(pid, Stream::Stderr, text);
         }
     }
 
@@ -388,14 +424,28 @@ impl Core {
         } else {
             target.pending_exit = Some(reason);
         }
-        // A parked process dies at once; the running one checks after its current step.
+        // A parked process dies at once (see `drain_kills`); the running one
+        // checks after its current step.
         if to != cur.pid {
             if let Some(Some(p)) = self.procs.get_mut(to.0 as usize) {
-                if p.status == Status::Waiting {
-                    p.status = Status::Runnable;
-                    self.run_queue.push_back(to);
+                if let Some(reason) = p.pending_exit.take() {
+                    self.kills.push((to, reason));
                 }
             }
+        }
+    }
+
+    /// Ends the parked processes that exit signals killed (and those their
+    /// deaths kill in turn), one at a time rather than recursively.
+    pub fn drain_kills(&mut self) {
+        while let Some((pid, reason)) = self.kills.pop() {
+            let Some(p) = self.procs.get_mut(pid.0 as usize).and_then(|p| p.take()) else {
+                continue;
+            };
+            if Some(pid) == self.main {
+                self.main_killed = Some(reason.clone());
+            }
+            self.exit(p, reason);
         }
     }
 
@@ -415,7 +465,7 @@ impl Core {
             reductions: p.reductions,
         });
         let mut dummy = Process::new(Pid(u32::MAX));
-        for (r, watcher) in std::mem::take(&mut p.watchers) {
+        for (r, watcher, name) in std::mem::take(&mut p.watchers) {
             if let Some(Some(w)) = self.procs.get_mut(watcher.0 as usize) {
                 w.watching.retain(|(wr, _)| *wr != r);
             }
@@ -423,14 +473,17 @@ impl Core {
                 Value::Atom(Atom::DOWN),
                 Value::Ref(r),
                 Value::Atom(Atom::PROCESS),
-                Value::Pid(pid),
+                match name {
+                    Some(n) => Value::tuple(vec![Value::Atom(n), Value::atom("nonode@nohost")]),
+                    None => Value::Pid(pid),
+                },
                 reason.clone(),
             ]);
             self.send(&mut dummy, pid, watcher, msg, MessageKind::Signal);
         }
         for (r, watched) in std::mem::take(&mut p.watching) {
             if let Some(Some(w)) = self.procs.get_mut(watched.0 as usize) {
-                w.watchers.retain(|(wr, _)| *wr != r);
+                w.watchers.retain(|(wr, _, _)| *wr != r);
             }
         }
         let links = std::mem::take(&mut p.links);
@@ -438,6 +491,7 @@ impl Core {
         for l in links {
             self.exit_signal(&mut dummy, pid, l, reason.clone(), true);
         }
+        self.drain_kills();
     }
 
     /// Advances the clock for `reductions` of work.
@@ -464,6 +518,10 @@ pub fn tick(
 ) -> (Tick, u32) {
     core.fire_due_timers();
     if let Some(pid) = core.run_queue.pop_front() {
+        if pid == LOGGER {
+            core.flush_logs();
+            return (Tick::Progress, 0);
+        }
         let Some(mut p) = core.procs.get_mut(pid.0 as usize).and_then(|p| p.take()) else {
             return (Tick::Progress, 0);
         };
@@ -501,6 +559,8 @@ pub fn tick(
                 on_exit(core, pid, outcome);
             }
         }
+        // Signals sent during the slice may have killed parked processes.
+        core.drain_kills();
         return (Tick::Progress, used.max(1));
     }
     match core.next_deadline() {

@@ -181,8 +181,7 @@ pub(super) fn register_all(t: &mut Table) {
             ("log_error", 1, |c, a| {
                 let text = chardata(&a[0])?;
                 let pid = c.proc.pid;
-                c.core
-                    .print(pid, Stream::Stderr, format!("\n[error] {text}\n"));
+                c.core.log(pid, format!("\n[error] {text}\n"));
                 Ok(Value::OK)
             }),
             // monitor_as/2: a monitor whose reference is given (Task uses its reply tag).
@@ -193,7 +192,7 @@ pub(super) fn register_all(t: &mut Table) {
                 let me = c.proc.pid;
                 match c.core.process(c.proc, *pid) {
                     Some(t) => {
-                        t.watchers.push((*r, me));
+                        t.watchers.push((*r, me, None));
                         c.proc.watching.push((*r, *pid));
                     }
                     None => {

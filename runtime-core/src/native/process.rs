@@ -468,7 +468,15 @@ fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
     match pid.and_then(|p| c.core.process(c.proc, p).map(|_| p)) {
         Some(p) => {
             if let Some(t) = c.core.process(c.proc, p) {
-                t.watchers.push((r, me));
+                t.watchers.push((
+                    r,
+                    me,
+                    match target {
+                        Value::Atom(a) => Some(*a),
+                        Value::Tuple(t) => t[0].as_atom(),
+                        _ => None,
+                    },
+                ));
             }
             c.proc.watching.push((r, p));
         }
@@ -495,7 +503,7 @@ fn demonitor(c: &mut Ctx<'_>, r: &Value, flush: bool) -> NResult {
     if let Some(i) = c.proc.watching.iter().position(|(x, _)| *x == r) {
         let (_, watched) = c.proc.watching.remove(i);
         if let Some(t) = c.core.process(c.proc, watched) {
-            t.watchers.retain(|(x, _)| *x != r);
+            t.watchers.retain(|(x, _, _)| *x != r);
         }
     }
     if flush {

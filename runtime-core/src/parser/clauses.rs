@@ -91,7 +91,7 @@ impl<'t> Parser<'t> {
     fn section_body(&mut self) -> PResult<Expr> {
         let start = self.last_end;
         self.enter()?;
-        let items = self.section_items();
+        let items = self.section_items(ends_section);
         self.leave();
         let items = items?;
         let end = self.peek().map_or(self.end.start, |t| t.span.start);
@@ -102,7 +102,23 @@ impl<'t> Parser<'t> {
         assemble(items, span)
     }
 
-    fn section_items(&mut self) -> PResult<Vec<Item>> {
+    /// `(pattern -> body; ...)`: clauses in parentheses, as in
+    /// `receive(do: (msg -> msg))`. `None` when the parentheses hold no `->`.
+    pub(super) fn paren_clauses(&mut self) -> PResult<Option<Expr>> {
+        let start = self.last_end;
+        let items = self.section_items(|k| *k == TokenKind::Op(")"))?;
+        if !items.iter().any(|i| matches!(i, Item::Head { .. })) {
+            return Ok(None);
+        }
+        let end = self.peek().map_or(self.end.start, |t| t.span.start);
+        let span = Span {
+            start,
+            end: end.max(start),
+        };
+        assemble(items, span).map(Some)
+    }
+
+    fn section_items(&mut self, ends_section: fn(&TokenKind) -> bool) -> PResult<Vec<Item>> {
         let mut items = Vec::new();
         loop {
             self.skip_separators();

@@ -113,6 +113,15 @@ impl<'t> Parser<'t> {
             return Err(self.incomplete());
         };
         self.enter()?;
+        // Clauses in parentheses (`(x -> x)`) are tried first; without a `->`
+        // the same tokens are read again as statements.
+        let checkpoint = self.pos;
+        if let Ok(Some(clauses)) = self.paren_clauses() {
+            self.leave();
+            let close = self.expect_op(")")?;
+            return Ok(Expr::new(clauses.kind, open.span.to(close)));
+        }
+        self.pos = checkpoint;
         let exprs = self.statements(|kind| *kind == TokenKind::Op(")"));
         self.leave();
         let mut exprs = exprs?;
