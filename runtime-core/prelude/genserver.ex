@@ -9,15 +9,18 @@ defmodule GenServer do
 
   defp do_start(module, init_arg, options, link?) do
     name = Keyword.get(options, :name)
+    check_name(name)
 
-    case name && Process.whereis(name) do
+    case name && whereis(name) do
       pid when is_pid(pid) ->
         {:error, {:already_started, pid}}
 
       _ ->
-        parent = self()
+        starter = self()
+        # Without a link the server is its own parent, as in OTP.
+        parent = if link?, do: starter, else: :self
         ref = make_ref()
-        init = fn -> init_it(parent, ref, module, init_arg, name) end
+        init = fn -> init_it(starter, parent, ref, module, init_arg, name) end
         pid = if link?, do: spawn_link(init), else: spawn(init)
         monitor = Process.monitor(pid)
 
@@ -40,8 +43,18 @@ defmodule GenServer do
     end
   end
 
-  defp init_it(parent, ref, module, init_arg, name) do
-    if name, do: Process.register(self(), name)
+  defp check_name(name) when is_atom(name), do: :ok
+  defp check_name({:global, _}), do: :ok
+  defp check_name({:via, module, _}) when is_atom(module), do: :ok
+
+  defp check_name(other) do
+    raise ArgumentError,
+          "expected :name option to be one of the following:\n\n  * nil\n  * atom\n  * {:global, term}\n  * {:via, module, term}\n\nGot: #{inspect(other)}\n"
+  end
+
+  defp init_it(starter, parent, ref, module, init_arg, name) do
+    parent = if parent == :self, do: self(), else: parent
+    if is_atom(name) and name != nil, do: Process.register(self(), name)
 
     result =
       try do
@@ -52,39 +65,41 @@ defmodule GenServer do
 
     case result do
       {:ok, {:ok, state}} ->
-        send(parent, {ref, :ok})
+        send(starter, {ref, :ok})
         loop(parent, module, state, :infinity)
 
       {:ok, {:ok, state, {:continue, continue}}} ->
-        send(parent, {ref, :ok})
+        send(starter, {ref, :ok})
         handle_continue(parent, module, state, continue)
 
       {:ok, {:ok, state, timeout}} ->
-        send(parent, {ref, :ok})
+        send(starter, {ref, :ok})
         loop(parent, module, state, timeout)
 
       {:ok, {:stop, reason}} ->
-        send(parent, {ref, {:error, reason}})
+        send(starter, {ref, {:error, reason}})
         exit(reason)
 
       {:ok, :ignore} ->
-        send(parent, {ref, :ignore})
+        send(starter, {ref, :ignore})
         exit(:normal)
 
       {:ok, other} ->
-        send(parent, {ref, {:error, {:bad_return_value, other}}})
+        send(starter, {ref, {:error, {:bad_return_value, other}}})
         exit({:bad_return_value, other})
 
       {:exit, reason, _stack} ->
-        send(parent, {ref, {:error, reason}})
+        send(starter, {ref, {:error, reason}})
         exit(reason)
 
       {kind, reason, stack} ->
         error = exit_reason(kind, reason, stack)
-        send(parent, {ref, {:error, error}})
+        send(starter, {ref, {:error, error}})
         exit(error)
     end
   end
+
+  defp loop(parent, module, state, :hibernate), do: loop(parent, module, state, :infinity)
 
   defp loop(parent, module, state, timeout) do
     :callcast.gen_state(module, state)
@@ -146,8 +161,22 @@ defmodule GenServer do
 
   defp handle_message(_parent, module, state, {:"$gen_stop", {caller, ref}, reason}) do
     terminate(module, reason, state)
+    report(module, reason, state, [])
     send(caller, {ref, :ok})
     exit(reason)
+  end
+
+  defp handle_message(parent, module, state, {:system, from, request}) do
+    case request do
+      :get_state ->
+        reply(from, state)
+        loop(parent, module, state, :infinity)
+
+      {:replace_state, fun} ->
+        new_state = fun.(state)
+        reply(from, new_state)
+        loop(parent, module, new_state, :infinity)
+    end
   end
 
   defp handle_message(parent, module, state, {:EXIT, parent, reason} = message) do
@@ -161,7 +190,7 @@ defmodule GenServer do
           {:ok, module.handle_info(message, state)}
         else
           :callcast.log_error(
-            "#{inspect(module)} #{inspect(self())} received unexpected message in handle_info/2: #{inspect(message)}"
+            "#{inspect(module)} #{inspect(self())} received unexpected message in handle_info/2: #{inspect(message)}\n"
           )
 
           {:ok, {:noreply, state}}
@@ -245,8 +274,18 @@ defmodule GenServer do
         _ -> "Last message: #{inspect(message)}"
       end
 
+    client =
+      case message do
+        {:"$gen_call", {from, _tag}, _request} ->
+          status = if Process.alive?(from), do: "alive", else: "dead"
+          "\nClient #{inspect(from)} is #{status}\n"
+
+        _ ->
+          ""
+      end
+
     :callcast.log_error(
-      "GenServer #{name} terminating\n#{format_reason(reason)}\n#{last}\nState: #{inspect(state)}"
+      "GenServer #{name} terminating\n#{format_reason(reason)}\n#{last}\nState: #{inspect(state)}#{client}"
     )
   end
 
@@ -328,6 +367,40 @@ defmodule GenServer do
   end
 
   def whereis(pid) when is_pid(pid), do: pid
+  def whereis({:global, _name}), do: nil
+  def whereis({:via, _module, _name}), do: nil
   def whereis(name) when is_atom(name), do: Process.whereis(name)
   def whereis({name, _node}) when is_atom(name), do: Process.whereis(name)
+end
+
+defmodule :sys do
+  def get_state(server, timeout \\ 5000), do: system_call(server, :get_state, timeout)
+
+  def replace_state(server, fun, timeout \\ 5000),
+    do: system_call(server, {:replace_state, fun}, timeout)
+
+  defp system_call(server, request, timeout) do
+    case GenServer.whereis(server) do
+      nil ->
+        exit({:noproc, {:sys, :get_state, [server]}})
+
+      pid ->
+        monitor = Process.monitor(pid)
+        tag = make_ref()
+        send(pid, {:system, {self(), tag}, request})
+
+        receive do
+          {^tag, reply} ->
+            Process.demonitor(monitor, [:flush])
+            reply
+
+          {:DOWN, ^monitor, _, _, reason} ->
+            exit({reason, {:sys, :get_state, [server]}})
+        after
+          timeout ->
+            Process.demonitor(monitor, [:flush])
+            exit({:timeout, {:sys, :get_state, [server]}})
+        end
+    end
+  end
 end

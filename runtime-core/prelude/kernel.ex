@@ -22,6 +22,9 @@ defmodule Kernel do
 
   def __apply_entry__(fun, args), do: __spawn_entry__(fn -> apply(fun, args) end)
 
+  # Processes that report their own crashes (Task) start here.
+  def __quiet_entry__(fun), do: fun.()
+
   def raise(message) when is_binary(message), do: :erlang.error(%RuntimeError{message: message})
 
   def raise(%{__exception__: true} = exception), do: :erlang.error(exception)
@@ -88,6 +91,19 @@ end
 
 defmodule :timer do
   def sleep(ms), do: Process.sleep(ms)
+
+  def tc(fun) do
+    start = System.monotonic_time(:microsecond)
+    result = fun.()
+    {System.monotonic_time(:microsecond) - start, result}
+  end
+
+  def tc(module, fun, args), do: tc(fn -> apply(module, fun, args) end)
+
+  def send_after(ms, message), do: send_after(ms, self(), message)
+  def send_after(ms, pid, message), do: {:ok, Process.send_after(pid, message, ms)}
+
+  def seconds(n), do: n * 1000
 end
 
 defmodule Range do

@@ -6,9 +6,44 @@ defmodule Task do
   def async(fun) do
     owner = self()
     ref = make_ref()
-    pid = spawn_link(fn -> send(owner, {ref, fun.()}) end)
+    pid = :callcast.spawn_quiet(body(owner, fn -> send(owner, {ref, fun.()}) end, fun), true)
     :callcast.monitor_as(pid, ref)
     %Task{mfa: {:erlang, :apply, 2}, owner: owner, pid: pid, ref: ref}
+  end
+
+  # A task reports any abnormal end itself (as Task.Supervised does), instead
+  # of the plain "Process raised an exception" report.
+  defp body(owner, run, fun) do
+    fn ->
+      try do
+        run.()
+      catch
+        :exit, reason when reason in [:normal, :shutdown] ->
+          exit(reason)
+
+        :exit, {:shutdown, _} = reason ->
+          exit(reason)
+
+        kind, reason ->
+          banner =
+            case kind do
+              :exit -> "** (stop) #{Exception.format_exit(reason)}"
+              _ -> Exception.format_banner(kind, reason)
+            end
+
+          :callcast.log_error(
+            "Task #{inspect(self())} started from #{inspect(owner)} terminating\n#{banner}\nFunction: #{inspect(fun)}\n    Args: []"
+          )
+
+          :erlang.raise(kind, reason, __STACKTRACE__)
+      end
+    end
+  end
+
+  def async_stream(enumerable, fun, _options \\ []) do
+    enumerable
+    |> Enum.map(fn x -> async(fn -> fun.(x) end) end)
+    |> Enum.map(fn task -> {:ok, await(task, :infinity)} end)
   end
 
   def async(module, fun, args), do: async(fn -> apply(module, fun, args) end)
@@ -57,8 +92,8 @@ defmodule Task do
     end
   end
 
-  def start(fun), do: {:ok, spawn(fun)}
-  def start_link(fun), do: {:ok, spawn_link(fun)}
+  def start(fun), do: {:ok, :callcast.spawn_quiet(body(self(), fun, fun), false)}
+  def start_link(fun), do: {:ok, :callcast.spawn_quiet(body(self(), fun, fun), true)}
 end
 
 defmodule Agent do

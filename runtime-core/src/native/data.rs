@@ -351,6 +351,16 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 Ok(Value::list(v))
             }),
+            ("take_random", 2, |c, a| {
+                let mut v = enumerate(&a[0])?;
+                let n = int(&a[1])?.max(0) as usize;
+                for i in (1..v.len()).rev() {
+                    let j = (c.core.next_random() % (i as u64 + 1)) as usize;
+                    v.swap(i, j);
+                }
+                v.truncate(n);
+                Ok(Value::list(v))
+            }),
             ("__enumerable__", 1, |_, a| {
                 Ok(Value::list(enumerate(&a[0])?))
             }),

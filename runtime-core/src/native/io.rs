@@ -222,6 +222,9 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 Ok(Value::OK)
             }),
+            ("spawn_quiet", 2, |c, a| {
+                super::process::spawn_quiet(c, &a[0], a[1].is_true())
+            }),
             ("range", 3, |_, a| {
                 Ok(crate::ops::range(
                     a[0].clone(),

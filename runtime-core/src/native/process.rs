@@ -18,6 +18,11 @@ pub(super) fn register_all(t: &mut Table) {
             ("spawn_link", 1, |c, a| spawn(c, &a[0], true)),
             ("spawn", 3, |c, a| spawn_mfa(c, a, false)),
             ("spawn_link", 3, |c, a| spawn_mfa(c, a, true)),
+            ("spawn_monitor", 1, |c, a| {
+                let pid = spawn(c, &a[0], false)?;
+                let r = monitor(c, &pid)?;
+                Ok(Value::tuple(vec![pid, r]))
+            }),
             ("send", 2, |c, a| {
                 send(c, &a[0], a[1].clone(), MessageKind::Send)
             }),
@@ -32,13 +37,8 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("self", 0, |c, _| Ok(Value::Pid(c.proc.pid))),
             ("monitor", 2, |c, a| monitor(c, &a[1])),
-            ("demonitor", 1, |c, a| demonitor(c, &a[0], false)),
-            ("demonitor", 2, |c, a| {
-                let flush = a[1]
-                    .list_iter()
-                    .any(|o| o.as_atom() == Some(Atom::intern("flush")));
-                demonitor(c, &a[0], flush)
-            }),
+            ("demonitor", 1, |c, a| demonitor(c, &a[0], &Value::Nil)),
+            ("demonitor", 2, |c, a| demonitor(c, &a[0], &a[1])),
             ("alias", 0, |c, _| {
                 let r = c.core.make_ref();
                 c.core.aliases.insert(r.0, c.proc.pid);
@@ -55,13 +55,8 @@ pub(super) fn register_all(t: &mut Table) {
         "Elixir.Process",
         &[
             ("monitor", 1, |c, a| monitor(c, &a[0])),
-            ("demonitor", 1, |c, a| demonitor(c, &a[0], false)),
-            ("demonitor", 2, |c, a| {
-                let flush = a[1]
-                    .list_iter()
-                    .any(|o| o.as_atom() == Some(Atom::intern("flush")));
-                demonitor(c, &a[0], flush)
-            }),
+            ("demonitor", 1, |c, a| demonitor(c, &a[0], &Value::Nil)),
+            ("demonitor", 2, |c, a| demonitor(c, &a[0], &a[1])),
             ("link", 1, |c, a| link(c, &a[0])),
             ("unlink", 1, |c, a| {
                 let Value::Pid(other) = a[0] else {
@@ -89,14 +84,21 @@ pub(super) fn register_all(t: &mut Table) {
                 let (Value::Pid(pid), Some(name)) = (&a[0], a[1].as_atom()) else {
                     return badarg();
                 };
+                let refused = || {
+                    super::argument_error(&format!(
+                        "could not register {} with name {} because it is not alive, the name is already taken, or it has already been given another name",
+                        crate::inspect::inspect(&a[0]),
+                        crate::inspect::inspect(&a[1])
+                    ))
+                };
                 if c.core.registry.contains_key(&name) || !c.core.is_alive(c.proc, *pid) {
-                    return badarg();
+                    return refused();
                 }
                 let Some(p) = c.core.process(c.proc, *pid) else {
-                    return badarg();
+                    return refused();
                 };
                 if p.name.is_some() {
-                    return badarg();
+                    return refused();
                 }
                 p.name = Some(name);
                 c.core.registry.insert(name, *pid);
@@ -119,7 +121,9 @@ pub(super) fn register_all(t: &mut Table) {
                         }
                         Ok(Value::TRUE)
                     }
-                    None => badarg(),
+                    None => super::argument_error(
+                        "errors were found at the given arguments:\n\n  * 1st argument: not a pid\n",
+                    ),
                 }
             }),
             ("whereis", 1, |c, a| {
@@ -171,6 +175,21 @@ pub(super) fn register_all(t: &mut Table) {
                     .map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
                 _ => badarg(),
             }),
+            ("cancel_timer", 2, |c, a| match a[0] {
+                Value::Ref(r) => {
+                    let left = c
+                        .core
+                        .cancel_timer(r)
+                        .map_or(Value::FALSE, |ms| Value::Int(ms as i64));
+                    let asynchronous = a[1].list_iter().any(|o| {
+                        matches!(o, Value::Tuple(kv) if kv.len() == 2
+                            && kv[0].as_atom().map(|x| x.name()) == Some("async")
+                            && kv[1].is_true())
+                    });
+                    Ok(if asynchronous { Value::OK } else { left })
+                }
+                _ => badarg(),
+            }),
             ("read_timer", 1, |c, a| match a[0] {
                 Value::Ref(r) => Ok(c
                     .core
@@ -192,6 +211,29 @@ pub(super) fn register_all(t: &mut Table) {
                 }
             }),
             ("info", 2, info),
+            ("info", 1, |c, a| {
+                let Value::Pid(pid) = a[0] else {
+                    return badarg();
+                };
+                if !c.core.is_alive(c.proc, pid) {
+                    return Ok(Value::NIL_ATOM);
+                }
+                let mut items = Vec::new();
+                for key in [
+                    "registered_name",
+                    "status",
+                    "message_queue_len",
+                    "links",
+                    "trap_exit",
+                    "reductions",
+                ] {
+                    let v = info(c, &[a[0].clone(), Value::atom(key)])?;
+                    if !matches!(v, Value::Nil) {
+                        items.push(v);
+                    }
+                }
+                Ok(Value::list(items))
+            }),
             ("put", 2, |c, a| {
                 let d = &mut c.proc.dictionary;
                 let old = match d
@@ -246,6 +288,18 @@ pub(super) fn register_all(t: &mut Table) {
             ("halt", 0, |_, _| Err(Control::Halt(0))),
             ("halt", 1, |_, a| Err(Control::Halt(int(&a[0])? as i32))),
             ("schedulers_online", 0, |_, _| Ok(Value::Int(1))),
+            ("convert_time_unit", 3, |_, a| {
+                let n = int(&a[0])?;
+                let per_second = |u: &Value| match u.as_atom().map(|x| x.name()) {
+                    Some("second") => Ok(1i128),
+                    Some("millisecond") => Ok(1_000),
+                    Some("microsecond") => Ok(1_000_000),
+                    Some("nanosecond" | "native") => Ok(1_000_000_000),
+                    _ => badarg(),
+                };
+                let (from, to) = (per_second(&a[1])?, per_second(&a[2])?);
+                Ok(Value::Int((i128::from(n) * to).div_euclid(from) as i64))
+            }),
         ],
     );
     register(
@@ -301,18 +355,16 @@ fn resolve(c: &Ctx<'_>, dest: &Value) -> Option<Pid> {
     }
 }
 
-fn entry(c: &Ctx<'_>) -> Result<u32, Control> {
-    match c.program.lookup(
-        Atom::intern("Elixir.Kernel"),
-        Atom::intern("__spawn_entry__"),
-        1,
-    ) {
-        Callee::Function(id) => Ok(id),
-        _ => badarg(),
-    }
+/// Spawns through `Kernel.__quiet_entry__/1`: no crash report of its own.
+pub fn spawn_quiet(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
+    spawn_via(c, fun, link, "__quiet_entry__")
 }
 
 fn spawn(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
+    spawn_via(c, fun, link, "__spawn_entry__")
+}
+
+fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, entry_name: &str) -> NResult {
     let Value::Fun(f) = fun else { return badarg() };
     if f.arity() != 0 {
         return badarg();
@@ -323,7 +375,13 @@ fn spawn(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
             c.core.config.max_processes
         ))));
     }
-    let id = entry(c)?;
+    let id = match c
+        .program
+        .lookup(Atom::intern("Elixir.Kernel"), Atom::intern(entry_name), 1)
+    {
+        Callee::Function(id) => id,
+        _ => return badarg(),
+    };
     let label = match &**f {
         crate::value::Closure::Lambda { function, .. } => function.name.clone(),
         crate::value::Closure::External {
@@ -498,8 +556,17 @@ fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
     Ok(Value::Ref(r))
 }
 
-fn demonitor(c: &mut Ctx<'_>, r: &Value, flush: bool) -> NResult {
+/// `Process.demonitor(ref, options)`: `:flush` drops a `:DOWN` already
+/// delivered; `:info` returns whether the monitor was still active.
+fn demonitor(c: &mut Ctx<'_>, r: &Value, options: &Value) -> NResult {
     let Value::Ref(r) = *r else { return badarg() };
+    let has = |name: &str| {
+        options
+            .list_iter()
+            .any(|o| o.as_atom().map(|a| a.name()) == Some(name))
+    };
+    let (flush, info) = (has("flush"), has("info"));
+    let active = c.proc.watching.iter().any(|(x, _)| *x == r);
     if let Some(i) = c.proc.watching.iter().position(|(x, _)| *x == r) {
         let (_, watched) = c.proc.watching.remove(i);
         if let Some(t) = c.core.process(c.proc, watched) {
@@ -509,7 +576,11 @@ fn demonitor(c: &mut Ctx<'_>, r: &Value, flush: bool) -> NResult {
     if flush {
         c.proc.mailbox.retain(|m| !is_down_for(&m.value, r));
     }
-    Ok(Value::TRUE)
+    Ok(if info {
+        Value::bool(active)
+    } else {
+        Value::TRUE
+    })
 }
 
 fn is_down_for(v: &Value, r: Ref) -> bool {
