@@ -173,6 +173,15 @@ pub(super) fn register_all(t: &mut Table) {
                 let call = call_ref(&a[0], &a[1], kind);
                 match &a[0] {
                     Value::Atom(name) if !c.core.registry.contains_key(name) => Ok(a[1].clone()),
+                    // No global registry exists here: nothing is registered there.
+                    Value::Tuple(t)
+                        if t.first().and_then(Value::as_atom).map(|x| x.name())
+                            == Some("global")
+                            || t.first().and_then(Value::as_atom).map(|x| x.name())
+                                == Some("via") =>
+                    {
+                        Ok(a[1].clone())
+                    }
                     dest => super::process::send_with_call(c, dest, a[1].clone(), kind, call),
                 }
             }),

@@ -635,6 +635,20 @@ fn info(c: &mut Ctx<'_>, a: &[Value]) -> NResult {
     let Value::Pid(pid) = a[0] else {
         return badarg();
     };
+    if let Value::Nil | Value::Cons(_) = a[1] {
+        // A list of items gives a keyword list (nil for a dead process).
+        if !c.core.is_alive(c.proc, pid) {
+            return Ok(Value::NIL_ATOM);
+        }
+        let mut items = Vec::new();
+        for key in a[1].list_iter() {
+            match info(c, &[a[0].clone(), key.clone()])? {
+                Value::Nil => items.push(Value::tuple(vec![key.clone(), Value::Nil])),
+                other => items.push(other),
+            }
+        }
+        return Ok(Value::list(items));
+    }
     let Some(item) = a[1].as_atom() else {
         return badarg();
     };
