@@ -1,6 +1,6 @@
 //! Interned atoms: an atom is a small index into one process-wide table of names.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 use std::sync::{Mutex, OnceLock};
 
 /// An interned atom. Comparing two atoms for identity is comparing two integers;
@@ -10,7 +10,7 @@ pub struct Atom(u32);
 
 struct Interner {
     names: Vec<&'static str>,
-    index: HashMap<&'static str, u32>,
+    index: FxHashMap<&'static str, u32>,
 }
 
 /// Atoms the runtime itself refers to, interned first so their indices are constants.
@@ -133,7 +133,7 @@ fn interner() -> &'static Mutex<Interner> {
     TABLE.get_or_init(|| {
         let mut table = Interner {
             names: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
         };
         for (i, name) in PREDEFINED.iter().enumerate() {
             table.names.push(name);

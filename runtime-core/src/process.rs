@@ -91,8 +91,9 @@ impl Process {
     pub fn new(pid: Pid) -> Process {
         Process {
             pid,
-            stack: Vec::new(),
-            frames: Vec::new(),
+            // Room for a few frames up front: most processes never grow past it.
+            stack: Vec::with_capacity(16),
+            frames: Vec::with_capacity(4),
             handlers: Vec::new(),
             mailbox: VecDeque::new(),
             cursor: 0,

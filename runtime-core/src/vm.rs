@@ -164,14 +164,17 @@ impl<'a> Vm<'a> {
                 Op::Truncate(n) => p.stack.truncate(base + fun.locals as usize + n as usize),
                 Op::MakeTuple(n) => {
                     let at = p.stack.len() - n as usize;
-                    let items: Vec<Value> = p.stack.drain(at..).collect();
-                    p.stack.push(Value::tuple(items));
+                    let items: Rc<[Value]> = p.stack.drain(at..).collect();
+                    p.stack.push(Value::Tuple(items));
                 }
                 Op::MakeList(n) => {
-                    let tail = pop!();
-                    let at = p.stack.len() - n as usize;
-                    let items: Vec<Value> = p.stack.drain(at..).collect();
-                    p.stack.push(Value::list_with_tail(items, tail));
+                    let mut list = pop!();
+                    // Cons the cells straight off the stack, last element first.
+                    for _ in 0..n {
+                        let head = pop!();
+                        list = Value::cons(head, list);
+                    }
+                    p.stack.push(list);
                 }
                 Op::MakeMap(n) => {
                     let at = p.stack.len() - 2 * n as usize;
@@ -576,13 +579,20 @@ impl<'a> Vm<'a> {
         let base = frame.base as usize;
         let args_at = p.stack.len() - argc;
         if args_at != base {
-            // Move the arguments down over the old frame, then drop the rest.
+            // Move the arguments down over the old frame.
             for i in 0..argc {
                 p.stack.swap(base + i, args_at + i);
             }
-            p.stack.truncate(base + argc);
         }
-        p.stack.resize(base + f.locals as usize, Value::Nil);
+        // Slots past the arguments keep stale values until the new code writes
+        // them (it always writes a slot before reading it): cheaper than
+        // dropping and refilling them on every tail call.
+        let len = base + f.locals as usize;
+        if p.stack.len() > len {
+            p.stack.truncate(len);
+        } else {
+            p.stack.resize(len, Value::Nil);
+        }
         *frame = Frame {
             fun: id,
             pc: 0,

@@ -614,6 +614,14 @@ impl Compiler {
         self.f().push_scope();
         let mut bound = Vec::new();
         for (pat, slot) in c.patterns.iter().zip(arg_slots) {
+            // A plain variable parameter names the argument's own slot.
+            if let ExprKind::Var(name) = &pat.kind {
+                if name != "_" && name != "__MODULE__" && !bound.contains(name) {
+                    self.f().bind_to(name, *slot);
+                    bound.push(name.clone());
+                    continue;
+                }
+            }
             self.f().emit(Op::Load(*slot));
             self.pattern(pat, fail, &mut bound)?;
         }

@@ -375,23 +375,37 @@ fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, entry_name: &str) -> NRes
             c.core.config.max_processes
         ))));
     }
-    let id = match c
-        .program
-        .lookup(Atom::intern("Elixir.Kernel"), Atom::intern(entry_name), 1)
-    {
+    // Spawning is hot (a million senders): look the entry points up once.
+    static ENTRIES: std::sync::OnceLock<(Atom, Atom, Atom)> = std::sync::OnceLock::new();
+    let (kernel, loud, quiet) = *ENTRIES.get_or_init(|| {
+        (
+            Atom::intern("Elixir.Kernel"),
+            Atom::intern("__spawn_entry__"),
+            Atom::intern("__quiet_entry__"),
+        )
+    });
+    let entry = if entry_name == "__quiet_entry__" {
+        quiet
+    } else {
+        loud
+    };
+    let id = match c.program.lookup(kernel, entry, 1) {
         Callee::Function(id) => id,
         _ => return badarg(),
     };
-    let label = match &**f {
-        crate::value::Closure::Lambda { function, .. } => function.name.clone(),
-        crate::value::Closure::External {
-            module, function, ..
-        } => {
-            format!(
+    // The label only matters to the trace: skip building it otherwise.
+    let label = if !c.core.tracing {
+        String::new()
+    } else {
+        match &**f {
+            crate::value::Closure::Lambda { function, .. } => function.name.clone(),
+            crate::value::Closure::External {
+                module, function, ..
+            } => format!(
                 "{}.{}",
                 module.name().trim_start_matches("Elixir."),
                 function.name()
-            )
+            ),
         }
     };
     let me = c.proc.pid;
