@@ -1,0 +1,113 @@
+//! The trace: snapshot tests of what a few scenarios record (call, cast, early
+//! reply, reply later, timeout, crash with a monitor), and determinism.
+//!
+//! The expected `.trace` files are written by the runtime itself and reviewed:
+//! `UPDATE_TRACES=1 cargo test -p runtime-core --test trace` rewrites them.
+
+use std::path::{Path, PathBuf};
+
+use runtime_core::{RunConfig, RunStatus, Session, TraceEvent};
+
+fn run(source: &str, seed: u64) -> Vec<TraceEvent> {
+    let config = RunConfig {
+        seed,
+        max_reductions: Some(50_000_000),
+        ..RunConfig::default()
+    };
+    let mut session = Session::start(source, "scenario.exs", config)
+        .unwrap_or_else(|d| panic!("{}", d.render(source, "scenario.exs")));
+    while let RunStatus::Running = session.run_for(100_000) {}
+    session.trace().to_vec()
+}
+
+/// One line per event, as JSON (the same form `callcast trace` prints).
+fn render(trace: &[TraceEvent]) -> String {
+    trace
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap_or_default() + "\n")
+        .collect()
+}
+
+fn scenarios() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/traces");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("tests/traces exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "exs"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn scenario_traces_match_their_snapshots() {
+    let update = std::env::var_os("UPDATE_TRACES").is_some();
+    let mut differ = Vec::new();
+    for path in scenarios() {
+        let source = std::fs::read_to_string(&path).expect("readable scenario");
+        let got = render(&run(&source, 0));
+        let expected_path = path.with_extension("trace");
+        if update {
+            std::fs::write(&expected_path, &got).expect("writable snapshot");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if got != expected {
+            differ.push(path.display().to_string());
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "traces differ from their snapshots (rerun with UPDATE_TRACES=1 and review the diff): {differ:?}"
+    );
+}
+
+#[test]
+fn same_program_and_seed_give_the_same_trace() {
+    for path in scenarios() {
+        let source = std::fs::read_to_string(&path).expect("readable scenario");
+        assert_eq!(
+            render(&run(&source, 7)),
+            render(&run(&source, 7)),
+            "{}",
+            path.display()
+        );
+    }
+    let random = "IO.inspect(for _ <- 1..5, do: :rand.uniform(100))";
+    assert_eq!(render(&run(random, 42)), render(&run(random, 42)));
+    assert_ne!(render(&run(random, 1)), render(&run(random, 2)));
+}
+
+#[test]
+fn a_call_and_its_reply_share_a_correlation_id() {
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/traces/call.exs"),
+    )
+    .expect("readable scenario");
+    let trace = run(&source, 0);
+    let calls: Vec<u64> = trace
+        .iter()
+        .filter_map(|e| match e {
+            TraceEvent::Send {
+                kind: runtime_core::MessageKind::Call,
+                call,
+                ..
+            } => *call,
+            _ => None,
+        })
+        .collect();
+    let replies: Vec<u64> = trace
+        .iter()
+        .filter_map(|e| match e {
+            TraceEvent::Send {
+                kind: runtime_core::MessageKind::Reply,
+                call,
+                ..
+            } => *call,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls, replies);
+}
