@@ -126,6 +126,14 @@ impl Session {
             .map(|id| program.function(id).clone())
             .ok_or_else(|| internal("no main function"))?;
         let mut core = Core::new(config.seed, config.trace, config.scheduler.clone());
+        for (message, span) in &program.warnings {
+            let (line, _) = crate::diagnostic::line_col(source, span.start as usize);
+            core.print(
+                Pid(0),
+                Stream::Stderr,
+                format!("warning: {message}\n  {file}:{line}\n\n"),
+            );
+        }
         let closure = Value::Fun(Rc::new(Closure::Lambda {
             function: main_fn,
             env: Box::new([]),

@@ -292,6 +292,8 @@ pub struct Program {
     pub modules: FxHashMap<Atom, ModuleInfo>,
     /// The top-level script code.
     pub main: Option<FunctionId>,
+    /// Compile-time warnings about the main file, with where they point.
+    pub warnings: Vec<(String, crate::diagnostic::Span)>,
 }
 
 impl Program {

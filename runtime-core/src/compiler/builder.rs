@@ -33,6 +33,9 @@ pub struct FnBuilder {
     pub locals: u32,
     /// Operand-stack depth above the locals, tracked statically.
     pub depth: u32,
+    /// Slots known to hold a constant (bound by `var = constant`), for the
+    /// compile-time warnings Elixir gives about calls that must fail.
+    pub known: HashMap<u32, Value>,
     /// Variables captured from the enclosing function: (slot there, slot here).
     pub captures: Vec<(u32, u32)>,
     labels: Vec<Option<Label>>,
@@ -59,6 +62,7 @@ impl FnBuilder {
             scopes: vec![HashMap::new()],
             locals: arity as u32,
             depth: 0,
+            known: HashMap::new(),
             captures: Vec::new(),
             labels: Vec::new(),
             patches: Vec::new(),

@@ -372,6 +372,9 @@ impl Compiler {
             _ => None,
         };
         if let Some(b) = simple {
+            if b == BinaryOp::Div {
+                self.warn_if_zero(r, "//2", span);
+            }
             self.expr(l)?;
             self.expr(r)?;
             self.f().emit(Op::Binary(b));
@@ -398,6 +401,7 @@ impl Compiler {
                 _ => return unsupported("`//` outside a range", span),
             },
             BinOp::Match => {
+                let constant = self.constant_of(r);
                 self.expr(r)?;
                 self.f().emit(Op::Dup);
                 let fail = self.f().new_label();
@@ -412,6 +416,11 @@ impl Compiler {
                 self.f().emit(Op::Fail(FailKind::Match));
                 self.f().place(ok);
                 self.f().depth = depth - 1;
+                if let (ExprKind::Var(name), Some(v)) = (&l.kind, constant) {
+                    if let Some(slot) = self.f().lookup(name) {
+                        self.f().known.insert(slot, v);
+                    }
+                }
             }
             BinOp::And | BinOp::Or | BinOp::AndAlso | BinOp::OrElse => {
                 self.expr(l)?;
@@ -456,6 +465,48 @@ impl Compiler {
             _ => return unsupported("this operator", span),
         }
         Ok(())
+    }
+
+    /// The value of an expression the compiler can evaluate: a literal, a
+    /// variable bound to one, or `length/1` of a literal list.
+    fn constant_of(&mut self, e: &Expr) -> Option<Value> {
+        if let Ok(Some(v)) = self.literal(e) {
+            return Some(v);
+        }
+        match &e.kind {
+            ExprKind::Var(name) => {
+                let slot = self.f().lookup(name)?;
+                self.f().known.get(&slot).cloned()
+            }
+            ExprKind::Call {
+                target: CallTarget::Local(name),
+                args,
+                ..
+            } if name == "length" && args.len() == 1 => match self.constant_of(&args[0])? {
+                v @ (Value::Nil | Value::Cons(_)) => {
+                    v.list_to_vec().map(|items| Value::Int(items.len() as i64))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Elixir's compiler warns about a division whose divisor is a known zero.
+    fn warn_if_zero(&mut self, divisor: &Expr, call: &str, span: Span) {
+        if !self.in_main_file {
+            return;
+        }
+        let zero = matches!(self.constant_of(divisor), Some(Value::Int(0)))
+            || matches!(self.constant_of(divisor), Some(Value::Float(f)) if f == 0.0);
+        // A literal zero is reported by Elixir with another wording; only the
+        // case a constant reaches through a variable is known to read this way.
+        if zero && !matches!(divisor.kind, ExprKind::Int(_) | ExprKind::Float(_)) {
+            self.program.warnings.push((
+                format!("the call to {call} will fail with ArithmeticError"),
+                span,
+            ));
+        }
     }
 
     fn unop(&mut self, op: UnOp, x: &Expr, span: Span) -> CResult<()> {
@@ -668,6 +719,9 @@ impl Compiler {
             CallTarget::Local(name) => {
                 if self.special_form(name, args, span, tail)? {
                     return Ok(());
+                }
+                if (name == "div" || name == "rem") && args.len() == 2 {
+                    self.warn_if_zero(&args[1], &format!("{name}/2"), span);
                 }
                 for a in args {
                     self.expr(a)?;

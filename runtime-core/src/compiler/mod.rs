@@ -98,6 +98,7 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
         fns: Vec::new(),
         ctx: ModuleCtx::default(),
         gensym: 0,
+        in_main_file: false,
     };
     let mut modules = Vec::new();
     for (i, file) in files.iter().enumerate() {
@@ -108,10 +109,12 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
         modules.extend(found.into_iter().map(|(n, b, ctx)| (i, n, b, ctx)));
     }
     for (i, name, body, ctx) in &modules {
+        c.in_main_file = files[*i].is_main;
         c.compile_module(*name, body, ctx)
             .map_err(|d| internal(&files[*i], d))?;
     }
     for file in files.iter().filter(|f| f.is_main) {
+        c.in_main_file = true;
         let id = c.compile_main(file.ast)?;
         c.program.main = Some(id);
     }
@@ -126,6 +129,9 @@ struct Compiler {
     fns: Vec<FnBuilder>,
     ctx: ModuleCtx,
     gensym: u32,
+    /// Whether the code being compiled is the main file's (warnings are kept
+    /// for it only; the prelude is known not to warn).
+    in_main_file: bool,
 }
 
 /// The atom an alias names (`Foo.Bar` → `Elixir.Foo.Bar`).
