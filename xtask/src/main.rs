@@ -3,8 +3,10 @@
 //! - `build`: the static site in `dist/` (wasm app, book, landing page);
 //! - `serve [--port N] [--base /sub/path/]`: build, then serve `dist/` locally;
 //! - `test`: formatting, lints, native tests, the site build and the browser tests;
-//! - `screenshots [DIR]`: build, then photograph the pages in light and dark.
+//! - `screenshots [DIR]`: build, then photograph the pages in light and dark;
+//! - `bench [NAME...]`: the benchmark programs under callcast and the real BEAM.
 
+mod bench;
 mod browser;
 mod build;
 mod process;
@@ -25,7 +27,8 @@ commands:
   build                              build the static site into dist/
   serve [--port N] [--base PATH]     build, then serve dist/ on 127.0.0.1 (port 8000, base /)
   test                               fmt, clippy, native tests, site build, browser tests
-  screenshots [DIR]                  build, then save page screenshots (default target/screenshots)";
+  screenshots [DIR]                  build, then save page screenshots (default target/screenshots)
+  bench [NAME...]                    time the benchmark programs under callcast and the BEAM";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,6 +61,7 @@ fn run(args: &[String]) -> Result {
             build::site(&workspace)?;
             browser::screenshots(&workspace, &dir)
         }
+        "bench" => bench::compare(&workspace, rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
