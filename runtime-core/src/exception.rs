@@ -123,6 +123,20 @@ pub fn badarg() -> Exception {
     argument_error("argument error")
 }
 
+/// The `ArgumentError` a BEAM built-in raises, explaining which argument was
+/// wrong and why, worded as Erlang's error-info reports it.
+pub fn badarg_at(position: usize, what: &str) -> Exception {
+    let ordinal = match position {
+        1 => "1st".to_string(),
+        2 => "2nd".to_string(),
+        3 => "3rd".to_string(),
+        n => format!("{n}th"),
+    };
+    argument_error(&format!(
+        "errors were found at the given arguments:\n\n  * {ordinal} argument: {what}\n"
+    ))
+}
+
 /// `ArithmeticError` as raised by `1 + :a` or `1 / 0`.
 pub fn badarith() -> Exception {
     with_message("ArithmeticError", "bad argument in arithmetic expression")

@@ -92,10 +92,18 @@ pub fn binary(op: BinaryOp, l: Value, r: Value) -> Result<Value, Exception> {
                 s.push_str(b);
                 Ok(Value::string(&s))
             }
-            _ => Err(exception::argument_error(&format!(
-                "expected binary argument in <> operator but got: {}",
-                crate::inspect::inspect(if matches!(l, Value::Str(_)) { &r } else { &l })
-            ))),
+            _ => {
+                let (segment, bad) = if matches!(l, Value::Str(_)) {
+                    (2, &r)
+                } else {
+                    (1, &l)
+                };
+                Err(exception::argument_error(&format!(
+                    "construction of binary failed: segment {segment} of type 'binary': \
+                     expected a binary but got: {}",
+                    crate::inspect::inspect(bad)
+                )))
+            }
         },
         BinaryOp::ListConcat => list_concat(l, r),
         BinaryOp::ListSubtract => list_subtract(&l, &r),

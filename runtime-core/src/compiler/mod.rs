@@ -130,7 +130,13 @@ struct Compiler {
 
 /// The atom an alias names (`Foo.Bar` → `Elixir.Foo.Bar`).
 pub fn alias_atom(parts: &[String]) -> Atom {
-    Atom::intern(&format!("Elixir.{}", parts.join(".")))
+    // `Elixir.Enum` names the same module as `Enum`.
+    match parts {
+        [first, rest @ ..] if first == "Elixir" && !rest.is_empty() => {
+            Atom::intern(&parts.join("."))
+        }
+        _ => Atom::intern(&format!("Elixir.{}", parts.join("."))),
+    }
 }
 
 /// The keyword list of a `do` block argument: `[do: ..., else: ...]`.

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{badarg, int, list, register, Control, NResult, Table};
+use super::{badarg, badarg_at, int, list, register, Control, NResult, Table};
 use crate::atom::Atom;
 use crate::exception::{self, Exception};
 use crate::ops::{self, range_bounds};
@@ -638,7 +638,29 @@ pub(super) fn register_all(t: &mut Table) {
         &[
             ("to_list", 1, |_, a| match &a[0] {
                 Value::Tuple(t) => Ok(Value::list(t.to_vec())),
-                _ => badarg(),
+                _ => badarg_at(1, "not a tuple"),
+            }),
+            ("insert_at", 3, |_, a| match (&a[0], &a[1]) {
+                (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) <= t.len() => {
+                    let mut v = t.to_vec();
+                    v.insert(*i as usize, a[2].clone());
+                    Ok(Value::tuple(v))
+                }
+                (Value::Tuple(_), _) => badarg_at(2, "out of range"),
+                _ => badarg_at(1, "not a tuple"),
+            }),
+            ("delete_at", 2, |_, a| match (&a[0], &a[1]) {
+                (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
+                    let mut v = t.to_vec();
+                    v.remove(*i as usize);
+                    Ok(Value::tuple(v))
+                }
+                (Value::Tuple(_), _) => badarg_at(2, "out of range"),
+                _ => badarg_at(1, "not a tuple"),
+            }),
+            ("sum", 1, |_, a| match &a[0] {
+                Value::Tuple(t) => sum(t),
+                _ => badarg_at(1, "not a tuple"),
             }),
             ("append", 2, |_, a| match &a[0] {
                 Value::Tuple(t) => {
@@ -664,21 +686,7 @@ pub(super) fn register_all(t: &mut Table) {
                 Value::Int(_) | Value::BigInt(_) => {
                     Ok(Value::string(&crate::ops::to_string(&a[0])?))
                 }
-                _ => badarg(),
-            }),
-            ("parse", 1, |_, a| {
-                let s = super::str_arg(&a[0])?;
-                let digits_end = s
-                    .char_indices()
-                    .find(|(i, c)| !(c.is_ascii_digit() || (*i == 0 && (*c == '-' || *c == '+'))))
-                    .map_or(s.len(), |(i, _)| i);
-                match s[..digits_end].parse::<num_bigint::BigInt>() {
-                    Ok(n) => Ok(Value::tuple(vec![
-                        Value::from_bigint(n),
-                        Value::string(&s[digits_end..]),
-                    ])),
-                    Err(_) => Ok(Value::atom("error")),
-                }
+                _ => badarg_at(1, "not an integer"),
             }),
             ("digits", 1, |_, a| {
                 let n = int(&a[0])?;
@@ -738,7 +746,7 @@ pub(super) fn register_all(t: &mut Table) {
         "Elixir.Atom",
         &[("to_string", 1, |_, a| match a[0].as_atom() {
             Some(x) => Ok(Value::string(x.name())),
-            None => badarg(),
+            None => badarg_at(1, "not an atom"),
         })],
     );
     register(

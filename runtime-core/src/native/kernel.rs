@@ -4,7 +4,7 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
-use super::{badarg, int, list, register, Control, Ctx, NResult, Table};
+use super::{badarg, badarg_at, int, list, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
 use crate::bytecode::{BinaryOp, Callee};
 use crate::exception::{self, Class, Exception};
@@ -88,21 +88,25 @@ pub(super) fn register_all(t: &mut Table) {
         }),
         ("length", 1, |_, a| match a[0].list_to_vec() {
             Some(v) => Ok(Value::Int(v.len() as i64)),
-            None => badarg(),
+            None => badarg_at(1, "not a list"),
         }),
         ("hd", 1, |_, a| match &a[0] {
             Value::Cons(c) => Ok(c.head.clone()),
-            _ => badarg(),
+            _ => badarg_at(1, "not a nonempty list"),
         }),
         ("tl", 1, |_, a| match &a[0] {
             Value::Cons(c) => Ok(c.tail.clone()),
-            _ => badarg(),
+            _ => badarg_at(1, "not a nonempty list"),
         }),
+        // Kernel's `elem(tuple, i)` is `:erlang.element(i + 1, tuple)`, so the
+        // BEAM's complaints name the index as the 1st argument.
         ("elem", 2, |_, a| match (&a[0], &a[1]) {
             (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
                 Ok(t[*i as usize].clone())
             }
-            _ => badarg(),
+            (Value::Tuple(_), Value::Int(_)) => badarg_at(1, "out of range"),
+            (Value::Tuple(_), _) => badarg_at(1, "not an integer"),
+            _ => badarg_at(2, "not a tuple"),
         }),
         ("put_elem", 3, |_, a| match (&a[0], &a[1]) {
             (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
@@ -110,11 +114,13 @@ pub(super) fn register_all(t: &mut Table) {
                 v[*i as usize] = a[2].clone();
                 Ok(Value::tuple(v))
             }
-            _ => badarg(),
+            (Value::Tuple(_), Value::Int(_)) => badarg_at(1, "out of range"),
+            (Value::Tuple(_), _) => badarg_at(1, "not an integer"),
+            _ => badarg_at(2, "not a tuple"),
         }),
         ("tuple_size", 1, |_, a| match &a[0] {
             Value::Tuple(t) => Ok(Value::Int(t.len() as i64)),
-            _ => badarg(),
+            _ => badarg_at(1, "not a tuple"),
         }),
         ("map_size", 1, |_, a| match &a[0] {
             Value::Map(m) => Ok(Value::Int(m.len() as i64)),
@@ -122,7 +128,7 @@ pub(super) fn register_all(t: &mut Table) {
         }),
         ("byte_size", 1, |_, a| match &a[0] {
             Value::Str(s) => Ok(Value::Int(s.len() as i64)),
-            _ => badarg(),
+            _ => badarg_at(1, "not a bitstring"),
         }),
         ("abs", 1, |_, a| match &a[0] {
             Value::Int(i) => Ok(match i.checked_abs() {
@@ -131,7 +137,7 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             Value::BigInt(b) => Ok(Value::from_bigint(b.abs())),
             Value::Float(f) => Ok(Value::Float(f.abs())),
-            _ => Err(exception::badarith().into()),
+            _ => badarg_at(1, "not a number"),
         }),
         ("div", 2, |_, a| Ok(ops::int_div(&a[0], &a[1])?)),
         ("rem", 2, |_, a| Ok(ops::int_rem(&a[0], &a[1])?)),
@@ -291,9 +297,12 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("tuple_to_list", 1, |_, a| match &a[0] {
                 Value::Tuple(t) => Ok(Value::list(t.to_vec())),
-                _ => badarg(),
+                _ => badarg_at(1, "not a tuple"),
             }),
-            ("list_to_tuple", 1, |_, a| Ok(Value::tuple(list(&a[0])?))),
+            ("list_to_tuple", 1, |_, a| match a[0].list_to_vec() {
+                Some(items) => Ok(Value::tuple(items)),
+                None => badarg_at(1, "not a list"),
+            }),
             ("+", 2, |_, a| {
                 Ok(ops::binary(BinaryOp::Add, a[0].clone(), a[1].clone())?)
             }),
@@ -328,7 +337,7 @@ fn float_to_int(v: &Value, f: fn(f64) -> f64) -> NResult {
                 _ => Value::from_bigint(num_bigint::BigInt::from(r as i128)),
             })
         }
-        _ => badarg(),
+        _ => badarg_at(1, "not a number"),
     }
 }
 
