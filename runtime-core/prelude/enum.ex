@@ -231,6 +231,11 @@ defmodule Enum do
     list
   end
 
+  def with_index(enumerable, offset) when is_integer(offset) do
+    {list, _} = map_reduce(enumerable, offset, fn x, i -> {{x, i}, i + 1} end)
+    list
+  end
+
   def zip_with(left, right, fun), do: map(zip(left, right), fn {a, b} -> fun.(a, b) end)
 
   def chunk_by(enumerable, fun) do

@@ -38,6 +38,28 @@ defmodule Exception do
 
   defp format_exit_reason(other), do: inspect(other)
 
+  # What `elixir` prints under the banner of an uncaught error that the
+  # normalized output keeps: the arguments a FunctionClauseError was given, or
+  # the top stack entry when it names a call with its arguments.
+  def __uncaught_details__(:error, %FunctionClauseError{} = e, [{_, _, args, _} | _])
+      when is_list(args) do
+    name = String.replace_prefix(message(e), "no function clause matching in ", "")
+
+    given =
+      args
+      |> Enum.with_index(1)
+      |> Enum.map_join("", fn {arg, i} ->
+        "\n        # #{i}\n        " <> String.replace(inspect(arg), "\n", "\n        ") <> "\n"
+      end)
+
+    "\n\n    The following arguments were given to #{name}:\n" <> given
+  end
+
+  def __uncaught_details__(:error, _reason, [{module, fun, args, _} | _]) when is_list(args),
+    do: "\n    " <> format_mfa(module, fun, args)
+
+  def __uncaught_details__(_kind, _reason, _stacktrace), do: ""
+
   def format_mfa(module, fun, args) do
     "#{inspect(module)}.#{fun}(#{Enum.map_join(args, ", ", &inspect/1)})"
   end
@@ -140,6 +162,9 @@ end
 defmodule KeyError do
   defexception [:key, :term, :message]
 
+  def message(%{message: nil, term: nil} = exception),
+    do: "key #{inspect(exception.key)} not found"
+
   def message(%{message: nil} = exception),
     do: "key #{inspect(exception.key)} not found in: #{inspect(exception.term)}"
 
@@ -152,18 +177,31 @@ defmodule FunctionClauseError do
   def message(%{function: nil} = exception),
     do: "no function clause matching in anonymous fn/#{exception.arity}"
 
-  def message(exception),
-    do: "no function clause matching in #{inspect(exception.module)}.#{exception.function}/#{exception.arity}"
+  def message(exception) do
+    name = Atom.to_string(exception.function)
+
+    case String.split(name, "-") do
+      ["", outer, "fun", _index, ""] ->
+        "no function clause matching in anonymous fn/#{exception.arity} in #{inspect(exception.module)}.#{outer}"
+
+      _ ->
+        "no function clause matching in #{inspect(exception.module)}.#{name}/#{exception.arity}"
+    end
+  end
 end
 
 defmodule UndefinedFunctionError do
   defexception [:module, :function, :arity, :reason, :message]
 
-  def message(%{reason: :module_not_available} = e),
-    do:
-      "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined (module #{inspect(e.module)} is not available)"
+  def message(%{message: message}) when is_binary(message), do: message
 
-  def message(e), do: "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined or private"
+  def message(e) do
+    if Code.ensure_loaded?(e.module) do
+      "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined or private"
+    else
+      "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined (module #{inspect(e.module)} is not available)"
+    end
+  end
 end
 
 defmodule Protocol.UndefinedError do

@@ -45,6 +45,12 @@ defmodule Kernel do
     end)
   end
 
+  def struct!(module, fields \\ []) do
+    Enum.reduce(fields, module.__struct__(), fn {k, v}, acc ->
+      if Map.has_key?(acc, k), do: Map.put(acc, k, v), else: raise(KeyError, key: k)
+    end)
+  end
+
   def get_in(data, []), do: data
   def get_in(nil, _keys), do: nil
   def get_in(data, [key | rest]), do: get_in(data[key], rest)
@@ -66,7 +72,8 @@ defmodule Callcast.Runner do
       fun.()
     catch
       kind, reason ->
-        IO.write(:stderr, Exception.format_banner(kind, reason) <> "\n")
+        details = Exception.__uncaught_details__(kind, reason, __STACKTRACE__)
+        IO.write(:stderr, Exception.format_banner(kind, reason) <> details <> "\n")
         System.halt(1)
     end
   end

@@ -271,10 +271,8 @@ pub fn update_map(base: Value, items: Vec<Value>) -> Result<Value, Exception> {
         let key = MapKey(k);
         match map.get_mut(&key) {
             Some(slot) => *slot = v,
-            None => {
-                let term = Value::Map(Rc::new(map.clone()));
-                return Err(exception::key_error(key.0, term));
-            }
+            // The BEAM reports a failed `%{map | key: v}` without the map.
+            None => return Err(exception::key_error(key.0, Value::NIL_ATOM)),
         }
     }
     Ok(Value::Map(m))
@@ -287,6 +285,23 @@ pub fn get_field(v: Value, key: Value) -> Result<Value, Exception> {
             Some(x) => Ok(x.clone()),
             None => Err(exception::key_error(key, v.clone())),
         },
+        Value::Atom(a) if *a == Atom::NIL => {
+            Err(exception::Exception::error(exception::exception_struct(
+                "KeyError",
+                vec![
+                    ("key", key.clone()),
+                    ("term", Value::NIL_ATOM),
+                    (
+                        "message",
+                        Value::string(&format!(
+                            "key {} not found in: nil. If you are using the dot syntax, \
+                             such as map.field, make sure the left-hand side of the dot is a map",
+                            crate::inspect::inspect(&key)
+                        )),
+                    ),
+                ],
+            )))
+        }
         _ => Err(exception::bad_map(v)),
     }
 }

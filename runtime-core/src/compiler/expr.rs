@@ -539,12 +539,9 @@ impl Compiler {
                 span,
             );
         }
-        let parent = self.f();
-        let index = parent.lambda_counter;
-        parent.lambda_counter += 1;
-        let name = format!("-{}-fun-{index}-", parent.name);
-        let module = parent.module;
-        self.fns.push(FnBuilder::new(module, name, None, arity));
+        let module = self.f().module;
+        self.fns
+            .push(FnBuilder::new(module, String::new(), None, arity));
         let args: Vec<u32> = (0..arity as u32).collect();
         for c in clauses {
             self.f().span = c.span;
@@ -552,6 +549,25 @@ impl Compiler {
         }
         self.f().emit(Op::Nil);
         self.f().emit(Op::Fail(FailKind::FunctionClause));
+        // Named as the BEAM names it, `-run/1-fun-0-`: after the enclosing named
+        // function (`__FILE__/1` for the script), numbered in the order the
+        // compiler finishes them, so inner functions come before outer ones.
+        let owner = self
+            .fns
+            .iter_mut()
+            .rev()
+            .skip(1)
+            .find(|b| !b.name.starts_with('-'));
+        if let Some(owner) = owner {
+            let index = owner.lambda_counter;
+            owner.lambda_counter += 1;
+            let owner_name = if owner.name == "(file)" {
+                "__FILE__/1".to_string()
+            } else {
+                owner.name.clone()
+            };
+            self.f().name = format!("-{owner_name}-fun-{index}-");
+        }
         let captures = self.f().captures.clone();
         let id = self.finish_function();
         for (parent_slot, _) in &captures {
@@ -763,6 +779,10 @@ impl Compiler {
             "with" => self.with_form(args, span, tail)?,
             "for" => {
                 let e = self.desugar_for(args, span)?;
+                self.compile(&e, tail)?;
+            }
+            "match?" if args.len() == 2 => {
+                let e = desugar_match(&args[0], &args[1], span);
                 self.compile(&e, tail)?;
             }
             "def" | "defp" | "defmacro" | "defmacrop" => {
@@ -1389,6 +1409,24 @@ impl Compiler {
         }
         Ok(result)
     }
+}
+
+/// `match?(pattern, expr)` is Kernel's macro for
+/// `case expr do pattern -> true; _ -> false end`.
+fn desugar_match(pattern: &Expr, subject: &Expr, span: Span) -> Expr {
+    let (pattern, guard) = match &pattern.kind {
+        ExprKind::BinOp(BinOp::When, p, g) => ((**p).clone(), Some((**g).clone())),
+        _ => (pattern.clone(), None),
+    };
+    let atom = |a: &str| mk(ExprKind::Atom(a.into()), span);
+    case_expr(
+        subject.clone(),
+        vec![
+            clause(vec![pattern], guard, atom("true"), span),
+            clause(vec![var("_", span)], None, atom("false"), span),
+        ],
+        span,
+    )
 }
 
 fn kw_pair(key: &str, value: Expr, span: Span) -> Expr {

@@ -330,7 +330,13 @@ impl Compiler {
                     }
                     "defstruct" | "defexception" => {
                         sig.is_exception = kind == "defexception";
-                        sig.struct_fields = Some(struct_fields(args, item.span)?);
+                        let fields = struct_fields(args, item.span)?;
+                        let mut names: Vec<Atom> = fields.iter().map(|(f, _)| *f).collect();
+                        if kind == "defexception" {
+                            names.insert(0, Atom::intern("__exception__"));
+                        }
+                        crate::inspect::declare_struct(atom, names);
+                        sig.struct_fields = Some(fields);
                     }
                     "defmodule" => self.collect_module(item, args, &ctx, out)?,
                     "defmacro" | "defmacrop" | "defguard" | "defguardp" | "defdelegate"

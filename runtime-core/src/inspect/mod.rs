@@ -20,6 +20,7 @@ pub use algebra::INFINITY;
 pub use chars::protocol_type_name;
 pub use float::{float_to_string, inspect_float};
 pub use identifier::inspect_atom_literal;
+pub use term::declare_struct;
 
 /// Whether lists of printable character codes print as charlists (`'hi'`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -379,10 +379,17 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("fetch!", 2, |_, a| match map_of(&a[0])?.get(&key(&a[1])) {
                 Some(v) => Ok(v.clone()),
-                None => Err(Control::Raise(exception::key_error(
-                    a[1].clone(),
-                    a[0].clone(),
-                ))),
+                None => {
+                    // `Map.fetch!/2` is `:erlang.map_get/2`, whose call the BEAM
+                    // reports as the top of the stack.
+                    let mut e = exception::key_error(a[1].clone(), a[0].clone());
+                    e.stacktrace = exception::stack_entry(
+                        Atom::intern("erlang"),
+                        Atom::intern("map_get"),
+                        vec![a[1].clone(), a[0].clone()],
+                    );
+                    Err(Control::Raise(e))
+                }
             }),
             ("put", 3, |_, a| {
                 let mut m = map_of(&a[0])?.clone();

@@ -250,8 +250,23 @@ pub(super) fn register_all(t: &mut Table) {
         ("not", 1, |_, a| {
             Ok(ops::unary(crate::bytecode::UnaryOp::Not, a[0].clone())?)
         }),
+        ("sigil_w", 2, sigil_w),
+        ("sigil_W", 2, sigil_w),
+        ("sigil_s", 2, |_, a| Ok(a[0].clone())),
+        ("sigil_S", 2, |_, a| Ok(a[0].clone())),
+        ("sigil_c", 2, |_, a| Ok(charlist(&a[0]))),
+        ("sigil_C", 2, |_, a| Ok(charlist(&a[0]))),
     ];
     register(t, "Elixir.Kernel", k);
+    register(
+        t,
+        "Elixir.Code",
+        &[("ensure_loaded?", 1, |c, a| {
+            Ok(Value::bool(a[0].as_atom().is_some_and(|m| {
+                c.program.modules.contains_key(&m) || super::module_exists(m)
+            })))
+        })],
+    );
     register(
         t,
         "erlang",
@@ -311,6 +326,31 @@ pub(super) fn register_all(t: &mut Table) {
             }),
         ],
     );
+}
+
+/// A string's code points as a charlist.
+fn charlist(v: &Value) -> Value {
+    match v {
+        Value::Str(s) => Value::list(s.chars().map(|c| Value::Int(c as i64)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// `~w(a b c)`: the words, as strings, atoms (`a` modifier) or charlists (`c`).
+fn sigil_w(_: &mut Ctx<'_>, a: &[Value]) -> NResult {
+    let Value::Str(text) = &a[0] else {
+        return badarg();
+    };
+    let modifier = a[1].list_iter().next().and_then(|m| match m {
+        Value::Int(c) => char::from_u32(*c as u32),
+        _ => None,
+    });
+    let words = text.split_whitespace().map(|w| match modifier {
+        Some('a') => Value::atom(w),
+        Some('c') => charlist(&Value::string(w)),
+        _ => Value::string(w),
+    });
+    Ok(Value::list(words.collect()))
 }
 
 /// Whether a value is an exception struct.

@@ -320,6 +320,20 @@ pub(super) fn register_all(t: &mut Table) {
                     s(&text.replace(pat, with))
                 }
             }),
+            ("replace_prefix", 3, |_, a| {
+                let text = str_arg(&a[0])?;
+                match text.strip_prefix(str_arg(&a[1])?) {
+                    Some(rest) => s(&format!("{}{rest}", str_arg(&a[2])?)),
+                    None => s(text),
+                }
+            }),
+            ("replace_suffix", 3, |_, a| {
+                let text = str_arg(&a[0])?;
+                match text.strip_suffix(str_arg(&a[1])?) {
+                    Some(rest) => s(&format!("{rest}{}", str_arg(&a[2])?)),
+                    None => s(text),
+                }
+            }),
             ("equivalent?", 2, |_, a| {
                 Ok(Value::bool(str_arg(&a[0])? == str_arg(&a[1])?))
             }),
