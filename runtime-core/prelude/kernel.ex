@@ -104,3 +104,10 @@ defmodule Range do
   def new(first, last, step), do: :callcast.range(first, last, step)
   def size(range), do: Enum.count(range)
 end
+
+defmodule IO do
+  def iodata_length(binary) when is_binary(binary), do: byte_size(binary)
+  def iodata_length(byte) when is_integer(byte), do: 1
+  def iodata_length([]), do: 0
+  def iodata_length([head | tail]), do: iodata_length(head) + iodata_length(tail)
+end

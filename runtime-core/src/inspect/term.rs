@@ -29,8 +29,15 @@ fn decrement(limit: usize) -> usize {
 /// `Inspect.Algebra.to_doc/2`.
 pub fn to_doc(value: &Value, opts: &InspectOpts) -> Doc {
     match value {
+        Value::Int(_) | Value::BigInt(_) if opts.base != 10 => {
+            text(integer_in_base(value, opts.base))
+        }
         Value::Int(i) => text(i.to_string()),
         Value::BigInt(b) => text(b.to_string()),
+        Value::Str(s) if opts.binaries_as_bytes => {
+            let bytes: Vec<String> = s.bytes().map(|b| b.to_string()).collect();
+            text(format!("<<{}>>", bytes.join(", ")))
+        }
         Value::Float(f) => text(inspect_float(*f)),
         Value::Atom(a) => text(inspect_atom_literal(a.name())),
         Value::Str(s) => string_doc(s, opts),
@@ -370,6 +377,23 @@ fn struct_doc(map: &Map, name: Atom, opts: &InspectOpts) -> Doc {
     });
     let open = format!("%{}{{", inspect_atom_literal(name_text));
     container_doc(open, docs, "}", ContainerBreak::Strict, ",")
+}
+
+/// An integer as `inspect(n, base: :hex)` prints it: `0xFF`, `-0b101`.
+fn integer_in_base(value: &Value, base: u32) -> String {
+    let n = crate::ops::to_big(value).unwrap_or_default();
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        _ => "0x",
+    };
+    let sign = if n.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
+    let digits = n.magnitude().to_str_radix(base).to_uppercase();
+    format!("{sign}{prefix}{digits}")
 }
 
 fn key(a: Atom) -> MapKey {

@@ -323,18 +323,6 @@ pub(super) fn register_all(t: &mut Table) {
                     Value::list(y.to_vec()),
                 ]))
             }),
-            ("chunk_every", 2, |_, a| {
-                let v = enumerate(&a[0])?;
-                let n = int(&a[1])?;
-                if n <= 0 {
-                    return badarg();
-                }
-                Ok(Value::list(
-                    v.chunks(n as usize)
-                        .map(|c| Value::list(c.to_vec()))
-                        .collect(),
-                ))
-            }),
             ("random", 1, |c, a| {
                 let v = enumerate(&a[0])?;
                 if v.is_empty() {
