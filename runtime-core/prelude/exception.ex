@@ -64,17 +64,38 @@ defmodule Exception do
     "#{inspect(module)}.#{fun}(#{Enum.map_join(args, ", ", &inspect/1)})"
   end
 
+  def exception?(term), do: is_exception(term)
+
+  # The exception `rescue` sees for an error raised with a plain term.
+  def normalize_error(%{__exception__: true} = exception), do: exception
+  def normalize_error(:badarith), do: %ArithmeticError{}
+  def normalize_error(:badarg), do: %ArgumentError{}
+  def normalize_error({:badmatch, term}), do: %MatchError{term: term}
+  def normalize_error({:case_clause, term}), do: %CaseClauseError{term: term}
+  def normalize_error({:badmap, term}), do: %BadMapError{term: term}
+  def normalize_error({:badkey, key, term}), do: %KeyError{key: key, term: term}
+  def normalize_error({:badfun, term}), do: %BadFunctionError{term: term}
+  def normalize_error(other), do: %ErlangError{original: other}
+
+  # callcast records no stack frames, so there are none to append.
+  def format(kind, reason, _stacktrace \\ []), do: format_banner(kind, reason)
+
   # `raise Module, attrs`: the module's own exception/1 when it has one.
   def __build__(module, attributes) do
     if function_exported?(module, :exception, 1) do
       module.exception(attributes)
     else
-      struct = module.__struct__()
+      __default_exception__(module, attributes)
+    end
+  end
 
-      cond do
-        is_binary(attributes) -> %{struct | message: attributes}
-        is_list(attributes) -> Enum.reduce(attributes, struct, fn {k, v}, acc -> Map.put(acc, k, v) end)
-      end
+  # The `exception/1` every `defexception` module gets unless it defines one.
+  def __default_exception__(module, attributes) do
+    struct = module.__struct__()
+
+    cond do
+      is_binary(attributes) -> %{struct | message: attributes}
+      is_list(attributes) -> Enum.reduce(attributes, struct, fn {k, v}, acc -> Map.put(acc, k, v) end)
     end
   end
 end

@@ -71,6 +71,12 @@ defmodule Callcast.Runner do
     try do
       fun.()
     catch
+      # As `elixir` does: these exits end the script quietly.
+      :exit, :normal -> System.halt(0)
+      :exit, :shutdown -> System.halt(0)
+      :exit, {:shutdown, status} when is_integer(status) -> System.halt(status)
+      :exit, {:shutdown, _} -> System.halt(0)
+
       kind, reason ->
         details = Exception.__uncaught_details__(kind, reason, __STACKTRACE__)
         IO.write(:stderr, Exception.format_banner(kind, reason) <> details <> "\n")

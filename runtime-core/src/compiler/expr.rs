@@ -1169,6 +1169,17 @@ impl Compiler {
             ExprKind::Var(_) => (Some(p), None),
             _ => (None, Some(p)),
         };
+        // `rescue` sees an Erlang error term as the exception Elixir makes of
+        // it (`:badarith` is an ArithmeticError); `catch` sees it as raised.
+        self.f().emit(Op::Load(reason));
+        self.emit_call(
+            Atom::intern("Elixir.Exception"),
+            "normalize_error",
+            1,
+            false,
+        );
+        let reason = self.f().new_slot();
+        self.f().emit(Op::Store(reason));
         if let Some(mods) = modules {
             let list: Vec<Value> = match &mods.kind {
                 ExprKind::Alias(parts) => vec![Value::Atom(self.resolve_alias(parts))],

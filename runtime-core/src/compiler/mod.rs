@@ -351,6 +351,12 @@ impl Compiler {
             sig.defs
                 .insert(("__struct__".into(), 0), Visibility::Public);
         }
+        if sig.is_exception {
+            // `defexception` defines `exception/1` unless the module does.
+            sig.defs
+                .entry(("exception".into(), 1))
+                .or_insert(Visibility::Public);
+        }
         self.sigs.insert(atom, sig);
         out.push((atom, body, ctx));
         Ok(())
@@ -445,6 +451,12 @@ impl Compiler {
         if let Some(fields) = &sig.struct_fields {
             self.compile_struct_function(module, fields, sig.is_exception)?;
         }
+        let defines_exception = groups
+            .iter()
+            .any(|((name, arity), _, _)| name == "exception" && *arity == 1);
+        if sig.is_exception && !defines_exception {
+            self.compile_default_exception_function(module);
+        }
         for ((name, arity), _vis, clauses) in groups {
             self.compile_defaults(module, &name, &clauses)?;
             let id = self.compile_function(module, &name, arity, &clauses)?;
@@ -528,6 +540,32 @@ impl Compiler {
             .functions
             .insert((Atom::intern("__struct__"), 0), id);
         Ok(())
+    }
+
+    /// The `exception/1` that `defexception` defines: builds the struct from a
+    /// keyword list or a message (`Exception.__default_exception__/2`).
+    fn compile_default_exception_function(&mut self, module: Atom) {
+        self.fns.push(FnBuilder::new(
+            module,
+            "exception/1".into(),
+            Some(Atom::intern("exception")),
+            1,
+        ));
+        self.f().push_const(Value::Atom(module));
+        self.f().emit(Op::Load(0));
+        let imp = self.f().import(
+            Atom::intern("Elixir.Exception"),
+            Atom::intern("__default_exception__"),
+            2,
+        );
+        self.f().emit(Op::TailCall(imp, 2));
+        let id = self.finish_function();
+        self.program
+            .modules
+            .entry(module)
+            .or_default()
+            .functions
+            .insert((Atom::intern("exception"), 1), id);
     }
 
     /// For `def f(a, b \\ 1)`, the lower-arity entry points that fill in defaults.

@@ -310,6 +310,33 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 _ => badarg(),
             }),
+            ("list_to_atom", 1, |_, a| {
+                let Some(codes) = a[0].list_to_vec() else {
+                    return badarg_at(1, "not a list");
+                };
+                let text: Option<String> = codes
+                    .iter()
+                    .map(|c| match c {
+                        Value::Int(i) => char::from_u32(*i as u32),
+                        _ => None,
+                    })
+                    .collect();
+                match text {
+                    Some(t) if t.chars().count() > 255 => Err(Control::Raise(
+                        exception::system_limit("a system limit has been reached"),
+                    )),
+                    Some(t) => Ok(Value::atom(&t)),
+                    None => badarg_at(1, "not a list of characters"),
+                }
+            }),
+            ("atom_to_binary", 1, |_, a| match a[0].as_atom() {
+                Some(x) => Ok(Value::string(x.name())),
+                None => badarg_at(1, "not an atom"),
+            }),
+            ("binary_to_atom", 1, |_, a| match &a[0] {
+                Value::Str(s) => Ok(Value::atom(s)),
+                _ => badarg_at(1, "not a binary"),
+            }),
             ("tuple_to_list", 1, |_, a| match &a[0] {
                 Value::Tuple(t) => Ok(Value::list(t.to_vec())),
                 _ => badarg_at(1, "not a tuple"),
