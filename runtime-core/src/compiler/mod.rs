@@ -369,6 +369,7 @@ impl Compiler {
         self.ctx.module = Some(module);
         let mut attrs: HashMap<String, Expr> = HashMap::new();
         let mut groups: Vec<((String, u32), Visibility, Vec<ClauseDef>)> = Vec::new();
+        let mut heads: HashMap<(String, u32), Vec<Expr>> = HashMap::new();
         let mut snapshot = Rc::new(attrs.clone());
         self.program.modules.entry(module).or_default();
         for item in body_exprs(body) {
@@ -390,14 +391,20 @@ impl Compiler {
                     "def" | "defp" => {
                         let (head, body_kw) = def_parts(args, item.span)?;
                         let (name, params, guard) = parse_head(head)?;
+                        let arity = params.len() as u32;
                         let body = match body_kw {
                             Some(kw) => def_body(kw, item.span)?,
                             None => {
-                                // A bodiless head only declares defaults.
+                                // A bodiless head only declares defaults, for
+                                // the clauses that follow.
+                                heads.insert((name, arity), params);
                                 continue;
                             }
                         };
-                        let arity = params.len() as u32;
+                        let params = match heads.get(&(name.clone(), arity)) {
+                            Some(head) => with_head_defaults(params, head),
+                            None => params,
+                        };
                         let vis = if kind == "def" {
                             Visibility::Public
                         } else {
@@ -462,6 +469,12 @@ impl Compiler {
             let id = self.compile_function(module, &name, arity, &clauses)?;
             let info = self.program.modules.entry(module).or_default();
             info.functions.insert((Atom::intern(&name), arity), id);
+        }
+        let info = self.program.modules.entry(module).or_default();
+        for ((name, arity), vis) in &sig.defs {
+            if *vis == Visibility::Private {
+                info.private.push((Atom::intern(name), *arity));
+            }
         }
         Ok(())
     }
@@ -751,6 +764,26 @@ fn def_body(kw: &Expr, span: Span) -> CResult<Expr> {
         },
         span,
     ))
+}
+
+/// A clause's parameters with the defaults its bodiless head declared
+/// (`def f(a, b \\ 1)` followed by clauses without defaults).
+fn with_head_defaults(params: Vec<Expr>, head: &[Expr]) -> Vec<Expr> {
+    params
+        .into_iter()
+        .zip(head)
+        .map(|(p, h)| match (&p.kind, &h.kind) {
+            (ExprKind::BinOp(BinOp::Default, _, _), _) => p,
+            (_, ExprKind::BinOp(BinOp::Default, _, default)) => {
+                let span = p.span;
+                Expr::new(
+                    ExprKind::BinOp(BinOp::Default, Box::new(p), default.clone()),
+                    span,
+                )
+            }
+            _ => p,
+        })
+        .collect()
 }
 
 /// `defstruct [a: 1, b: nil]` or `defstruct [:a, :b]`.

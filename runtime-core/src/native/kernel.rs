@@ -177,7 +177,7 @@ pub(super) fn register_all(t: &mut Table) {
                 return badarg();
             };
             Ok(Value::bool(!matches!(
-                c.program.lookup(m, f, *n as u32),
+                c.program.lookup_public(m, f, *n as u32),
                 Callee::Undefined
             )))
         }),
@@ -387,11 +387,15 @@ pub fn is_exception(v: &Value) -> bool {
             .is_some_and(Value::is_true)
 }
 
-fn apply3(_: &mut Ctx<'_>, a: &[Value]) -> NResult {
+fn apply3(c: &mut Ctx<'_>, a: &[Value]) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return badarg();
     };
-    Err(Control::CallMfa(module, function, list(&a[2])?))
+    let args = list(&a[2])?;
+    if let Callee::Undefined = c.program.lookup_public(module, function, args.len() as u32) {
+        return Err(exception::undefined_function(module, function, args).into());
+    }
+    Err(Control::CallMfa(module, function, args))
 }
 
 fn float_to_int(v: &Value, f: fn(f64) -> f64) -> NResult {
