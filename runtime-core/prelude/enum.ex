@@ -355,6 +355,15 @@ defmodule Enum do
 end
 
 defmodule Map do
+  def merge(left, right, fun) do
+    Enum.reduce(right, left, fn {key, value}, acc ->
+      case Map.fetch(acc, key) do
+        {:ok, existing} -> Map.put(acc, key, fun.(key, existing, value))
+        :error -> Map.put(acc, key, value)
+      end
+    end)
+  end
+
   def update(map, key, default, fun) do
     case Map.fetch(map, key) do
       {:ok, value} -> Map.put(map, key, fun.(value))

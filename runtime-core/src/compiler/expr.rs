@@ -781,6 +781,21 @@ impl Compiler {
                 let e = self.desugar_for(args, span)?;
                 self.compile(&e, tail)?;
             }
+            "put_in" | "update_in" if args.len() == 2 && access_path(&args[0]).is_some() => {
+                let Some((root, keys)) = access_path(&args[0]) else {
+                    return Ok(false);
+                };
+                let keys = mk(ExprKind::List(keys, None), span);
+                let call = mk(
+                    ExprKind::Call {
+                        target: CallTarget::Local(name.to_string()),
+                        args: vec![root, keys, args[1].clone()],
+                        parens: true,
+                    },
+                    span,
+                );
+                self.compile(&call, tail)?;
+            }
             "match?" if args.len() == 2 => {
                 let e = desugar_match(&args[0], &args[1], span);
                 self.compile(&e, tail)?;
@@ -1420,6 +1435,37 @@ impl Compiler {
         }
         Ok(result)
     }
+}
+
+/// The root and keys of a `put_in/2` path: `data.user.name` or
+/// `data[:user][:name]`; `None` for a bare variable (no path).
+fn access_path(e: &Expr) -> Option<(Expr, Vec<Expr>)> {
+    let mut keys = Vec::new();
+    let mut cur = e;
+    loop {
+        match &cur.kind {
+            ExprKind::Access(inner, key) => {
+                keys.push((**key).clone());
+                cur = inner;
+            }
+            ExprKind::Call {
+                target: CallTarget::Remote(inner, field),
+                args,
+                parens: false,
+            } if args.is_empty()
+                && !matches!(inner.kind, ExprKind::Alias(_) | ExprKind::Atom(_)) =>
+            {
+                keys.push(mk(ExprKind::Atom(field.clone()), cur.span));
+                cur = inner;
+            }
+            _ => break,
+        }
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    keys.reverse();
+    Some((cur.clone(), keys))
 }
 
 /// `match?(pattern, expr)` is Kernel's macro for

@@ -260,6 +260,22 @@ pub(super) fn register_all(t: &mut Table) {
     register(t, "Elixir.Kernel", k);
     register(
         t,
+        "Elixir.Function",
+        &[
+            ("info", 1, |_, a| fun_info(&a[0])),
+            ("info", 2, |_, a| {
+                let info = fun_info(&a[0])?;
+                let wanted = a[1].as_atom();
+                Ok(info
+                    .list_iter()
+                    .find(|kv| matches!(kv, Value::Tuple(t) if t[0].as_atom() == wanted))
+                    .cloned()
+                    .unwrap_or(Value::NIL_ATOM))
+            }),
+        ],
+    );
+    register(
+        t,
         "Elixir.Code",
         &[("ensure_loaded?", 1, |c, a| {
             Ok(Value::bool(a[0].as_atom().is_some_and(|m| {
@@ -310,6 +326,16 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 _ => badarg(),
             }),
+            ("fun_info", 1, |_, a| fun_info(&a[0])),
+            ("fun_info", 2, |_, a| {
+                let info = fun_info(&a[0])?;
+                let wanted = a[1].as_atom();
+                Ok(info
+                    .list_iter()
+                    .find(|kv| matches!(kv, Value::Tuple(t) if t[0].as_atom() == wanted))
+                    .cloned()
+                    .unwrap_or_else(|| Value::tuple(vec![a[1].clone(), Value::atom("undefined")])))
+            }),
             ("list_to_atom", 1, |_, a| {
                 let Some(codes) = a[0].list_to_vec() else {
                     return badarg_at(1, "not a list");
@@ -353,6 +379,29 @@ pub(super) fn register_all(t: &mut Table) {
             }),
         ],
     );
+}
+
+/// `:erlang.fun_info/1`: what callcast knows of a function value.
+fn fun_info(f: &Value) -> NResult {
+    let Value::Fun(closure) = f else {
+        return badarg_at(1, "not a fun");
+    };
+    let pair = |k: &str, v: Value| Value::tuple(vec![Value::atom(k), v]);
+    let (module, name, kind) = match &**closure {
+        crate::value::Closure::Lambda { function, .. } => {
+            (function.module, Atom::intern(&function.name), "local")
+        }
+        crate::value::Closure::External {
+            module, function, ..
+        } => (*module, *function, "external"),
+    };
+    Ok(Value::list(vec![
+        pair("module", Value::Atom(module)),
+        pair("name", Value::Atom(name)),
+        pair("arity", Value::Int(closure.arity() as i64)),
+        pair("env", Value::Nil),
+        pair("type", Value::atom(kind)),
+    ]))
 }
 
 /// A string's code points as a charlist.
