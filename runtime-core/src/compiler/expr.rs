@@ -325,6 +325,17 @@ impl Compiler {
     /// Compiles a guard: falls through when it is `true`, jumps to `fail`
     /// otherwise, including when it raises.
     pub(super) fn guard(&mut self, g: &Expr, fail: LabelId) -> CResult<()> {
+        // `when a when b`: either guard may pass; an error in `a` only fails `a`.
+        if let ExprKind::BinOp(BinOp::When, a, b) = &g.kind {
+            let next = self.f().new_label();
+            let ok = self.f().new_label();
+            self.guard(a, next)?;
+            self.f().emit_jump(Op::Jump, ok);
+            self.f().place(next);
+            self.guard(b, fail)?;
+            self.f().place(ok);
+            return Ok(());
+        }
         let safe = guard_is_safe(g);
         let depth = self.f().depth;
         let handler = self.f().new_label();
