@@ -725,3 +725,26 @@ fn unsupported_constructs() {
     "#]],
     );
 }
+
+#[test]
+fn operators_called_by_name_and_operator_atoms() {
+    check(
+        "Kernel.+(1, 2); 10 |> Kernel.<>(\"a\"); [:%{}, :{}, :%, :\\\\, :<-]",
+        expect![[r#"
+            (block
+              (Kernel.+ 1 2)
+              (|> 10 (Kernel.<> "a"))
+              [:"%{}" :"{}" :"%" :"\\\\" :"<-"])"#]],
+    );
+}
+
+#[test]
+fn guards_chained_with_when() {
+    check(
+        "def f(x) when is_atom(x) when is_binary(x), do: x",
+        expect![[r#"
+        (block
+          (def (when (f x) (when (is_atom x) (is_binary x))) [{:do (block
+            x)}]))"#]],
+    );
+}
