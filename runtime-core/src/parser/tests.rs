@@ -715,14 +715,15 @@ fn unsupported_constructs() {
           |       ^^^
     "#]],
     );
-    check_error(
-        "x = :\"a#{b}\"\n",
+}
+
+#[test]
+fn interpolated_atoms_are_string_to_atom() {
+    check(
+        "x = :\"a#{b}\"",
         expect![[r#"
-        ** (CompileError) test.exs:1:5: not supported by callcast yet: atoms built with interpolation
-          |
-        1 | x = :"a#{b}"
-          |     ^^^^^^^^
-    "#]],
+        (block
+          (= x (String.to_atom (<<>> "a" b))))"#]],
     );
 }
 
