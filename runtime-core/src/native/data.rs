@@ -195,8 +195,17 @@ pub(super) fn register_all(t: &mut Table) {
             ("join", 1, |_, a| join(&a[0], "")),
             ("join", 2, |_, a| join(&a[0], super::str_arg(&a[1])?)),
             ("take", 2, |_, a| {
-                let v = enumerate(&a[0])?;
                 let n = int(&a[1])?;
+                // The head of a range, however long, without expanding it.
+                if let (Some((first, last, step)), true) = (range_bounds(&a[0]), n >= 0) {
+                    let items = (0..n)
+                        .map(|i| first.saturating_add(i.saturating_mul(step)))
+                        .take_while(|x| if step > 0 { *x <= last } else { *x >= last })
+                        .map(Value::Int)
+                        .collect();
+                    return Ok(Value::list(items));
+                }
+                let v = enumerate(&a[0])?;
                 Ok(if n >= 0 {
                     Value::list(v.into_iter().take(n as usize).collect())
                 } else {
