@@ -399,14 +399,23 @@ end
 
 defmodule List do
   def flatten(list, tail), do: List.flatten(list) ++ tail
-  def keydelete(list, key, position), do: Enum.reject(list, &(elem(&1, position) == key))
+  # Only the first tuple whose element at `position` is `key` counts.
+  def keydelete(list, key, position) do
+    case key_index(list, key, position) do
+      nil -> list
+      index -> List.delete_at(list, index)
+    end
+  end
 
   def keystore(list, key, position, new) do
-    if List.keyfind(list, key, position) do
-      Enum.map(list, fn t -> if elem(t, position) == key, do: new, else: t end)
-    else
-      list ++ [new]
+    case key_index(list, key, position) do
+      nil -> list ++ [new]
+      index -> List.replace_at(list, index, new)
     end
+  end
+
+  defp key_index(list, key, position) do
+    Enum.find_index(list, &(is_tuple(&1) and tuple_size(&1) > position and elem(&1, position) == key))
   end
 
   def to_integer(charlist), do: String.to_integer(List.to_string(charlist))
