@@ -108,6 +108,42 @@ defmodule Enum do
   def min_by(enumerable, fun), do: by(enumerable, fun, fn a, b -> a < b end)
   def max_by(enumerable, fun), do: by(enumerable, fun, fn a, b -> a > b end)
 
+  def min_by(enumerable, fun, empty_fallback) when is_function(empty_fallback, 0) do
+    if empty?(enumerable), do: empty_fallback.(), else: min_by(enumerable, fun)
+  end
+
+  def max_by(enumerable, fun, empty_fallback) when is_function(empty_fallback, 0) do
+    if empty?(enumerable), do: empty_fallback.(), else: max_by(enumerable, fun)
+  end
+
+  def chunk_while(enumerable, acc, chunk_fun, after_fun) do
+    {chunks, acc} =
+      Enum.reduce(enumerable, {[], acc}, fn x, {chunks, acc} ->
+        case chunk_fun.(x, acc) do
+          {:cont, chunk, acc} -> {[chunk | chunks], acc}
+          {:cont, acc} -> {chunks, acc}
+        end
+      end)
+
+    case after_fun.(acc) do
+      {:cont, chunk, _acc} -> :lists.reverse([chunk | chunks])
+      {:cont, _acc} -> :lists.reverse(chunks)
+    end
+  end
+
+  def split_while(enumerable, fun) do
+    list = Enum.to_list(enumerable)
+    taken = take_while(list, fun)
+    {taken, Enum.drop(list, length(taken))}
+  end
+
+  def take_every(enumerable, nth) when is_integer(nth) and nth > 0 do
+    enumerable
+    |> Enum.with_index()
+    |> Enum.filter(fn {_, i} -> rem(i, nth) == 0 end)
+    |> Enum.map(fn {x, _} -> x end)
+  end
+
   defp by(enumerable, fun, better) do
     case Enum.to_list(enumerable) do
       [] ->
@@ -231,6 +267,53 @@ defmodule Enum do
     list
   end
 
+  def with_index(enumerable, offset) when is_integer(offset) do
+    {list, _} = map_reduce(enumerable, offset, fn x, i -> {{x, i}, i + 1} end)
+    list
+  end
+
+  def chunk_every(enumerable, count), do: chunk_every(enumerable, count, count, [])
+
+  def chunk_every(enumerable, count, step, leftover \\ [])
+      when is_integer(count) and count > 0 and is_integer(step) and step > 0 do
+    chunk_list(Enum.to_list(enumerable), count, step, leftover, [])
+  end
+
+  defp chunk_list([], _count, _step, _leftover, acc), do: :lists.reverse(acc)
+
+  defp chunk_list(list, count, step, leftover, acc) do
+    chunk = Enum.take(list, count)
+    size = length(chunk)
+
+    cond do
+      size == count and length(list) <= count -> :lists.reverse([chunk | acc])
+      size == count -> chunk_list(Enum.drop(list, step), count, step, leftover, [chunk | acc])
+      leftover == :discard -> :lists.reverse(acc)
+      true -> :lists.reverse([chunk ++ Enum.take(leftover, count - size) | acc])
+    end
+  end
+
+  def min_max(enumerable) do
+    case Enum.to_list(enumerable) do
+      [] -> raise Enum.EmptyError
+      list -> {Enum.min(list), Enum.max(list)}
+    end
+  end
+
+  def intersperse(enumerable, separator) do
+    case Enum.to_list(enumerable) do
+      [] -> []
+      [first | rest] -> [first | Enum.flat_map(rest, fn x -> [separator, x] end)]
+    end
+  end
+
+  def unzip(enumerable) do
+    {lefts, rights} =
+      Enum.reduce(enumerable, {[], []}, fn {a, b}, {l, r} -> {[a | l], [b | r]} end)
+
+    {:lists.reverse(lefts), :lists.reverse(rights)}
+  end
+
   def zip_with(left, right, fun), do: map(zip(left, right), fn {a, b} -> fun.(a, b) end)
 
   def chunk_by(enumerable, fun) do
@@ -272,6 +355,15 @@ defmodule Enum do
 end
 
 defmodule Map do
+  def merge(left, right, fun) do
+    Enum.reduce(right, left, fn {key, value}, acc ->
+      case Map.fetch(acc, key) do
+        {:ok, existing} -> Map.put(acc, key, fun.(key, existing, value))
+        :error -> Map.put(acc, key, value)
+      end
+    end)
+  end
+
   def update(map, key, default, fun) do
     case Map.fetch(map, key) do
       {:ok, value} -> Map.put(map, key, fun.(value))
@@ -306,12 +398,48 @@ defmodule Map do
 end
 
 defmodule List do
+  def flatten(list, tail), do: List.flatten(list) ++ tail
+  # Only the first tuple whose element at `position` is `key` counts.
+  def keydelete(list, key, position) do
+    case key_index(list, key, position) do
+      nil -> list
+      index -> List.delete_at(list, index)
+    end
+  end
+
+  def keystore(list, key, position, new) do
+    case key_index(list, key, position) do
+      nil -> list ++ [new]
+      index -> List.replace_at(list, index, new)
+    end
+  end
+
+  defp key_index(list, key, position) do
+    Enum.find_index(list, &(is_tuple(&1) and tuple_size(&1) > position and elem(&1, position) == key))
+  end
+
+  def to_integer(charlist), do: String.to_integer(List.to_string(charlist))
+  def starts_with?(list, prefix), do: Enum.take(list, length(prefix)) == prefix
+
   def foldl(list, acc, fun), do: Enum.reduce(list, acc, fun)
   def foldr(list, acc, fun), do: Enum.reduce(:lists.reverse(list), acc, fun)
   def update_at(list, index, fun), do: List.replace_at(list, index, fun.(Enum.at(list, index)))
 end
 
 defmodule Keyword do
+  def get_values(keywords, key), do: for({^key, value} <- keywords, do: value)
+
+  def put_new(keywords, key, value) do
+    if Keyword.has_key?(keywords, key), do: keywords, else: [{key, value} | keywords]
+  end
+
+  def take(keywords, keys), do: for({key, _} = pair <- keywords, key in keys, do: pair)
+  def drop(keywords, keys), do: for({key, _} = pair <- keywords, key not in keys, do: pair)
+
+  def keyword?([]), do: true
+  def keyword?([{key, _value} | rest]) when is_atom(key), do: keyword?(rest)
+  def keyword?(_other), do: false
+
   def update(keywords, key, default, fun) do
     case Keyword.fetch(keywords, key) do
       {:ok, value} -> Keyword.put(keywords, key, fun.(value))

@@ -38,21 +38,64 @@ defmodule Exception do
 
   defp format_exit_reason(other), do: inspect(other)
 
+  # What `elixir` prints under the banner of an uncaught error that the
+  # normalized output keeps: the arguments a FunctionClauseError was given, or
+  # the top stack entry when it names a call with its arguments.
+  def __uncaught_details__(:error, %FunctionClauseError{} = e, [{_, _, args, _} | _])
+      when is_list(args) do
+    name = String.replace_prefix(message(e), "no function clause matching in ", "")
+
+    given =
+      args
+      |> Enum.with_index(1)
+      |> Enum.map_join("", fn {arg, i} ->
+        "\n        # #{i}\n        " <> String.replace(inspect(arg), "\n", "\n        ") <> "\n"
+      end)
+
+    "\n\n    The following arguments were given to #{name}:\n" <> given
+  end
+
+  def __uncaught_details__(:error, _reason, [{module, fun, args, _} | _]) when is_list(args),
+    do: "\n    " <> format_mfa(module, fun, args)
+
+  def __uncaught_details__(_kind, _reason, _stacktrace), do: ""
+
   def format_mfa(module, fun, args) do
     "#{inspect(module)}.#{fun}(#{Enum.map_join(args, ", ", &inspect/1)})"
   end
+
+  def exception?(term), do: is_exception(term)
+
+  # The exception `rescue` sees for an error raised with a plain term.
+  def normalize_error(%{__exception__: true} = exception), do: exception
+  def normalize_error(:badarith), do: %ArithmeticError{}
+  def normalize_error(:badarg), do: %ArgumentError{}
+  def normalize_error({:badmatch, term}), do: %MatchError{term: term}
+  def normalize_error({:case_clause, term}), do: %CaseClauseError{term: term}
+  def normalize_error({:badmap, term}), do: %BadMapError{term: term}
+  def normalize_error({:badkey, key, term}), do: %KeyError{key: key, term: term}
+  def normalize_error({:badfun, term}), do: %BadFunctionError{term: term}
+  def normalize_error(other), do: %ErlangError{original: other}
+
+  # callcast records no stack frames, so there are none to append.
+  def format(kind, reason, _stacktrace \\ []), do: format_banner(kind, reason)
 
   # `raise Module, attrs`: the module's own exception/1 when it has one.
   def __build__(module, attributes) do
     if function_exported?(module, :exception, 1) do
       module.exception(attributes)
     else
-      struct = module.__struct__()
+      __default_exception__(module, attributes)
+    end
+  end
 
-      cond do
-        is_binary(attributes) -> %{struct | message: attributes}
-        is_list(attributes) -> Enum.reduce(attributes, struct, fn {k, v}, acc -> Map.put(acc, k, v) end)
-      end
+  # The `exception/1` every `defexception` module gets unless it defines one.
+  def __default_exception__(module, attributes) do
+    struct = module.__struct__()
+
+    cond do
+      is_binary(attributes) -> %{struct | message: attributes}
+      is_list(attributes) -> Enum.reduce(attributes, struct, fn {k, v}, acc -> Map.put(acc, k, v) end)
     end
   end
 end
@@ -140,6 +183,9 @@ end
 defmodule KeyError do
   defexception [:key, :term, :message]
 
+  def message(%{message: nil, term: nil} = exception),
+    do: "key #{inspect(exception.key)} not found"
+
   def message(%{message: nil} = exception),
     do: "key #{inspect(exception.key)} not found in: #{inspect(exception.term)}"
 
@@ -152,18 +198,31 @@ defmodule FunctionClauseError do
   def message(%{function: nil} = exception),
     do: "no function clause matching in anonymous fn/#{exception.arity}"
 
-  def message(exception),
-    do: "no function clause matching in #{inspect(exception.module)}.#{exception.function}/#{exception.arity}"
+  def message(exception) do
+    name = Atom.to_string(exception.function)
+
+    case String.split(name, "-") do
+      ["", outer, "fun", _index, ""] ->
+        "no function clause matching in anonymous fn/#{exception.arity} in #{inspect(exception.module)}.#{outer}"
+
+      _ ->
+        "no function clause matching in #{inspect(exception.module)}.#{name}/#{exception.arity}"
+    end
+  end
 end
 
 defmodule UndefinedFunctionError do
   defexception [:module, :function, :arity, :reason, :message]
 
-  def message(%{reason: :module_not_available} = e),
-    do:
-      "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined (module #{inspect(e.module)} is not available)"
+  def message(%{message: message}) when is_binary(message), do: message
 
-  def message(e), do: "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined or private"
+  def message(e) do
+    if Code.ensure_loaded?(e.module) do
+      "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined or private"
+    else
+      "function #{inspect(e.module)}.#{e.function}/#{e.arity} is undefined (module #{inspect(e.module)} is not available)"
+    end
+  end
 end
 
 defmodule Protocol.UndefinedError do

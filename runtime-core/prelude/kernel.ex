@@ -48,6 +48,12 @@ defmodule Kernel do
     end)
   end
 
+  def struct!(module, fields \\ []) do
+    Enum.reduce(fields, module.__struct__(), fn {k, v}, acc ->
+      if Map.has_key?(acc, k), do: Map.put(acc, k, v), else: raise(KeyError, key: k)
+    end)
+  end
+
   def get_in(data, []), do: data
   def get_in(nil, _keys), do: nil
   def get_in(data, [key | rest]), do: get_in(data[key], rest)
@@ -68,8 +74,15 @@ defmodule Callcast.Runner do
     try do
       fun.()
     catch
+      # As `elixir` does: these exits end the script quietly.
+      :exit, :normal -> System.halt(0)
+      :exit, :shutdown -> System.halt(0)
+      :exit, {:shutdown, status} when is_integer(status) -> System.halt(status)
+      :exit, {:shutdown, _} -> System.halt(0)
+
       kind, reason ->
-        IO.write(:stderr, Exception.format_banner(kind, reason) <> "\n")
+        details = Exception.__uncaught_details__(kind, reason, __STACKTRACE__)
+        IO.write(:stderr, Exception.format_banner(kind, reason) <> details <> "\n")
         System.halt(1)
     end
   end
@@ -112,4 +125,11 @@ defmodule Range do
   def new(first, last), do: :callcast.range(first, last, if(last >= first, do: 1, else: -1))
   def new(first, last, step), do: :callcast.range(first, last, step)
   def size(range), do: Enum.count(range)
+end
+
+defmodule IO do
+  def iodata_length(binary) when is_binary(binary), do: byte_size(binary)
+  def iodata_length(byte) when is_integer(byte), do: 1
+  def iodata_length([]), do: 0
+  def iodata_length([head | tail]), do: iodata_length(head) + iodata_length(tail)
 end

@@ -93,6 +93,12 @@ impl Atom {
         Atom(i)
     }
 
+    /// The atom named `name` if it exists already (`String.to_existing_atom/1`).
+    pub fn existing(name: &str) -> Option<Atom> {
+        let table = interner().lock().unwrap_or_else(|e| e.into_inner());
+        table.index.get(name).map(|&i| Atom(i))
+    }
+
     /// The atom's name, without the leading colon (`ok`, `Elixir.GenServer`).
     pub fn name(self) -> &'static str {
         // Names never change once interned, so each thread keeps a copy of the

@@ -281,6 +281,8 @@ pub struct ModuleInfo {
     pub functions: FxHashMap<(Atom, u32), FunctionId>,
     /// Struct fields with defaults, for modules with `defstruct`.
     pub struct_fields: Option<Vec<(Atom, Value)>>,
+    /// The `defp` functions among `functions`: callable only from the module.
+    pub private: Vec<(Atom, u32)>,
 }
 
 /// Every compiled function of a program, and the modules that name them.
@@ -308,6 +310,20 @@ impl Program {
         *import
             .resolved
             .get_or_init(|| self.lookup(import.module, import.name, import.arity))
+    }
+
+    /// Finds `module.name/arity` as a call from outside the module sees it
+    /// (`apply/3`, `function_exported?/3`): private functions are undefined.
+    pub fn lookup_public(&self, module: Atom, name: Atom, arity: u32) -> Callee {
+        let private = self
+            .modules
+            .get(&module)
+            .is_some_and(|m| m.private.contains(&(name, arity)));
+        if private {
+            Callee::Undefined
+        } else {
+            self.lookup(module, name, arity)
+        }
     }
 
     /// Finds `module.name/arity`.

@@ -123,6 +123,20 @@ pub fn badarg() -> Exception {
     argument_error("argument error")
 }
 
+/// The `ArgumentError` a BEAM built-in raises, explaining which argument was
+/// wrong and why, worded as Erlang's error-info reports it.
+pub fn badarg_at(position: usize, what: &str) -> Exception {
+    let ordinal = match position {
+        1 => "1st".to_string(),
+        2 => "2nd".to_string(),
+        3 => "3rd".to_string(),
+        n => format!("{n}th"),
+    };
+    argument_error(&format!(
+        "errors were found at the given arguments:\n\n  * {ordinal} argument: {what}\n"
+    ))
+}
+
 /// `ArithmeticError` as raised by `1 + :a` or `1 / 0`.
 pub fn badarith() -> Exception {
     with_message("ArithmeticError", "bad argument in arithmetic expression")
@@ -161,30 +175,50 @@ pub fn function_clause(module: Atom, function: Value, arity: usize) -> Exception
     ))
 }
 
-/// `UndefinedFunctionError` for `module.function/arity`.
-pub fn undefined_function(
-    module: Atom,
-    function: Atom,
-    arity: usize,
-    module_exists: bool,
-) -> Exception {
-    Exception::error(exception_struct(
+/// `FunctionClauseError` for a call of `fun` with `args` that no clause
+/// matched; the arguments go in the stack trace's top entry, where Elixir finds
+/// them to print "The following arguments were given".
+pub fn function_clause_in(fun: &crate::bytecode::Function, args: Vec<Value>) -> Exception {
+    // The script's top-level code is the BEAM's `:elixir_compiler_0.__FILE__/1`.
+    let module = if fun.module == Atom::ELIXIR {
+        Atom::intern("elixir_compiler_0")
+    } else {
+        fun.module
+    };
+    let function = fun.fun_name.unwrap_or_else(|| Atom::intern(&fun.name));
+    let mut e = function_clause(module, Value::Atom(function), fun.arity);
+    e.stacktrace = stack_entry(module, function, args);
+    e
+}
+
+/// A one-entry stack trace `[{module, function, args, []}]`.
+pub fn stack_entry(module: Atom, function: Atom, args: Vec<Value>) -> Value {
+    Value::list(vec![Value::tuple(vec![
+        Value::Atom(module),
+        Value::Atom(function),
+        Value::list(args),
+        Value::Nil,
+    ])])
+}
+
+/// `UndefinedFunctionError` for `module.function/arity`. As on the BEAM its
+/// `reason` is nil: the message asks whether the module exists when it is
+/// shown (`Code.ensure_loaded?/1`).
+/// The arguments go in the stack trace, which Elixir prints as `Mod.fun(1, 2)`.
+pub fn undefined_function(module: Atom, function: Atom, args: Vec<Value>) -> Exception {
+    let arity = args.len();
+    let mut e = Exception::error(exception_struct(
         "UndefinedFunctionError",
         vec![
             ("module", Value::Atom(module)),
             ("function", Value::Atom(function)),
             ("arity", Value::Int(arity as i64)),
-            (
-                "reason",
-                if module_exists {
-                    Value::NIL_ATOM
-                } else {
-                    Value::atom("module_not_available")
-                },
-            ),
+            ("reason", Value::NIL_ATOM),
             ("message", Value::NIL_ATOM),
         ],
-    ))
+    ));
+    e.stacktrace = stack_entry(module, function, args);
+    e
 }
 
 /// `BadArityError`: a function called with the wrong number of arguments.

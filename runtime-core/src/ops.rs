@@ -92,10 +92,18 @@ pub fn binary(op: BinaryOp, l: Value, r: Value) -> Result<Value, Exception> {
                 s.push_str(b);
                 Ok(Value::string(&s))
             }
-            _ => Err(exception::argument_error(&format!(
-                "expected binary argument in <> operator but got: {}",
-                crate::inspect::inspect(if matches!(l, Value::Str(_)) { &r } else { &l })
-            ))),
+            _ => {
+                let (segment, bad) = if matches!(l, Value::Str(_)) {
+                    (2, &r)
+                } else {
+                    (1, &l)
+                };
+                Err(exception::argument_error(&format!(
+                    "construction of binary failed: segment {segment} of type 'binary': \
+                     expected a binary but got: {}",
+                    crate::inspect::inspect(bad)
+                )))
+            }
         },
         BinaryOp::ListConcat => list_concat(l, r),
         BinaryOp::ListSubtract => list_subtract(&l, &r),
@@ -263,10 +271,8 @@ pub fn update_map(base: Value, items: Vec<Value>) -> Result<Value, Exception> {
         let key = MapKey(k);
         match map.get_mut(&key) {
             Some(slot) => *slot = v,
-            None => {
-                let term = Value::Map(Rc::new(map.clone()));
-                return Err(exception::key_error(key.0, term));
-            }
+            // The BEAM reports a failed `%{map | key: v}` without the map.
+            None => return Err(exception::key_error(key.0, Value::NIL_ATOM)),
         }
     }
     Ok(Value::Map(m))
@@ -279,6 +285,23 @@ pub fn get_field(v: Value, key: Value) -> Result<Value, Exception> {
             Some(x) => Ok(x.clone()),
             None => Err(exception::key_error(key, v.clone())),
         },
+        Value::Atom(a) if *a == Atom::NIL => {
+            Err(exception::Exception::error(exception::exception_struct(
+                "KeyError",
+                vec![
+                    ("key", key.clone()),
+                    ("term", Value::NIL_ATOM),
+                    (
+                        "message",
+                        Value::string(&format!(
+                            "key {} not found in: nil. If you are using the dot syntax, \
+                             such as map.field, make sure the left-hand side of the dot is a map",
+                            crate::inspect::inspect(&key)
+                        )),
+                    ),
+                ],
+            )))
+        }
         _ => Err(exception::bad_map(v)),
     }
 }

@@ -255,7 +255,7 @@ impl<'a> Vm<'a> {
                     let key = fun.consts[i as usize].clone();
                     let v = pop!();
                     match v {
-                        Value::Atom(module) => {
+                        Value::Atom(module) if module != Atom::NIL => {
                             // `mod.fun` on a module held in a variable: a zero-arity call.
                             let name = key.as_atom().unwrap_or(Atom::NIL);
                             match self.program.lookup(module, name, 0) {
@@ -274,12 +274,9 @@ impl<'a> Vm<'a> {
                                         _ => load_frame!(),
                                     }
                                 }
-                                Callee::Undefined => raise!(exception::undefined_function(
-                                    module,
-                                    name,
-                                    0,
-                                    self.program.modules.contains_key(&module)
-                                )),
+                                Callee::Undefined => {
+                                    raise!(exception::undefined_function(module, name, Vec::new()))
+                                }
                             }
                         }
                         other => match ops::get_field(other, key) {
@@ -352,13 +349,8 @@ impl<'a> Vm<'a> {
                         }
                         Callee::Undefined => {
                             let i = &fun.imports[imp as usize];
-                            raise!(exception::undefined_function(
-                                i.module,
-                                i.name,
-                                i.arity as usize,
-                                self.program.modules.contains_key(&i.module)
-                                    || crate::native::module_exists(i.module)
-                            ))
+                            let args = p.stack[p.stack.len() - i.arity as usize..].to_vec();
+                            raise!(exception::undefined_function(i.module, i.name, args))
                         }
                     }
                 }
@@ -535,14 +527,10 @@ impl<'a> Vm<'a> {
                         FailKind::CondClause => {
                             Exception::error(exception::exception_struct("CondClauseError", vec![]))
                         }
-                        FailKind::FunctionClause => exception::function_clause(
-                            fun.module,
-                            match fun.fun_name {
-                                Some(a) => Value::Atom(a),
-                                None => Value::NIL_ATOM,
-                            },
-                            fun.arity,
-                        ),
+                        FailKind::FunctionClause => {
+                            let args = p.stack[base..base + fun.arity].to_vec();
+                            exception::function_clause_in(fun, args)
+                        }
                     };
                     raise!(e)
                 }
@@ -668,12 +656,10 @@ impl<'a> Vm<'a> {
                     NativeFlow::Stop(o) => Ok(Flow::Stop(o)),
                     _ => Ok(Flow::Continue),
                 },
-                Callee::Undefined => Err(exception::undefined_function(
-                    *module,
-                    *function,
-                    *arity,
-                    self.program.modules.contains_key(module),
-                )),
+                Callee::Undefined => {
+                    let args = p.stack[p.stack.len() - argc..].to_vec();
+                    Err(exception::undefined_function(*module, *function, args))
+                }
             },
         }
     }
@@ -743,14 +729,9 @@ impl<'a> Vm<'a> {
                         p.stack.extend(args);
                         self.native(core, p, nf, argc, tail)
                     }
-                    Callee::Undefined => {
-                        let exists = self.program.modules.contains_key(&module)
-                            || crate::native::module_exists(module);
-                        caught(self.handle(
-                            p,
-                            exception::undefined_function(module, function, argc, exists),
-                        ))
-                    }
+                    Callee::Undefined => caught(
+                        self.handle(p, exception::undefined_function(module, function, args)),
+                    ),
                 }
             }
             Err(Control::Yield(v)) => {

@@ -39,7 +39,10 @@ fn measure(program: &str, args: &[&str]) -> Option<Sample> {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let max_rss_kb = stderr
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
         .and_then(|v| v.trim().parse().ok());
     Some(Sample { wall, max_rss_kb })
 }
@@ -49,10 +52,7 @@ fn best(program: &str, args: &[&str], runs: usize) -> Option<Sample> {
     for _ in 0..runs {
         let s = measure(program, args)?;
         let better = best.as_ref().is_none_or(|b| s.wall < b.wall);
-        let rss = best
-            .as_ref()
-            .and_then(|b| b.max_rss_kb)
-            .max(s.max_rss_kb);
+        let rss = best.as_ref().and_then(|b| b.max_rss_kb).max(s.max_rss_kb);
         if better {
             best = Some(Sample {
                 wall: s.wall,
@@ -72,7 +72,14 @@ fn secs(d: Duration) -> f64 {
 /// Runs the comparison; `filters` restricts it to programs whose name contains one.
 pub fn compare(workspace: &Workspace, filters: &[String]) -> Result {
     let cargo = process::cargo(workspace);
-    process::run(cargo().args(["build", "--release", "-p", "runtime-core", "--bin", "callcast"]))?;
+    process::run(cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "runtime-core",
+        "--bin",
+        "callcast",
+    ]))?;
     let callcast = workspace.target_dir().join("release/callcast");
     let callcast = callcast.to_string_lossy().into_owned();
     let dir = workspace.root().join("runtime-core/benches/programs");
@@ -81,7 +88,10 @@ pub fn compare(workspace: &Workspace, filters: &[String]) -> Result {
     let empty = scratch.join("empty.exs");
     std::fs::write(&empty, "IO.puts(:ok)\n")?;
     let empty = empty.to_string_lossy().into_owned();
-    let elixir = Command::new("elixir").arg("--version").output().is_ok_and(|o| o.status.success());
+    let elixir = Command::new("elixir")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     let beam_args = ["--erl", "+S 1 +P 2000000"];
     let runs = 3;
 
@@ -102,7 +112,10 @@ pub fn compare(workspace: &Workspace, filters: &[String]) -> Result {
         .collect();
     names.sort();
     for path in names {
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if !filters.is_empty() && !filters.iter().any(|f| name.contains(f.as_str())) {
             continue;
         }

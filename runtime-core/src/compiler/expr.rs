@@ -325,6 +325,17 @@ impl Compiler {
     /// Compiles a guard: falls through when it is `true`, jumps to `fail`
     /// otherwise, including when it raises.
     pub(super) fn guard(&mut self, g: &Expr, fail: LabelId) -> CResult<()> {
+        // `when a when b`: either guard may pass; an error in `a` only fails `a`.
+        if let ExprKind::BinOp(BinOp::When, a, b) = &g.kind {
+            let next = self.f().new_label();
+            let ok = self.f().new_label();
+            self.guard(a, next)?;
+            self.f().emit_jump(Op::Jump, ok);
+            self.f().place(next);
+            self.guard(b, fail)?;
+            self.f().place(ok);
+            return Ok(());
+        }
         let safe = guard_is_safe(g);
         let depth = self.f().depth;
         let handler = self.f().new_label();
@@ -590,12 +601,9 @@ impl Compiler {
                 span,
             );
         }
-        let parent = self.f();
-        let index = parent.lambda_counter;
-        parent.lambda_counter += 1;
-        let name = format!("-{}-fun-{index}-", parent.name);
-        let module = parent.module;
-        self.fns.push(FnBuilder::new(module, name, None, arity));
+        let module = self.f().module;
+        self.fns
+            .push(FnBuilder::new(module, String::new(), None, arity));
         let args: Vec<u32> = (0..arity as u32).collect();
         for c in clauses {
             self.f().span = c.span;
@@ -603,6 +611,25 @@ impl Compiler {
         }
         self.f().emit(Op::Nil);
         self.f().emit(Op::Fail(FailKind::FunctionClause));
+        // Named as the BEAM names it, `-run/1-fun-0-`: after the enclosing named
+        // function (`__FILE__/1` for the script), numbered in the order the
+        // compiler finishes them, so inner functions come before outer ones.
+        let owner = self
+            .fns
+            .iter_mut()
+            .rev()
+            .skip(1)
+            .find(|b| !b.name.starts_with('-'));
+        if let Some(owner) = owner {
+            let index = owner.lambda_counter;
+            owner.lambda_counter += 1;
+            let owner_name = if owner.name == "(file)" {
+                "__FILE__/1".to_string()
+            } else {
+                owner.name.clone()
+            };
+            self.f().name = format!("-{owner_name}-fun-{index}-");
+        }
         let captures = self.f().captures.clone();
         let id = self.finish_function();
         for (parent_slot, _) in &captures {
@@ -817,6 +844,25 @@ impl Compiler {
             "with" => self.with_form(args, span, tail)?,
             "for" => {
                 let e = self.desugar_for(args, span)?;
+                self.compile(&e, tail)?;
+            }
+            "put_in" | "update_in" if args.len() == 2 && access_path(&args[0]).is_some() => {
+                let Some((root, keys)) = access_path(&args[0]) else {
+                    return Ok(false);
+                };
+                let keys = mk(ExprKind::List(keys, None), span);
+                let call = mk(
+                    ExprKind::Call {
+                        target: CallTarget::Local(name.to_string()),
+                        args: vec![root, keys, args[1].clone()],
+                        parens: true,
+                    },
+                    span,
+                );
+                self.compile(&call, tail)?;
+            }
+            "match?" if args.len() == 2 => {
+                let e = desugar_match(&args[0], &args[1], span);
                 self.compile(&e, tail)?;
             }
             "def" | "defp" | "defmacro" | "defmacrop" => {
@@ -1203,6 +1249,17 @@ impl Compiler {
             ExprKind::Var(_) => (Some(p), None),
             _ => (None, Some(p)),
         };
+        // `rescue` sees an Erlang error term as the exception Elixir makes of
+        // it (`:badarith` is an ArithmeticError); `catch` sees it as raised.
+        self.f().emit(Op::Load(reason));
+        self.emit_call(
+            Atom::intern("Elixir.Exception"),
+            "normalize_error",
+            1,
+            false,
+        );
+        let reason = self.f().new_slot();
+        self.f().emit(Op::Store(reason));
         if let Some(mods) = modules {
             let list: Vec<Value> = match &mods.kind {
                 ExprKind::Alias(parts) => vec![Value::Atom(self.resolve_alias(parts))],
@@ -1443,6 +1500,55 @@ impl Compiler {
         }
         Ok(result)
     }
+}
+
+/// The root and keys of a `put_in/2` path: `data.user.name` or
+/// `data[:user][:name]`; `None` for a bare variable (no path).
+fn access_path(e: &Expr) -> Option<(Expr, Vec<Expr>)> {
+    let mut keys = Vec::new();
+    let mut cur = e;
+    loop {
+        match &cur.kind {
+            ExprKind::Access(inner, key) => {
+                keys.push((**key).clone());
+                cur = inner;
+            }
+            ExprKind::Call {
+                target: CallTarget::Remote(inner, field),
+                args,
+                parens: false,
+            } if args.is_empty()
+                && !matches!(inner.kind, ExprKind::Alias(_) | ExprKind::Atom(_)) =>
+            {
+                keys.push(mk(ExprKind::Atom(field.clone()), cur.span));
+                cur = inner;
+            }
+            _ => break,
+        }
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    keys.reverse();
+    Some((cur.clone(), keys))
+}
+
+/// `match?(pattern, expr)` is Kernel's macro for
+/// `case expr do pattern -> true; _ -> false end`.
+fn desugar_match(pattern: &Expr, subject: &Expr, span: Span) -> Expr {
+    let (pattern, guard) = match &pattern.kind {
+        ExprKind::BinOp(BinOp::When, p, g) => ((**p).clone(), Some((**g).clone())),
+        _ => (pattern.clone(), None),
+    };
+    let atom = |a: &str| mk(ExprKind::Atom(a.into()), span);
+    case_expr(
+        subject.clone(),
+        vec![
+            clause(vec![pattern], guard, atom("true"), span),
+            clause(vec![var("_", span)], None, atom("false"), span),
+        ],
+        span,
+    )
 }
 
 fn kw_pair(key: &str, value: Expr, span: Span) -> Expr {

@@ -136,7 +136,13 @@ struct Compiler {
 
 /// The atom an alias names (`Foo.Bar` → `Elixir.Foo.Bar`).
 pub fn alias_atom(parts: &[String]) -> Atom {
-    Atom::intern(&format!("Elixir.{}", parts.join(".")))
+    // `Elixir.Enum` names the same module as `Enum`.
+    match parts {
+        [first, rest @ ..] if first == "Elixir" && !rest.is_empty() => {
+            Atom::intern(&parts.join("."))
+        }
+        _ => Atom::intern(&format!("Elixir.{}", parts.join("."))),
+    }
 }
 
 /// The keyword list of a `do` block argument: `[do: ..., else: ...]`.
@@ -330,7 +336,13 @@ impl Compiler {
                     }
                     "defstruct" | "defexception" => {
                         sig.is_exception = kind == "defexception";
-                        sig.struct_fields = Some(struct_fields(args, item.span)?);
+                        let fields = struct_fields(args, item.span)?;
+                        let mut names: Vec<Atom> = fields.iter().map(|(f, _)| *f).collect();
+                        if kind == "defexception" {
+                            names.insert(0, Atom::intern("__exception__"));
+                        }
+                        crate::inspect::declare_struct(atom, names);
+                        sig.struct_fields = Some(fields);
                     }
                     "defmodule" => self.collect_module(item, args, &ctx, out)?,
                     "defmacro" | "defmacrop" | "defguard" | "defguardp" | "defdelegate"
@@ -345,6 +357,12 @@ impl Compiler {
             sig.defs
                 .insert(("__struct__".into(), 0), Visibility::Public);
         }
+        if sig.is_exception {
+            // `defexception` defines `exception/1` unless the module does.
+            sig.defs
+                .entry(("exception".into(), 1))
+                .or_insert(Visibility::Public);
+        }
         self.sigs.insert(atom, sig);
         out.push((atom, body, ctx));
         Ok(())
@@ -357,6 +375,7 @@ impl Compiler {
         self.ctx.module = Some(module);
         let mut attrs: HashMap<String, Expr> = HashMap::new();
         let mut groups: Vec<((String, u32), Visibility, Vec<ClauseDef>)> = Vec::new();
+        let mut heads: HashMap<(String, u32), Vec<Expr>> = HashMap::new();
         let mut snapshot = Rc::new(attrs.clone());
         self.program.modules.entry(module).or_default();
         for item in body_exprs(body) {
@@ -378,14 +397,20 @@ impl Compiler {
                     "def" | "defp" => {
                         let (head, body_kw) = def_parts(args, item.span)?;
                         let (name, params, guard) = parse_head(head)?;
+                        let arity = params.len() as u32;
                         let body = match body_kw {
                             Some(kw) => def_body(kw, item.span)?,
                             None => {
-                                // A bodiless head only declares defaults.
+                                // A bodiless head only declares defaults, for
+                                // the clauses that follow.
+                                heads.insert((name, arity), params);
                                 continue;
                             }
                         };
-                        let arity = params.len() as u32;
+                        let params = match heads.get(&(name.clone(), arity)) {
+                            Some(head) => with_head_defaults(params, head),
+                            None => params,
+                        };
                         let vis = if kind == "def" {
                             Visibility::Public
                         } else {
@@ -439,11 +464,23 @@ impl Compiler {
         if let Some(fields) = &sig.struct_fields {
             self.compile_struct_function(module, fields, sig.is_exception)?;
         }
+        let defines_exception = groups
+            .iter()
+            .any(|((name, arity), _, _)| name == "exception" && *arity == 1);
+        if sig.is_exception && !defines_exception {
+            self.compile_default_exception_function(module);
+        }
         for ((name, arity), _vis, clauses) in groups {
             self.compile_defaults(module, &name, &clauses)?;
             let id = self.compile_function(module, &name, arity, &clauses)?;
             let info = self.program.modules.entry(module).or_default();
             info.functions.insert((Atom::intern(&name), arity), id);
+        }
+        let info = self.program.modules.entry(module).or_default();
+        for ((name, arity), vis) in &sig.defs {
+            if *vis == Visibility::Private {
+                info.private.push((Atom::intern(name), *arity));
+            }
         }
         Ok(())
     }
@@ -522,6 +559,32 @@ impl Compiler {
             .functions
             .insert((Atom::intern("__struct__"), 0), id);
         Ok(())
+    }
+
+    /// The `exception/1` that `defexception` defines: builds the struct from a
+    /// keyword list or a message (`Exception.__default_exception__/2`).
+    fn compile_default_exception_function(&mut self, module: Atom) {
+        self.fns.push(FnBuilder::new(
+            module,
+            "exception/1".into(),
+            Some(Atom::intern("exception")),
+            1,
+        ));
+        self.f().push_const(Value::Atom(module));
+        self.f().emit(Op::Load(0));
+        let imp = self.f().import(
+            Atom::intern("Elixir.Exception"),
+            Atom::intern("__default_exception__"),
+            2,
+        );
+        self.f().emit(Op::TailCall(imp, 2));
+        let id = self.finish_function();
+        self.program
+            .modules
+            .entry(module)
+            .or_default()
+            .functions
+            .insert((Atom::intern("exception"), 1), id);
     }
 
     /// For `def f(a, b \\ 1)`, the lower-arity entry points that fill in defaults.
@@ -715,6 +778,26 @@ fn def_body(kw: &Expr, span: Span) -> CResult<Expr> {
         },
         span,
     ))
+}
+
+/// A clause's parameters with the defaults its bodiless head declared
+/// (`def f(a, b \\ 1)` followed by clauses without defaults).
+fn with_head_defaults(params: Vec<Expr>, head: &[Expr]) -> Vec<Expr> {
+    params
+        .into_iter()
+        .zip(head)
+        .map(|(p, h)| match (&p.kind, &h.kind) {
+            (ExprKind::BinOp(BinOp::Default, _, _), _) => p,
+            (_, ExprKind::BinOp(BinOp::Default, _, default)) => {
+                let span = p.span;
+                Expr::new(
+                    ExprKind::BinOp(BinOp::Default, Box::new(p), default.clone()),
+                    span,
+                )
+            }
+            _ => p,
+        })
+        .collect()
 }
 
 /// `defstruct [a: 1, b: nil]` or `defstruct [:a, :b]`.

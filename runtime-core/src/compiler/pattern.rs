@@ -14,6 +14,40 @@ impl Compiler {
     /// Compiles a pattern that consumes the value on top of the stack.
     /// `bound` collects the variables bound so far in this pattern, so that a
     /// variable repeated within it (`{x, x}`) must match the same value.
+    /// `first..last` or `first..last//step` as a pattern: a `%Range{}` whose
+    /// fields match the parts.
+    fn range_pattern(
+        &mut self,
+        first: &Expr,
+        last: &Expr,
+        step: Option<&Expr>,
+        fail: LabelId,
+        bound: &mut Vec<String>,
+    ) -> CResult<()> {
+        self.f().emit_jump(Op::MatchMap, fail);
+        let mut parts = vec![
+            ("__struct__", None),
+            ("first", Some(first)),
+            ("last", Some(last)),
+        ];
+        if let Some(step) = step {
+            parts.push(("step", Some(step)));
+        }
+        for (key, sub) in parts {
+            self.f().push_const(Value::atom(key));
+            self.f().emit_jump(Op::MatchMapKey, fail);
+            match sub {
+                Some(p) => self.pattern(p, fail, bound)?,
+                None => {
+                    let i = self.f().constant(Value::atom("Elixir.Range"));
+                    self.f().emit_jump(|l| Op::MatchConst(i, l), fail);
+                }
+            }
+        }
+        self.f().emit(Op::Pop);
+        Ok(())
+    }
+
     pub(super) fn pattern(
         &mut self,
         pat: &Expr,
@@ -116,23 +150,14 @@ impl Compiler {
                 self.pattern(right, fail, bound)?;
             }
             ExprKind::BinOp(BinOp::Range, first, last) => {
-                self.f().emit_jump(Op::MatchMap, fail);
-                for (key, sub) in [
-                    ("__struct__", None),
-                    ("first", Some(first)),
-                    ("last", Some(last)),
-                ] {
-                    self.f().push_const(Value::atom(key));
-                    self.f().emit_jump(Op::MatchMapKey, fail);
-                    match sub {
-                        Some(p) => self.pattern(p, fail, bound)?,
-                        None => {
-                            let i = self.f().constant(Value::atom("Elixir.Range"));
-                            self.f().emit_jump(|l| Op::MatchConst(i, l), fail);
-                        }
-                    }
+                self.range_pattern(first, last, None, fail, bound)?;
+            }
+            ExprKind::BinOp(BinOp::Step, range, step)
+                if matches!(range.kind, ExprKind::BinOp(BinOp::Range, _, _)) =>
+            {
+                if let ExprKind::BinOp(BinOp::Range, first, last) = &range.kind {
+                    self.range_pattern(first, last, Some(step), fail, bound)?;
                 }
-                self.f().emit(Op::Pop);
             }
             ExprKind::ModuleAttr(name, None) => {
                 let value = self.ctx.attrs.get(name).cloned();

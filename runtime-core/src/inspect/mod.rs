@@ -20,6 +20,7 @@ pub use algebra::INFINITY;
 pub use chars::protocol_type_name;
 pub use float::{float_to_string, inspect_float};
 pub use identifier::inspect_atom_literal;
+pub use term::declare_struct;
 
 /// Whether lists of printable character codes print as charlists (`'hi'`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -49,6 +50,10 @@ pub struct InspectOpts {
     pub printable_limit: usize,
     /// `structs: false` prints structs as the maps they are.
     pub structs: bool,
+    /// `base:` for integers: 2, 8, 10 or 16 (`0b101`, `0o7`, `0xFF`).
+    pub base: u32,
+    /// `binaries: :as_binaries`: strings print as `<<97, 98>>`.
+    pub binaries_as_bytes: bool,
 }
 
 impl Default for InspectOpts {
@@ -60,6 +65,8 @@ impl Default for InspectOpts {
             charlists: Charlists::Infer,
             printable_limit: 4096,
             structs: true,
+            base: 10,
+            binaries_as_bytes: false,
         }
     }
 }

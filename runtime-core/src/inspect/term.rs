@@ -29,8 +29,15 @@ fn decrement(limit: usize) -> usize {
 /// `Inspect.Algebra.to_doc/2`.
 pub fn to_doc(value: &Value, opts: &InspectOpts) -> Doc {
     match value {
+        Value::Int(_) | Value::BigInt(_) if opts.base != 10 => {
+            text(integer_in_base(value, opts.base))
+        }
         Value::Int(i) => text(i.to_string()),
         Value::BigInt(b) => text(b.to_string()),
+        Value::Str(s) if opts.binaries_as_bytes => {
+            let bytes: Vec<String> = s.bytes().map(|b| b.to_string()).collect();
+            text(format!("<<{}>>", bytes.join(", ")))
+        }
         Value::Float(f) => text(inspect_float(*f)),
         Value::Atom(a) => text(inspect_atom_literal(a.name())),
         Value::Str(s) => string_doc(s, opts),
@@ -294,6 +301,23 @@ const KNOWN_STRUCTS: &[(&str, &[&str])] = &[
     ("Elixir.Task", &["mfa", "owner", "pid", "ref"]),
 ];
 
+thread_local! {
+    /// The `defstruct` field order of the structs the running program declares;
+    /// the compiler records them, as a module's `__struct__/0` would tell.
+    static STRUCT_FIELDS: std::cell::RefCell<crate::fxhash::FxHashMap<Atom, Vec<Atom>>> =
+        std::cell::RefCell::default();
+}
+
+/// Records the declared field order of the struct `module`, so `inspect` prints
+/// its fields in that order as Elixir does.
+pub fn declare_struct(module: Atom, fields: Vec<Atom>) {
+    STRUCT_FIELDS.with(|t| t.borrow_mut().insert(module, fields));
+}
+
+fn declared_fields(module: Atom) -> Option<Vec<Atom>> {
+    STRUCT_FIELDS.with(|t| t.borrow().get(&module).cloned())
+}
+
 /// A struct: `Inspect.Range` for ranges, `Inspect.Any` otherwise.
 fn struct_doc(map: &Map, name: Atom, opts: &InspectOpts) -> Doc {
     let name_text = name.name();
@@ -319,13 +343,30 @@ fn struct_doc(map: &Map, name: Atom, opts: &InspectOpts) -> Doc {
                 .map(|f| Atom::intern(f))
                 .collect()
         }
-        // A struct from the program itself: its fields in key order, as the map holds
-        // them (Elixir would use the `defstruct` order).
-        None => map
-            .keys()
-            .filter_map(|k| k.0.as_atom())
-            .filter(|a| *a != Atom::STRUCT && a.name() != "__exception__")
-            .collect(),
+        // A struct from the program itself: its fields in `defstruct` order when
+        // the program declared it, otherwise in key order.
+        None => match declared_fields(name) {
+            Some(declared) => {
+                let own = map
+                    .keys()
+                    .filter(|k| k.0.as_atom() != Some(Atom::STRUCT))
+                    .count();
+                let same_keys =
+                    own == declared.len() && declared.iter().all(|f| map.contains_key(&key(*f)));
+                if !same_keys {
+                    return map_doc(map, opts);
+                }
+                declared
+                    .into_iter()
+                    .filter(|a| a.name() != "__exception__")
+                    .collect()
+            }
+            None => map
+                .keys()
+                .filter_map(|k| k.0.as_atom())
+                .filter(|a| *a != Atom::STRUCT && a.name() != "__exception__")
+                .collect(),
+        },
     };
     if map.keys().any(|k| k.0.as_atom().is_none()) {
         return map_doc(map, opts);
@@ -336,6 +377,23 @@ fn struct_doc(map: &Map, name: Atom, opts: &InspectOpts) -> Doc {
     });
     let open = format!("%{}{{", inspect_atom_literal(name_text));
     container_doc(open, docs, "}", ContainerBreak::Strict, ",")
+}
+
+/// An integer as `inspect(n, base: :hex)` prints it: `0xFF`, `-0b101`.
+fn integer_in_base(value: &Value, base: u32) -> String {
+    let n = crate::ops::to_big(value).unwrap_or_default();
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        _ => "0x",
+    };
+    let sign = if n.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
+    let digits = n.magnitude().to_str_radix(base).to_uppercase();
+    format!("{sign}{prefix}{digits}")
 }
 
 fn key(a: Atom) -> MapKey {

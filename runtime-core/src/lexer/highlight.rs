@@ -104,6 +104,7 @@ fn classify(tokens: &[Token], out: &mut Vec<HighlightToken>) {
             }
             TokenKind::Alias(_) => HighlightClass::Module,
             TokenKind::Str(pieces)
+            | TokenKind::InterpolatedAtom(pieces)
             | TokenKind::Charlist(pieces)
             | TokenKind::Sigil { pieces, .. } => {
                 quoted(token.span, pieces, out);

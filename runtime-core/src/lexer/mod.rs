@@ -44,6 +44,8 @@ pub enum TokenKind {
     Alias(String),
     /// A double-quoted string or `"""` heredoc.
     Str(Vec<StrPiece>),
+    /// `:"key_#{n}"`: an atom built with interpolation.
+    InterpolatedAtom(Vec<StrPiece>),
     /// A single-quoted charlist or `'''` heredoc.
     Charlist(Vec<StrPiece>),
     /// `~w(...)a` and friends.
@@ -102,8 +104,9 @@ fn operator_at(text: &str) -> Option<&'static str> {
 
 /// Operators that may follow `:` to form an atom (`:+`, `:==`).
 const OPERATOR_ATOMS: &[&str] = &[
-    "===", "!==", "==", "!=", "<=", ">=", "&&", "||", "<>", "++", "--", "..", "**", "|>", "=~",
-    "+", "-", "*", "/", "<", ">", "!", "^", "&", "@", "|", ".",
+    "%{}", "{}", "<<>>", "...", "<<<", ">>>", "<-", "\\\\", "===", "!==", "==", "!=", "<=", ">=",
+    "&&", "||", "<>", "++", "--", "..", "**", "|>", "=~", "+", "-", "*", "/", "<", ">", "!", "^",
+    "&", "@", "|", ".", "%", "=",
 ];
 
 /// Tokens and every error found on the way (the tokenizer recovers so that
@@ -574,10 +577,7 @@ impl<'s> Lexer<'s> {
                 match self.quoted_body(b'"', start, true) {
                     Some(pieces) => match plain_text(&pieces) {
                         Some(name) => self.push(TokenKind::Atom(name), start),
-                        None => self.push(
-                            TokenKind::Unsupported("atoms built with interpolation".into()),
-                            start,
-                        ),
+                        None => self.push(TokenKind::InterpolatedAtom(pieces), start),
                     },
                     None => self.push(TokenKind::Error, start),
                 }
@@ -660,6 +660,7 @@ pub(crate) fn starts_no_parens_argument(
         | TokenKind::Ident(_)
         | TokenKind::Alias(_)
         | TokenKind::Str(_)
+        | TokenKind::InterpolatedAtom(_)
         | TokenKind::Charlist(_)
         | TokenKind::Sigil { .. }
         | TokenKind::CaptureArg(_)

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{badarg, int, list, register, Control, NResult, Table};
+use super::{badarg, badarg_at, int, list, register, Control, NResult, Table};
 use crate::atom::Atom;
 use crate::exception::{self, Exception};
 use crate::ops::{self, range_bounds};
@@ -195,8 +195,17 @@ pub(super) fn register_all(t: &mut Table) {
             ("join", 1, |_, a| join(&a[0], "")),
             ("join", 2, |_, a| join(&a[0], super::str_arg(&a[1])?)),
             ("take", 2, |_, a| {
-                let v = enumerate(&a[0])?;
                 let n = int(&a[1])?;
+                // The head of a range, however long, without expanding it.
+                if let (Some((first, last, step)), true) = (range_bounds(&a[0]), n >= 0) {
+                    let items = (0..n)
+                        .map(|i| first.saturating_add(i.saturating_mul(step)))
+                        .take_while(|x| if step > 0 { *x <= last } else { *x >= last })
+                        .map(Value::Int)
+                        .collect();
+                    return Ok(Value::list(items));
+                }
+                let v = enumerate(&a[0])?;
                 Ok(if n >= 0 {
                     Value::list(v.into_iter().take(n as usize).collect())
                 } else {
@@ -323,18 +332,6 @@ pub(super) fn register_all(t: &mut Table) {
                     Value::list(y.to_vec()),
                 ]))
             }),
-            ("chunk_every", 2, |_, a| {
-                let v = enumerate(&a[0])?;
-                let n = int(&a[1])?;
-                if n <= 0 {
-                    return badarg();
-                }
-                Ok(Value::list(
-                    v.chunks(n as usize)
-                        .map(|c| Value::list(c.to_vec()))
-                        .collect(),
-                ))
-            }),
             ("random", 1, |c, a| {
                 let v = enumerate(&a[0])?;
                 if v.is_empty() {
@@ -389,10 +386,17 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("fetch!", 2, |_, a| match map_of(&a[0])?.get(&key(&a[1])) {
                 Some(v) => Ok(v.clone()),
-                None => Err(Control::Raise(exception::key_error(
-                    a[1].clone(),
-                    a[0].clone(),
-                ))),
+                None => {
+                    // `Map.fetch!/2` is `:erlang.map_get/2`, whose call the BEAM
+                    // reports as the top of the stack.
+                    let mut e = exception::key_error(a[1].clone(), a[0].clone());
+                    e.stacktrace = exception::stack_entry(
+                        Atom::intern("erlang"),
+                        Atom::intern("map_get"),
+                        vec![a[1].clone(), a[0].clone()],
+                    );
+                    Err(Control::Raise(e))
+                }
             }),
             ("put", 3, |_, a| {
                 let mut m = map_of(&a[0])?.clone();
@@ -648,7 +652,29 @@ pub(super) fn register_all(t: &mut Table) {
         &[
             ("to_list", 1, |_, a| match &a[0] {
                 Value::Tuple(t) => Ok(Value::list(t.to_vec())),
-                _ => badarg(),
+                _ => badarg_at(1, "not a tuple"),
+            }),
+            ("insert_at", 3, |_, a| match (&a[0], &a[1]) {
+                (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) <= t.len() => {
+                    let mut v = t.to_vec();
+                    v.insert(*i as usize, a[2].clone());
+                    Ok(Value::tuple(v))
+                }
+                (Value::Tuple(_), _) => badarg_at(2, "out of range"),
+                _ => badarg_at(1, "not a tuple"),
+            }),
+            ("delete_at", 2, |_, a| match (&a[0], &a[1]) {
+                (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
+                    let mut v = t.to_vec();
+                    v.remove(*i as usize);
+                    Ok(Value::tuple(v))
+                }
+                (Value::Tuple(_), _) => badarg_at(2, "out of range"),
+                _ => badarg_at(1, "not a tuple"),
+            }),
+            ("sum", 1, |_, a| match &a[0] {
+                Value::Tuple(t) => sum(t),
+                _ => badarg_at(1, "not a tuple"),
             }),
             ("append", 2, |_, a| match &a[0] {
                 Value::Tuple(t) => {
@@ -674,21 +700,7 @@ pub(super) fn register_all(t: &mut Table) {
                 Value::Int(_) | Value::BigInt(_) => {
                     Ok(Value::string(&crate::ops::to_string(&a[0])?))
                 }
-                _ => badarg(),
-            }),
-            ("parse", 1, |_, a| {
-                let s = super::str_arg(&a[0])?;
-                let digits_end = s
-                    .char_indices()
-                    .find(|(i, c)| !(c.is_ascii_digit() || (*i == 0 && (*c == '-' || *c == '+'))))
-                    .map_or(s.len(), |(i, _)| i);
-                match s[..digits_end].parse::<num_bigint::BigInt>() {
-                    Ok(n) => Ok(Value::tuple(vec![
-                        Value::from_bigint(n),
-                        Value::string(&s[digits_end..]),
-                    ])),
-                    Err(_) => Ok(Value::atom("error")),
-                }
+                _ => badarg_at(1, "not an integer"),
             }),
             ("digits", 1, |_, a| {
                 let n = int(&a[0])?;
@@ -748,7 +760,7 @@ pub(super) fn register_all(t: &mut Table) {
         "Elixir.Atom",
         &[("to_string", 1, |_, a| match a[0].as_atom() {
             Some(x) => Ok(Value::string(x.name())),
-            None => badarg(),
+            None => badarg_at(1, "not an atom"),
         })],
     );
     register(

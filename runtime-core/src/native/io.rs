@@ -70,6 +70,23 @@ fn inspect_opts(opts: &Value) -> Result<(crate::inspect::InspectOpts, Option<Str
             (Some("limit"), Value::Atom(a)) if a.name() == "infinity" => o.limit = usize::MAX,
             (Some("width"), Value::Int(n)) => o.width = (*n).max(0) as usize,
             (Some("pretty"), Value::Atom(a)) => o.pretty = *a == Atom::TRUE,
+            (Some("charlists"), Value::Atom(a)) => {
+                o.charlists = match a.name() {
+                    "as_lists" => crate::inspect::Charlists::AsLists,
+                    _ => crate::inspect::Charlists::Infer,
+                }
+            }
+            (Some("binaries"), Value::Atom(a)) => o.binaries_as_bytes = a.name() == "as_binaries",
+            (Some("structs"), Value::Atom(a)) => o.structs = *a != Atom::FALSE,
+            (Some("printable_limit"), Value::Int(n)) => o.printable_limit = (*n).max(0) as usize,
+            (Some("base"), Value::Atom(a)) => {
+                o.base = match a.name() {
+                    "binary" => 2,
+                    "octal" => 8,
+                    "hex" => 16,
+                    _ => 10,
+                }
+            }
             _ => {}
         }
     }

@@ -4,7 +4,7 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
-use super::{badarg, int, list, register, Control, Ctx, NResult, Table};
+use super::{badarg, badarg_at, int, list, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
 use crate::bytecode::{BinaryOp, Callee};
 use crate::exception::{self, Class, Exception};
@@ -88,21 +88,25 @@ pub(super) fn register_all(t: &mut Table) {
         }),
         ("length", 1, |_, a| match a[0].list_to_vec() {
             Some(v) => Ok(Value::Int(v.len() as i64)),
-            None => badarg(),
+            None => badarg_at(1, "not a list"),
         }),
         ("hd", 1, |_, a| match &a[0] {
             Value::Cons(c) => Ok(c.head.clone()),
-            _ => badarg(),
+            _ => badarg_at(1, "not a nonempty list"),
         }),
         ("tl", 1, |_, a| match &a[0] {
             Value::Cons(c) => Ok(c.tail.clone()),
-            _ => badarg(),
+            _ => badarg_at(1, "not a nonempty list"),
         }),
+        // Kernel's `elem(tuple, i)` is `:erlang.element(i + 1, tuple)`, so the
+        // BEAM's complaints name the index as the 1st argument.
         ("elem", 2, |_, a| match (&a[0], &a[1]) {
             (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
                 Ok(t[*i as usize].clone())
             }
-            _ => badarg(),
+            (Value::Tuple(_), Value::Int(_)) => badarg_at(1, "out of range"),
+            (Value::Tuple(_), _) => badarg_at(1, "not an integer"),
+            _ => badarg_at(2, "not a tuple"),
         }),
         ("put_elem", 3, |_, a| match (&a[0], &a[1]) {
             (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
@@ -110,11 +114,13 @@ pub(super) fn register_all(t: &mut Table) {
                 v[*i as usize] = a[2].clone();
                 Ok(Value::tuple(v))
             }
-            _ => badarg(),
+            (Value::Tuple(_), Value::Int(_)) => badarg_at(1, "out of range"),
+            (Value::Tuple(_), _) => badarg_at(1, "not an integer"),
+            _ => badarg_at(2, "not a tuple"),
         }),
         ("tuple_size", 1, |_, a| match &a[0] {
             Value::Tuple(t) => Ok(Value::Int(t.len() as i64)),
-            _ => badarg(),
+            _ => badarg_at(1, "not a tuple"),
         }),
         ("map_size", 1, |_, a| match &a[0] {
             Value::Map(m) => Ok(Value::Int(m.len() as i64)),
@@ -122,7 +128,7 @@ pub(super) fn register_all(t: &mut Table) {
         }),
         ("byte_size", 1, |_, a| match &a[0] {
             Value::Str(s) => Ok(Value::Int(s.len() as i64)),
-            _ => badarg(),
+            _ => badarg_at(1, "not a bitstring"),
         }),
         ("abs", 1, |_, a| match &a[0] {
             Value::Int(i) => Ok(match i.checked_abs() {
@@ -131,7 +137,7 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             Value::BigInt(b) => Ok(Value::from_bigint(b.abs())),
             Value::Float(f) => Ok(Value::Float(f.abs())),
-            _ => Err(exception::badarith().into()),
+            _ => badarg_at(1, "not a number"),
         }),
         ("div", 2, |_, a| Ok(ops::int_div(&a[0], &a[1])?)),
         ("rem", 2, |_, a| Ok(ops::int_rem(&a[0], &a[1])?)),
@@ -171,7 +177,7 @@ pub(super) fn register_all(t: &mut Table) {
                 return badarg();
             };
             Ok(Value::bool(!matches!(
-                c.program.lookup(m, f, *n as u32),
+                c.program.lookup_public(m, f, *n as u32),
                 Callee::Undefined
             )))
         }),
@@ -244,8 +250,39 @@ pub(super) fn register_all(t: &mut Table) {
         ("not", 1, |_, a| {
             Ok(ops::unary(crate::bytecode::UnaryOp::Not, a[0].clone())?)
         }),
+        ("sigil_w", 2, sigil_w),
+        ("sigil_W", 2, sigil_w),
+        ("sigil_s", 2, |_, a| Ok(a[0].clone())),
+        ("sigil_S", 2, |_, a| Ok(a[0].clone())),
+        ("sigil_c", 2, |_, a| Ok(charlist(&a[0]))),
+        ("sigil_C", 2, |_, a| Ok(charlist(&a[0]))),
     ];
     register(t, "Elixir.Kernel", k);
+    register(
+        t,
+        "Elixir.Function",
+        &[
+            ("info", 1, |_, a| fun_info(&a[0])),
+            ("info", 2, |_, a| {
+                let info = fun_info(&a[0])?;
+                let wanted = a[1].as_atom();
+                Ok(info
+                    .list_iter()
+                    .find(|kv| matches!(kv, Value::Tuple(t) if t[0].as_atom() == wanted))
+                    .cloned()
+                    .unwrap_or(Value::NIL_ATOM))
+            }),
+        ],
+    );
+    register(
+        t,
+        "Elixir.Code",
+        &[("ensure_loaded?", 1, |c, a| {
+            Ok(Value::bool(a[0].as_atom().is_some_and(|m| {
+                c.program.modules.contains_key(&m) || super::module_exists(m)
+            })))
+        })],
+    );
     register(
         t,
         "erlang",
@@ -289,11 +326,51 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 _ => badarg(),
             }),
+            ("fun_info", 1, |_, a| fun_info(&a[0])),
+            ("fun_info", 2, |_, a| {
+                let info = fun_info(&a[0])?;
+                let wanted = a[1].as_atom();
+                Ok(info
+                    .list_iter()
+                    .find(|kv| matches!(kv, Value::Tuple(t) if t[0].as_atom() == wanted))
+                    .cloned()
+                    .unwrap_or_else(|| Value::tuple(vec![a[1].clone(), Value::atom("undefined")])))
+            }),
+            ("list_to_atom", 1, |_, a| {
+                let Some(codes) = a[0].list_to_vec() else {
+                    return badarg_at(1, "not a list");
+                };
+                let text: Option<String> = codes
+                    .iter()
+                    .map(|c| match c {
+                        Value::Int(i) => char::from_u32(*i as u32),
+                        _ => None,
+                    })
+                    .collect();
+                match text {
+                    Some(t) if t.chars().count() > 255 => Err(Control::Raise(
+                        exception::system_limit("a system limit has been reached"),
+                    )),
+                    Some(t) => Ok(Value::atom(&t)),
+                    None => badarg_at(1, "not a list of characters"),
+                }
+            }),
+            ("atom_to_binary", 1, |_, a| match a[0].as_atom() {
+                Some(x) => Ok(Value::string(x.name())),
+                None => badarg_at(1, "not an atom"),
+            }),
+            ("binary_to_atom", 1, |_, a| match &a[0] {
+                Value::Str(s) => Ok(Value::atom(s)),
+                _ => badarg_at(1, "not a binary"),
+            }),
             ("tuple_to_list", 1, |_, a| match &a[0] {
                 Value::Tuple(t) => Ok(Value::list(t.to_vec())),
-                _ => badarg(),
+                _ => badarg_at(1, "not a tuple"),
             }),
-            ("list_to_tuple", 1, |_, a| Ok(Value::tuple(list(&a[0])?))),
+            ("list_to_tuple", 1, |_, a| match a[0].list_to_vec() {
+                Some(items) => Ok(Value::tuple(items)),
+                None => badarg_at(1, "not a list"),
+            }),
             ("+", 2, |_, a| {
                 Ok(ops::binary(BinaryOp::Add, a[0].clone(), a[1].clone())?)
             }),
@@ -304,6 +381,54 @@ pub(super) fn register_all(t: &mut Table) {
     );
 }
 
+/// `:erlang.fun_info/1`: what callcast knows of a function value.
+fn fun_info(f: &Value) -> NResult {
+    let Value::Fun(closure) = f else {
+        return badarg_at(1, "not a fun");
+    };
+    let pair = |k: &str, v: Value| Value::tuple(vec![Value::atom(k), v]);
+    let (module, name, kind) = match &**closure {
+        crate::value::Closure::Lambda { function, .. } => {
+            (function.module, Atom::intern(&function.name), "local")
+        }
+        crate::value::Closure::External {
+            module, function, ..
+        } => (*module, *function, "external"),
+    };
+    Ok(Value::list(vec![
+        pair("module", Value::Atom(module)),
+        pair("name", Value::Atom(name)),
+        pair("arity", Value::Int(closure.arity() as i64)),
+        pair("env", Value::Nil),
+        pair("type", Value::atom(kind)),
+    ]))
+}
+
+/// A string's code points as a charlist.
+fn charlist(v: &Value) -> Value {
+    match v {
+        Value::Str(s) => Value::list(s.chars().map(|c| Value::Int(c as i64)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// `~w(a b c)`: the words, as strings, atoms (`a` modifier) or charlists (`c`).
+fn sigil_w(_: &mut Ctx<'_>, a: &[Value]) -> NResult {
+    let Value::Str(text) = &a[0] else {
+        return badarg();
+    };
+    let modifier = a[1].list_iter().next().and_then(|m| match m {
+        Value::Int(c) => char::from_u32(*c as u32),
+        _ => None,
+    });
+    let words = text.split_whitespace().map(|w| match modifier {
+        Some('a') => Value::atom(w),
+        Some('c') => charlist(&Value::string(w)),
+        _ => Value::string(w),
+    });
+    Ok(Value::list(words.collect()))
+}
+
 /// Whether a value is an exception struct.
 pub fn is_exception(v: &Value) -> bool {
     v.struct_name().is_some()
@@ -311,11 +436,15 @@ pub fn is_exception(v: &Value) -> bool {
             .is_some_and(Value::is_true)
 }
 
-fn apply3(_: &mut Ctx<'_>, a: &[Value]) -> NResult {
+fn apply3(c: &mut Ctx<'_>, a: &[Value]) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return badarg();
     };
-    Err(Control::CallMfa(module, function, list(&a[2])?))
+    let args = list(&a[2])?;
+    if let Callee::Undefined = c.program.lookup_public(module, function, args.len() as u32) {
+        return Err(exception::undefined_function(module, function, args).into());
+    }
+    Err(Control::CallMfa(module, function, args))
 }
 
 fn float_to_int(v: &Value, f: fn(f64) -> f64) -> NResult {
@@ -328,7 +457,7 @@ fn float_to_int(v: &Value, f: fn(f64) -> f64) -> NResult {
                 _ => Value::from_bigint(num_bigint::BigInt::from(r as i128)),
             })
         }
-        _ => badarg(),
+        _ => badarg_at(1, "not a number"),
     }
 }
 

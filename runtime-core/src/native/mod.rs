@@ -4,8 +4,10 @@
 //! function argument or may block is written in Elixir in the prelude instead.
 
 mod data;
+mod integer;
 mod io;
 mod kernel;
+mod math;
 mod process;
 mod string;
 
@@ -60,6 +62,13 @@ pub fn badarg<T>() -> Result<T, Control> {
     Err(Control::Raise(exception::badarg()))
 }
 
+/// Raises the `ArgumentError` a BEAM built-in raises for a bad argument, with
+/// the explanation the BEAM gives ("errors were found at the given
+/// arguments: ... 1st argument: not a list").
+pub fn badarg_at<T>(position: usize, what: &str) -> Result<T, Control> {
+    Err(Control::Raise(exception::badarg_at(position, what)))
+}
+
 /// Raises `ArgumentError` with a message.
 pub fn argument_error<T>(message: &str) -> Result<T, Control> {
     Err(Control::Raise(exception::argument_error(message)))
@@ -102,6 +111,8 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table::default();
         kernel::register_all(&mut t);
+        math::register_all(&mut t);
+        integer::register_all(&mut t);
         data::register_all(&mut t);
         string::register_all(&mut t);
         io::register_all(&mut t);

@@ -1,9 +1,155 @@
 //! String functions (UTF-8 text; graphemes approximated by code points) and the
 //! conversions between strings, numbers, atoms and charlists.
 
-use super::{badarg, int, list, register, str_arg, Control, NResult, Table};
+use super::{badarg, badarg_at, int, list, register, str_arg, Control, NResult, Table};
 use crate::atom::Atom;
+use crate::exception;
 use crate::value::Value;
+
+/// The string argument of a String function whose Elixir clauses only accept
+/// binaries, or the `FunctionClauseError` those clauses raise.
+fn text_of<'v>(v: &'v Value, function: &str, arity: usize) -> Result<&'v str, Control> {
+    match v {
+        Value::Str(s) => Ok(s),
+        _ => Err(Control::Raise(exception::function_clause(
+            Atom::intern("Elixir.String"),
+            Value::atom(function),
+            arity,
+        ))),
+    }
+}
+
+/// The string argument of an Erlang built-in, or its `badarg` "not a binary".
+fn binary_arg(v: &Value, position: usize) -> Result<&str, Control> {
+    match v {
+        Value::Str(s) => Ok(s),
+        _ => badarg_at(position, "not a binary"),
+    }
+}
+
+/// The value of option `name` in a keyword list, if given.
+fn option<'v>(opts: &'v Value, name: &str) -> Option<&'v Value> {
+    let key = Atom::intern(name);
+    opts.list_iter().find_map(|o| match o {
+        Value::Tuple(kv) if kv.len() == 2 && kv[0].as_atom() == Some(key) => Some(&kv[1]),
+        _ => None,
+    })
+}
+
+/// Removes every leading (or trailing) repetition of `what` from `text`.
+fn trim_repeated<'t>(mut text: &'t str, what: &str, leading: bool, trailing: bool) -> &'t str {
+    if what.is_empty() {
+        return text;
+    }
+    while leading && text.starts_with(what) {
+        text = &text[what.len()..];
+    }
+    while trailing && text.ends_with(what) {
+        text = &text[..text.len() - what.len()];
+    }
+    text
+}
+
+/// Jaro similarity of two strings (`String.jaro_distance/2`).
+fn jaro(a: &[char], b: &[char]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut b_used = vec![false; b.len()];
+    let mut a_matches = Vec::new();
+    for (i, ca) in a.iter().enumerate() {
+        let lo = i.saturating_sub(window);
+        let hi = (i + window + 1).min(b.len());
+        if let Some(j) = (lo..hi).find(|&j| !b_used[j] && b[j] == *ca) {
+            b_used[j] = true;
+            a_matches.push(*ca);
+        }
+    }
+    let m = a_matches.len();
+    if m == 0 {
+        return 0.0;
+    }
+    let b_matches = b.iter().zip(&b_used).filter(|(_, u)| **u).map(|(c, _)| *c);
+    let transpositions = a_matches
+        .iter()
+        .zip(b_matches)
+        .filter(|(x, y)| **x != *y)
+        .count()
+        / 2;
+    let m = m as f64;
+    (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0
+}
+
+/// The edit script turning `a` into `b` as `[eq: ..., del: ..., ins: ...]`,
+/// following Myers' algorithm (deletions before insertions), as
+/// `String.myers_difference/2` returns it.
+fn myers(a: &[char], b: &[char]) -> Value {
+    let (n, m) = (a.len(), b.len());
+    // lcs[i][j]: longest common subsequence of a[i..] and b[j..].
+    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut edits: Vec<(&str, char)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            edits.push(("eq", a[i]));
+            i += 1;
+            j += 1;
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            edits.push(("del", a[i]));
+            i += 1;
+        } else {
+            edits.push(("ins", b[j]));
+            j += 1;
+        }
+    }
+    // Within a changed stretch the deletions come first, then the insertions.
+    let mut out: Vec<(&str, String)> = Vec::new();
+    let mut k = 0;
+    while k < edits.len() {
+        if edits[k].0 == "eq" {
+            let mut text = String::new();
+            while k < edits.len() && edits[k].0 == "eq" {
+                text.push(edits[k].1);
+                k += 1;
+            }
+            out.push(("eq", text));
+        } else {
+            let (mut del, mut ins) = (String::new(), String::new());
+            while k < edits.len() && edits[k].0 != "eq" {
+                if edits[k].0 == "del" {
+                    del.push(edits[k].1);
+                } else {
+                    ins.push(edits[k].1);
+                }
+                k += 1;
+            }
+            if !del.is_empty() {
+                out.push(("del", del));
+            }
+            if !ins.is_empty() {
+                out.push(("ins", ins));
+            }
+        }
+    }
+    Value::list(
+        out.into_iter()
+            .map(|(tag, text)| Value::tuple(vec![Value::atom(tag), Value::string(&text)]))
+            .collect(),
+    )
+}
 
 fn s(v: &str) -> NResult {
     Ok(Value::string(v))
@@ -58,8 +204,9 @@ fn split_on(text: &str, pattern: &Value) -> Result<Vec<Value>, Control> {
 
 fn to_integer(text: &str, base: u32) -> NResult {
     match num_bigint::BigInt::parse_bytes(text.as_bytes(), base) {
+        // `parse_bytes` allows digit separators; the BEAM does not.
         Some(n) if !text.contains('_') => Ok(Value::from_bigint(n)),
-        _ => badarg(),
+        _ => badarg_at(1, "not a textual representation of an integer"),
     }
 }
 
@@ -95,8 +242,12 @@ pub(super) fn register_all(t: &mut Table) {
         t,
         "Elixir.String",
         &[
-            ("upcase", 1, |_, a| s(&str_arg(&a[0])?.to_uppercase())),
-            ("downcase", 1, |_, a| s(&str_arg(&a[0])?.to_lowercase())),
+            ("upcase", 1, |_, a| {
+                s(&text_of(&a[0], "upcase", 2)?.to_uppercase())
+            }),
+            ("downcase", 1, |_, a| {
+                s(&text_of(&a[0], "downcase", 2)?.to_lowercase())
+            }),
             ("capitalize", 1, |_, a| {
                 let text = str_arg(&a[0])?;
                 let mut c = text.chars();
@@ -125,15 +276,73 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("split", 3, |_, a| {
                 let mut parts = split_on(str_arg(&a[0])?, &a[1])?;
-                let trim = a[2].list_iter().any(|o| {
-                    matches!(o, Value::Tuple(kv) if kv.len() == 2 && kv[0].as_atom() == Some(Atom::intern("trim")) && kv[1].is_true())
-                });
-                if trim {
+                if option(&a[2], "trim").is_some_and(Value::is_true) {
                     parts.retain(|p| !matches!(p, Value::Str(x) if x.is_empty()));
+                }
+                if let Some(Value::Int(n)) = option(&a[2], "parts") {
+                    let n = (*n).max(1) as usize;
+                    if parts.len() > n {
+                        // Rejoin the rest: the pattern is what split them apart.
+                        let sep = match &a[1] {
+                            Value::Str(p) => p.to_string(),
+                            other => list(other)?
+                                .first()
+                                .map_or(Ok(String::new()), |p| str_arg(p).map(str::to_string))?,
+                        };
+                        let rest: Vec<&str> = parts[n - 1..]
+                            .iter()
+                            .map(|p| str_arg(p))
+                            .collect::<Result<_, _>>()?;
+                        let joined = rest.join(&sep);
+                        parts.truncate(n - 1);
+                        parts.push(Value::string(&joined));
+                    }
                 }
                 Ok(Value::list(parts))
             }),
-            ("trim", 1, |_, a| s(str_arg(&a[0])?.trim())),
+            ("trim", 1, |_, a| s(text_of(&a[0], "trim", 1)?.trim())),
+            ("trim", 2, |_, a| {
+                s(trim_repeated(str_arg(&a[0])?, str_arg(&a[1])?, true, true))
+            }),
+            ("trim_leading", 2, |_, a| {
+                s(trim_repeated(str_arg(&a[0])?, str_arg(&a[1])?, true, false))
+            }),
+            ("trim_trailing", 2, |_, a| {
+                s(trim_repeated(str_arg(&a[0])?, str_arg(&a[1])?, false, true))
+            }),
+            ("replace", 4, |_, a| {
+                let text = str_arg(&a[0])?;
+                let pat = str_arg(&a[1])?;
+                let with = str_arg(&a[2])?;
+                if option(&a[3], "global").is_some_and(|g| !g.is_truthy()) {
+                    s(&text.replacen(pat, with, 1))
+                } else {
+                    s(&text.replace(pat, with))
+                }
+            }),
+            ("replace_prefix", 3, |_, a| {
+                let text = str_arg(&a[0])?;
+                match text.strip_prefix(str_arg(&a[1])?) {
+                    Some(rest) => s(&format!("{}{rest}", str_arg(&a[2])?)),
+                    None => s(text),
+                }
+            }),
+            ("replace_suffix", 3, |_, a| {
+                let text = str_arg(&a[0])?;
+                match text.strip_suffix(str_arg(&a[1])?) {
+                    Some(rest) => s(&format!("{rest}{}", str_arg(&a[2])?)),
+                    None => s(text),
+                }
+            }),
+            ("equivalent?", 2, |_, a| {
+                Ok(Value::bool(str_arg(&a[0])? == str_arg(&a[1])?))
+            }),
+            ("jaro_distance", 2, |_, a| {
+                Ok(Value::Float(jaro(&chars_of(&a[0])?, &chars_of(&a[1])?)))
+            }),
+            ("myers_difference", 2, |_, a| {
+                Ok(myers(&chars_of(&a[0])?, &chars_of(&a[1])?))
+            }),
             ("trim_leading", 1, |_, a| s(str_arg(&a[0])?.trim_start())),
             ("trim_trailing", 1, |_, a| s(str_arg(&a[0])?.trim_end())),
             ("replace", 3, |_, a| {
@@ -178,21 +387,29 @@ pub(super) fn register_all(t: &mut Table) {
                     }
                 }
             }),
-            ("to_integer", 1, |_, a| to_integer(str_arg(&a[0])?, 10)),
+            ("to_integer", 1, |_, a| {
+                to_integer(binary_arg(&a[0], 1)?, 10)
+            }),
             ("to_integer", 2, |_, a| {
-                let base = int(&a[1])?;
-                if !(2..=36).contains(&base) {
-                    return badarg();
+                let text = binary_arg(&a[0], 1)?;
+                match a[1] {
+                    Value::Int(base) if (2..=36).contains(&base) => to_integer(text, base as u32),
+                    _ => badarg_at(2, "not an integer in the range 2 through 36"),
                 }
-                to_integer(str_arg(&a[0])?, base as u32)
             }),
-            ("to_float", 1, |_, a| match str_arg(&a[0])?.parse::<f64>() {
-                Ok(f) if str_arg(&a[0])?.contains('.') => Ok(Value::Float(f)),
-                _ => badarg(),
+            ("to_float", 1, |_, a| {
+                let text = binary_arg(&a[0], 1)?;
+                match text.parse::<f64>() {
+                    Ok(f) if text.contains('.') => Ok(Value::Float(f)),
+                    _ => badarg_at(1, "not a textual representation of a float"),
+                }
             }),
-            ("to_atom", 1, |_, a| Ok(Value::atom(str_arg(&a[0])?))),
+            ("to_atom", 1, |_, a| Ok(Value::atom(binary_arg(&a[0], 1)?))),
             ("to_existing_atom", 1, |_, a| {
-                Ok(Value::atom(str_arg(&a[0])?))
+                match Atom::existing(binary_arg(&a[0], 1)?) {
+                    Some(atom) => Ok(Value::Atom(atom)),
+                    None => badarg_at(1, "not an already existing atom"),
+                }
             }),
             ("to_charlist", 1, |_, a| {
                 Ok(Value::list(
@@ -304,14 +521,6 @@ pub(super) fn register_all(t: &mut Table) {
         t,
         "Elixir.Float",
         &[
-            ("round", 2, |_, a| {
-                let Value::Float(f) = a[0] else {
-                    return badarg();
-                };
-                let digits = int(&a[1])?;
-                let m = 10f64.powi(digits as i32);
-                Ok(Value::Float((f * m).round() / m))
-            }),
             ("round", 1, |_, a| match a[0] {
                 Value::Float(f) => Ok(Value::Float(f.round())),
                 _ => badarg(),

@@ -27,6 +27,15 @@ impl<'t> Parser<'t> {
             TokenKind::Float(f) => ExprKind::Float(*f),
             TokenKind::Atom(name) => ExprKind::Atom(name.clone()),
             TokenKind::Str(pieces) => self.string(pieces)?,
+            // `:"key_#{n}"` is `String.to_atom("key_#{n}")`.
+            TokenKind::InterpolatedAtom(pieces) => ExprKind::Call {
+                target: CallTarget::Remote(
+                    Box::new(Expr::new(ExprKind::Alias(vec!["String".into()]), span)),
+                    "to_atom".into(),
+                ),
+                args: vec![Expr::new(self.string(pieces)?, span)],
+                parens: true,
+            },
             TokenKind::Charlist(pieces) => match plain_text(pieces) {
                 Some(text) => ExprKind::Charlist(text),
                 None => return Err(Self::unsupported("charlists with interpolation", span)),

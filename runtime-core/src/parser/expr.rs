@@ -310,6 +310,33 @@ impl<'t> Parser<'t> {
                 let start = lhs.span;
                 Ok(self.call(CallTarget::Anonymous(Box::new(lhs)), args, true, start))
             }
+            // `Kernel.+(1, 2)`: an operator called by name.
+            TokenKind::Op(op)
+                if matches!(
+                    *op,
+                    "+" | "-"
+                        | "*"
+                        | "/"
+                        | "=="
+                        | "!="
+                        | "==="
+                        | "!=="
+                        | "<"
+                        | ">"
+                        | "<="
+                        | ">="
+                        | "<>"
+                        | "++"
+                        | "--"
+                ) && matches!(self.peek_nth(1), Some(t) if t.kind == TokenKind::Op("(")) =>
+            {
+                let name = op.to_string();
+                self.bump();
+                self.bump();
+                let args = self.paren_args()?;
+                let start = lhs.span;
+                Ok(self.call(CallTarget::Remote(Box::new(lhs), name), args, true, start))
+            }
             TokenKind::Str(_) => Err(Self::unsupported(
                 "calls to quoted function names",
                 token.span,

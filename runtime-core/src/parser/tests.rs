@@ -715,13 +715,37 @@ fn unsupported_constructs() {
           |       ^^^
     "#]],
     );
-    check_error(
-        "x = :\"a#{b}\"\n",
+}
+
+#[test]
+fn interpolated_atoms_are_string_to_atom() {
+    check(
+        "x = :\"a#{b}\"",
         expect![[r#"
-        ** (CompileError) test.exs:1:5: not supported by callcast yet: atoms built with interpolation
-          |
-        1 | x = :"a#{b}"
-          |     ^^^^^^^^
-    "#]],
+        (block
+          (= x (String.to_atom (<<>> "a" b))))"#]],
+    );
+}
+
+#[test]
+fn operators_called_by_name_and_operator_atoms() {
+    check(
+        "Kernel.+(1, 2); 10 |> Kernel.<>(\"a\"); [:%{}, :{}, :%, :\\\\, :<-]",
+        expect![[r#"
+            (block
+              (Kernel.+ 1 2)
+              (|> 10 (Kernel.<> "a"))
+              [:"%{}" :"{}" :"%" :"\\\\" :"<-"])"#]],
+    );
+}
+
+#[test]
+fn guards_chained_with_when() {
+    check(
+        "def f(x) when is_atom(x) when is_binary(x), do: x",
+        expect![[r#"
+        (block
+          (def (when (f x) (when (is_atom x) (is_binary x))) [{:do (block
+            x)}]))"#]],
     );
 }

@@ -1,0 +1,107 @@
+//! `:math` and the float functions that round to a number of digits.
+
+use super::{register, Control, NResult, Table};
+use crate::exception;
+use crate::ops::to_f64;
+use crate::value::Value;
+
+/// The argument as a float; `:math` functions raise `ArithmeticError` for
+/// anything that is not a number, as the BEAM does.
+fn num(v: &Value) -> Result<f64, Control> {
+    to_f64(v).ok_or_else(|| Control::Raise(exception::badarith()))
+}
+
+fn finite(f: f64) -> NResult {
+    if f.is_finite() {
+        Ok(Value::Float(f))
+    } else {
+        Err(Control::Raise(exception::badarith()))
+    }
+}
+
+fn unary(a: &[Value], f: fn(f64) -> f64) -> NResult {
+    finite(f(num(&a[0])?))
+}
+
+/// Which way [`round_digits`] goes.
+#[derive(Clone, Copy)]
+enum Mode {
+    /// Half away from zero (`Float.round/2`).
+    Half,
+    /// Towards positive infinity.
+    Ceil,
+    /// Towards negative infinity.
+    Floor,
+}
+
+/// Rounds `f` to `digits` decimals working on its exact decimal expansion, as
+/// Elixir does, so `Float.round(2.675, 2)` is `2.67` (the float is just below
+/// 2.675) while `Float.ceil(1.231, 2)` is `1.24`.
+fn round_digits(f: f64, digits: usize, mode: Mode) -> f64 {
+    let negative = f.is_sign_negative();
+    // 1100 decimals hold every f64 exactly.
+    let exact = format!("{:.1100}", f.abs());
+    let (int_part, frac) = exact.split_once('.').unwrap_or((&exact, ""));
+    let kept = &frac[..digits.min(frac.len())];
+    let rest = &frac[kept.len()..];
+    let rest_nonzero = rest.bytes().any(|b| b != b'0');
+    let up = match mode {
+        Mode::Half => rest.as_bytes().first().is_some_and(|d| *d >= b'5'),
+        Mode::Ceil => rest_nonzero && !negative,
+        Mode::Floor => rest_nonzero && negative,
+    };
+    let mut value: f64 = format!("{int_part}.{kept}0").parse().unwrap_or(f.abs());
+    if up {
+        let scale = 10f64.powi(digits as i32);
+        let scaled: f64 = format!("{int_part}{kept}").parse().unwrap_or(value * scale);
+        value = (scaled + 1.0) / scale;
+    }
+    if negative {
+        -value
+    } else {
+        value
+    }
+}
+
+fn float_digits(a: &[Value], mode: Mode) -> NResult {
+    match (&a[0], &a[1]) {
+        (Value::Float(f), Value::Int(d)) if (0..=15).contains(d) => {
+            Ok(Value::Float(round_digits(*f, *d as usize, mode)))
+        }
+        _ => super::badarg(),
+    }
+}
+
+pub(super) fn register_all(t: &mut Table) {
+    register(
+        t,
+        "math",
+        &[
+            ("sqrt", 1, |_, a| unary(a, f64::sqrt)),
+            ("pi", 0, |_, _| Ok(Value::Float(std::f64::consts::PI))),
+            ("e", 0, |_, _| Ok(Value::Float(std::f64::consts::E))),
+            ("pow", 2, |_, a| finite(num(&a[0])?.powf(num(&a[1])?))),
+            ("exp", 1, |_, a| unary(a, f64::exp)),
+            ("log", 1, |_, a| unary(a, f64::ln)),
+            ("log2", 1, |_, a| unary(a, f64::log2)),
+            ("log10", 1, |_, a| unary(a, f64::log10)),
+            ("sin", 1, |_, a| unary(a, f64::sin)),
+            ("cos", 1, |_, a| unary(a, f64::cos)),
+            ("tan", 1, |_, a| unary(a, f64::tan)),
+            ("atan", 1, |_, a| unary(a, f64::atan)),
+            ("atan2", 2, |_, a| finite(num(&a[0])?.atan2(num(&a[1])?))),
+            ("floor", 1, |_, a| unary(a, f64::floor)),
+            ("ceil", 1, |_, a| unary(a, f64::ceil)),
+            ("fmod", 2, |_, a| finite(num(&a[0])? % num(&a[1])?)),
+        ],
+    );
+    register(
+        t,
+        "Elixir.Float",
+        &[
+            ("round", 2, |_, a| float_digits(a, Mode::Half)),
+            ("ceil", 2, |_, a| float_digits(a, Mode::Ceil)),
+            ("floor", 2, |_, a| float_digits(a, Mode::Floor)),
+        ],
+    );
+}
