@@ -9,7 +9,8 @@ use super::editor::Editor;
 use crate::runner::Runner;
 use crate::share::Link;
 use crate::state::{Action, Phase, Problem, Workbench as State};
-use crate::views::{mailbox_chart, process_table, sequence_diagram};
+use crate::views::sequence_diagram::SequenceDiagram;
+use crate::views::{mailbox_chart, process_table, sequence_layout};
 
 /// Which parts a workbench shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,6 +151,9 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     runner.with_session(|session| {
         let output = session.map_or(&[][..], |s| s.output());
         let trace = session.map_or(&[][..], |s| s.trace());
+        let result = session
+            .and_then(|s| s.result())
+            .map(runtime_core::inspect::inspect);
         let code = html! {
             <>
                 <div class="cc-toolbar">
@@ -167,7 +171,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         rows={props.rows} marker={state.problem.as_ref().and_then(|p| p.span)}
                         label="Elixir code" />
                 { for error }
-                { console::view(output) }
+                { console::view(output, result) }
             </>
         };
         match props.layout {
@@ -179,7 +183,8 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     <section class="cc-code" aria-label="Code and output">{ code }</section>
                     <section class="cc-views" aria-label="What happened">
                         <h2>{ "Sequence diagram" }</h2>
-                        { sequence_diagram::view(trace) }
+                        <SequenceDiagram layout={std::rc::Rc::new(sequence_layout::layout(trace))}
+                                         events={trace.len()} />
                         <h2>{ "Mailboxes" }</h2>
                         { mailbox_chart::view(trace) }
                         <h2>{ "Processes" }</h2>

@@ -1,4 +1,5 @@
-//! The process table: every process of the run and where it stands.
+//! The process table: every process of the run and where it stands, with a
+//! GenServer's latest state.
 
 use runtime_core::TraceEvent;
 use yew::{html, Html};
@@ -20,17 +21,22 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         );
     }
     let body = rows.iter().map(|row| {
-        let status = match &row.status {
-            ProcessStatus::Alive => "alive".to_owned(),
-            ProcessStatus::Exited(reason) => format!("exited {reason}"),
+        let (status, class) = match &row.status {
+            ProcessStatus::Running => ("running".to_owned(), "cc-status-running"),
+            ProcessStatus::Waiting => ("waiting".to_owned(), "cc-status-waiting"),
+            ProcessStatus::Exited(reason) if reason == ":normal" => {
+                ("exited :normal".to_owned(), "cc-status-exited")
+            }
+            ProcessStatus::Exited(reason) => (format!("exited {reason}"), "cc-status-crashed"),
         };
         html! {
             <tr>
                 <td class="cc-mono">{ pid_text(row.pid) }</td>
-                <td>{ row.label.clone() }</td>
-                <td>{ status }</td>
-                <td class="cc-num">{ row.received.to_string() }</td>
+                <td title={row.label.clone()}>{ row.name.clone() }</td>
+                <td class={class}>{ status }</td>
                 <td class="cc-num">{ row.mailbox.to_string() }</td>
+                <td class="cc-num">{ row.reductions.to_string() }</td>
+                <td class="cc-mono cc-state">{ row.state.clone().unwrap_or_default() }</td>
             </tr>
         }
     });
@@ -38,8 +44,9 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         <table>
                 <thead>
                     <tr>
-                        <th>{ "Process" }</th><th>{ "Label" }</th><th>{ "Status" }</th>
-                        <th class="cc-num">{ "Received" }</th><th class="cc-num">{ "Mailbox" }</th>
+                        <th>{ "Process" }</th><th>{ "Name" }</th><th>{ "Status" }</th>
+                        <th class="cc-num">{ "Mailbox" }</th><th class="cc-num">{ "Reductions" }</th>
+                        <th>{ "GenServer state" }</th>
                     </tr>
                 </thead>
                 <tbody>{ for body }</tbody>
