@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod runner;
 pub mod share;
 pub mod state;
+pub mod storage;
 pub mod views;
 
 use wasm_bindgen::prelude::*;
