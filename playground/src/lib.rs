@@ -6,6 +6,7 @@
 pub mod base64url;
 pub mod components;
 mod crash;
+pub mod examples;
 pub mod highlight;
 pub mod runner;
 pub mod share;

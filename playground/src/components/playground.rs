@@ -66,6 +66,29 @@ impl Opened {
 #[function_component(Playground)]
 pub fn playground() -> Html {
     let opened = use_state(Opened::from_location);
+    // Counts example loads, so loading one remounts the workbench afresh.
+    let loads = use_state(|| 0_u32);
+    let on_example = {
+        let opened = opened.clone();
+        let loads = loads.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            if let Some(example) = crate::examples::find(&select.value()) {
+                opened.set(Opened {
+                    fragment: opened.fragment.clone(),
+                    source: example.source.to_owned(),
+                    original: example.source.to_owned(),
+                    problem: None,
+                    autorun: false,
+                });
+                loads.set(*loads + 1);
+            }
+            select.set_value("");
+        })
+    };
+    let options = crate::examples::EXAMPLES.iter().map(|example| {
+        html! { <option value={example.id}>{ example.title }</option> }
+    });
     {
         let opened = opened.clone();
         use_effect_with((), move |()| {
@@ -79,8 +102,18 @@ pub fn playground() -> Html {
         });
     }
     html! {
-        // The fragment as key: a new link mounts a fresh workbench.
-        <Workbench key={opened.fragment.clone()}
+        <>
+        <div class="cc-examples">
+            <label>
+                { "Examples " }
+                <select data-testid="examples" onchange={on_example}>
+                    <option value="" selected=true>{ "Load an example…" }</option>
+                    { for options }
+                </select>
+            </label>
+        </div>
+        // The fragment (and example loads) as key: a new link mounts a fresh workbench.
+        <Workbench key={format!("{}|{}", opened.fragment, *loads)}
                    source={opened.source.clone()}
                    problem={opened.problem.clone().map(AttrValue::from)}
                    autorun={opened.autorun}
@@ -90,6 +123,7 @@ pub fn playground() -> Html {
                    rows={18}
                    original={opened.original.clone()}
                    storage_key={crate::storage::PLAYGROUND_KEY} />
+        </>
     }
 }
 
