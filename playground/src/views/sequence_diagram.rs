@@ -84,10 +84,8 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
     let lanes = layout.lanes.iter().map(|lane| {
         html! {
             <g class="cc-seq-lane">
-                <text class="cc-seq-label" x={lane.x.to_string()} y="18">
-                    <title>{ format!("{} {}", lane.name, pid_text(lane.pid)) }</title>
-                    { shorten(&lane.name, 18) }
-                </text>
+                <title>{ format!("{} {}", lane.name, pid_text(lane.pid)) }</title>
+                <text class="cc-seq-label" x={lane.x.to_string()} y="18">{ shorten(&lane.name, 18) }</text>
                 <line class="cc-seq-lifeline" x1={lane.x.to_string()} y1={lane.top.to_string()}
                       x2={lane.x.to_string()} y2={lane.bottom.to_string()} />
             </g>

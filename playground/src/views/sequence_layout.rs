@@ -289,7 +289,7 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
                     x2,
                     y2: y + MIN_STEP,
                     arrival,
-                    label: shorten(&text, 20),
+                    label: shorten(&payload(kind, message), 20),
                     detail: format!(
                         "{} from {} to {target}, sent at {}\n{text}",
                         kind.noun(),
@@ -397,6 +397,27 @@ fn summary_noun(event: &TraceEvent) -> &'static str {
         TraceEvent::Output { .. } => "outputs",
         _ => "other events",
     }
+}
+
+/// What a call, cast or reply carries, without the envelope GenServer wraps it
+/// in (`{:"$gen_call", from, request}`, `{:"$gen_cast", request}`, `{tag, reply}`):
+/// the part a reader wrote. The hover still shows the whole message.
+fn payload(kind: ArrowKind, message: &Value) -> String {
+    let inner = match (kind, message) {
+        (ArrowKind::Call, Value::Tuple(t)) if t.len() == 3 && is_atom(&t[0], "$gen_call") => {
+            Some(&t[2])
+        }
+        (ArrowKind::Cast, Value::Tuple(t)) if t.len() == 2 && is_atom(&t[0], "$gen_cast") => {
+            Some(&t[1])
+        }
+        (ArrowKind::Reply, Value::Tuple(t)) if t.len() == 2 => Some(&t[1]),
+        _ => None,
+    };
+    inspect(inner.unwrap_or(message))
+}
+
+fn is_atom(value: &Value, name: &str) -> bool {
+    matches!(value, Value::Atom(a) if a.name() == name)
 }
 
 /// Virtual time as a reader wants it: `0 µs`, `12.4 µs`, `3.25 ms`, `1.5 s`.
@@ -507,7 +528,8 @@ send(self(), :hello)
         };
         assert!(call.call.is_some());
         assert_eq!(call.call, reply.call);
-        assert!(call.detail.contains(":get"), "{}", call.detail);
+        assert!(call.detail.contains(":\"$gen_call\""), "{}", call.detail);
+        assert_eq!((call.label.as_str(), reply.label.as_str()), (":get", "2"));
         for arrow in &layout.arrows {
             assert!(arrow.y2 >= arrow.y1, "{arrow:?} goes up");
         }
