@@ -9,6 +9,9 @@ use super::{empty, frame};
 
 const CLASS: &str = "cc-processes";
 const TEST_ID: &str = "process-table";
+/// Rows drawn; a run with a million processes lists its first ones and says
+/// how many more there are (drawing them all would freeze the tab).
+const MAX_ROWS: usize = 300;
 
 /// Lists the processes of the trace.
 pub fn view(trace: &[TraceEvent]) -> Html {
@@ -20,7 +23,8 @@ pub fn view(trace: &[TraceEvent]) -> Html {
             empty("Run the program to list its processes."),
         );
     }
-    let body = rows.iter().map(|row| {
+    let hidden = rows.len().saturating_sub(MAX_ROWS);
+    let body = rows.iter().take(MAX_ROWS).map(|row| {
         let (status, class) = match &row.status {
             ProcessStatus::Running => ("running".to_owned(), "cc-status-running"),
             ProcessStatus::Waiting => ("waiting".to_owned(), "cc-status-waiting"),
@@ -41,6 +45,7 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         }
     });
     let table = html! {
+        <>
         <table>
                 <thead>
                     <tr>
@@ -51,6 +56,10 @@ pub fn view(trace: &[TraceEvent]) -> Html {
                 </thead>
                 <tbody>{ for body }</tbody>
         </table>
+        if hidden > 0 {
+            <p class="cc-note">{ format!("…and {hidden} more processes, not listed.") }</p>
+        }
+        </>
     };
     frame(CLASS, TEST_ID, table)
 }
