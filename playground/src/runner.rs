@@ -18,9 +18,12 @@ const FIRST_SLICE: u64 = 20_000;
 const SLICE_RANGE: (u64, u64) = (2_000, 20_000_000);
 /// The time one slice aims for, well under a 16 ms frame.
 const TARGET_MS: f64 = 8.0;
-/// How often a running program re-renders the views (ms): rendering a large
-/// trace after every slice would cost more than the run itself.
+/// How often, at most, a running program re-renders the views (ms): rendering a
+/// large trace after every slice would cost more than the run itself.
 const RENDER_EVERY_MS: f64 = 120.0;
+/// A render may take at most this share of the time while running: a huge
+/// trace renders slowly, so it renders less often.
+const RENDER_SHARE: f64 = 0.1;
 
 /// Trace events kept in the browser; a run with more says its trace was cut.
 pub const TRACE_LIMIT: usize = 200_000;
@@ -84,6 +87,8 @@ struct Run {
     next_slice: Option<Timeout>,
     slice: u64,
     last_render: f64,
+    /// Milliseconds to wait after a render before the next one.
+    render_gap: f64,
 }
 
 impl PartialEq for Runner {
@@ -109,6 +114,7 @@ impl Runner {
             next_slice: None,
             slice: FIRST_SLICE,
             last_render: now_ms(),
+            render_gap: RENDER_EVERY_MS,
         }));
         self.schedule(on_slice);
         Ok(())
@@ -156,7 +162,14 @@ impl Runner {
         }
         // After the borrow ends: the callback re-renders, which reads the session.
         if render {
+            // Yew renders during the emit, so this measures the render.
+            let started = now_ms();
             on_slice.emit(status);
+            let ended = now_ms();
+            if let Some(run) = self.current.borrow_mut().as_mut() {
+                run.last_render = ended;
+                run.render_gap = RENDER_EVERY_MS.max((ended - started) / RENDER_SHARE);
+            }
         }
     }
 }
