@@ -1,11 +1,13 @@
 //! What the editor's overlay draws under the text: highlighted tokens and the
 //! marker under an error's span.
 //!
-//! The plug point for syntax highlighting is [`tokens`]: today it returns the whole
-//! source as plain text; once the runtime's lexer offers highlighting, map its
-//! token kinds to CSS classes here and nothing else changes.
+//! The tokens come from the runtime's own lexer ([`runtime_core::lexer::highlight`]),
+//! so the colours follow exactly what the language accepts; this module only maps
+//! its classes to CSS classes and fills the gaps (whitespace) with plain text.
 
 use std::ops::Range;
+
+use runtime_core::lexer::{highlight, HighlightClass};
 
 /// A piece of the source and the CSS class it is drawn with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,15 +18,58 @@ pub struct Token {
     pub class: &'static str,
 }
 
-/// Splits the source into highlighted tokens covering all of it, in order.
-pub fn tokens(source: &str) -> Vec<Token> {
-    if source.is_empty() {
-        return Vec::new();
+/// The CSS class a lexer class is drawn with (colours in `callcast.css`).
+pub fn css_class(class: HighlightClass) -> &'static str {
+    match class {
+        HighlightClass::Keyword => "cc-tok-keyword",
+        HighlightClass::Atom => "cc-tok-atom",
+        HighlightClass::String => "cc-tok-string",
+        HighlightClass::Number => "cc-tok-number",
+        HighlightClass::Comment => "cc-tok-comment",
+        HighlightClass::Module => "cc-tok-module",
+        HighlightClass::Function => "cc-tok-function",
+        HighlightClass::Variable => "cc-tok-variable",
+        HighlightClass::Operator => "cc-tok-operator",
+        HighlightClass::Punctuation => "cc-tok-punctuation",
+        HighlightClass::Error => "cc-tok-error",
     }
-    vec![Token {
-        range: 0..source.len(),
+}
+
+/// Splits the source into highlighted tokens covering all of it, in order.
+///
+/// The lexer's tokens leave whitespace out and, in principle, could overlap or
+/// point past a character boundary; the overlay must still show every byte once,
+/// so gaps become `cc-tok-plain` and anything out of order is skipped.
+pub fn tokens(source: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let plain = |range: Range<usize>| Token {
+        range,
         class: "cc-tok-plain",
-    }]
+    };
+    for token in highlight(source) {
+        let start = token.span.start as usize;
+        let end = (token.span.end as usize).min(source.len());
+        if start < at
+            || start >= end
+            || !source.is_char_boundary(start)
+            || !source.is_char_boundary(end)
+        {
+            continue;
+        }
+        if start > at {
+            out.push(plain(at..start));
+        }
+        out.push(Token {
+            range: start..end,
+            class: css_class(token.class),
+        });
+        at = end;
+    }
+    if at < source.len() {
+        out.push(plain(at..source.len()));
+    }
+    out
 }
 
 /// A run of text drawn one way: a token, or the part of one under the error marker.
@@ -114,6 +159,62 @@ mod tests {
             .map(|t| &source[t.range.clone()])
             .collect();
         assert_eq!(covered, source);
+    }
+
+    /// Each token as `class:text`, whitespace left out, for readable expectations.
+    fn classed(source: &str) -> Vec<String> {
+        tokens(source)
+            .iter()
+            .filter(|t| t.class != "cc-tok-plain")
+            .map(|t| format!("{}:{}", &t.class[7..], &source[t.range.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn maps_the_lexer_classes() {
+        let source = "defmodule Counter do\n  # state\n  def start(n), do: GenServer.call(:c, {n, 1.5, \"x\"})\nend\n";
+        assert_eq!(
+            classed(source),
+            [
+                "keyword:defmodule",
+                "module:Counter",
+                "keyword:do",
+                "comment:# state",
+                "keyword:def",
+                "function:start",
+                "punctuation:(",
+                "variable:n",
+                "punctuation:)",
+                "punctuation:,",
+                "atom:do:",
+                "module:GenServer",
+                "operator:.",
+                "function:call",
+                "punctuation:(",
+                "atom::c",
+                "punctuation:,",
+                "punctuation:{",
+                "variable:n",
+                "punctuation:,",
+                "number:1.5",
+                "punctuation:,",
+                "string:\"x\"",
+                "punctuation:}",
+                "punctuation:)",
+                "keyword:end",
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_text_still_covers_the_source() {
+        for source in ["\"unterminated", "x = \"a#{1 +", "é ~ ß", "", "<<>>"] {
+            let covered: String = tokens(source)
+                .iter()
+                .map(|t| &source[t.range.clone()])
+                .collect();
+            assert_eq!(covered, source);
+        }
     }
 
     #[test]

@@ -6,10 +6,12 @@
 pub mod base64url;
 pub mod components;
 mod crash;
+pub mod examples;
 pub mod highlight;
 pub mod runner;
 pub mod share;
 pub mod state;
+pub mod storage;
 pub mod views;
 
 use wasm_bindgen::prelude::*;

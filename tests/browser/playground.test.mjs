@@ -130,7 +130,7 @@ test("the views draw the processes of a run", async () => {
     await waitForText(page.getByTestId("console"), "one\ntwo\n");
 
     const diagram = page.getByTestId("sequence-diagram");
-    await diagram.locator("svg").waitFor();
+    await diagram.locator("svg.cc-seq").waitFor();
     assert.ok((await diagram.locator(".cc-seq-label").allTextContents()).includes("main"));
     assert.equal(await diagram.locator(".cc-seq-output").count(), 2, "one mark per printed line");
     assert.equal(await diagram.locator(".cc-seq-exit").count(), 1, "main exits");
@@ -139,5 +139,149 @@ test("the views draw the processes of a run", async () => {
     assert.equal(await rows.count(), 1);
     assert.match(await rows.first().textContent(), /main.*exited :normal/);
     assert.match(await page.getByTestId("mailbox-chart").textContent(), /No process was sent a message/);
+    assertNoErrors(page);
+});
+
+test("the value of the last expression shows under the console, as iex shows it", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill('IO.puts("sum")\n%{total: 1 + 2, list: [1, 2]}');
+    await page.getByTestId("run").click();
+    await waitForText(page.getByTestId("console"), "sum\n");
+    await waitForText(page.getByTestId("result"), "%{list: [1, 2], total: 3}");
+    assertNoErrors(page);
+});
+
+test("an endless loop shows its progress and Stop ends it within 100 ms", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill("defmodule L do\n  def loop, do: loop()\nend\nL.loop()\n");
+    await page.getByTestId("run").click();
+    await page.waitForTimeout(1500);
+    const workbench = page.locator(".cc-workbench");
+    assert.equal(await workbench.getAttribute("data-phase"), "running");
+    assert.match(await page.getByTestId("status").textContent(), /^Running… .+ of virtual time, .+ events, .+ reductions$/);
+    // The click is queued as a task behind whatever slice runs now, as a
+    // person's click would be; the time counts from when it was queued.
+    const ms = await page.evaluate(
+        () =>
+            new Promise((resolve) => {
+                const workbench = document.querySelector(".cc-workbench");
+                const observer = new MutationObserver(() => {
+                    if (workbench.dataset.phase === "stopped") {
+                        observer.disconnect();
+                        resolve(performance.now() - queued);
+                    }
+                });
+                observer.observe(workbench, { attributes: true });
+                const queued = performance.now();
+                setTimeout(() => document.querySelector('[data-testid="stop"]').click(), 0);
+            }),
+    );
+    assert.ok(ms < 100, `Stop took ${ms} ms`);
+    const reductions = await page.getByTestId("status").textContent();
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByTestId("status").textContent(), reductions, "nothing runs after Stop");
+    assertNoErrors(page);
+});
+
+const COUNTER = `defmodule Counter do
+  use GenServer
+  def init(n), do: {:ok, n}
+  def handle_cast(:inc, n), do: {:noreply, n + 1}
+  def handle_call(:get, _from, n), do: {:reply, n, n}
+end
+
+{:ok, _} = GenServer.start_link(Counter, 0, name: :counter)
+GenServer.cast(:counter, :inc)
+GenServer.cast(:counter, :inc)
+GenServer.cast(:counter, :inc)
+IO.puts(GenServer.call(:counter, :get))
+`;
+
+test("the diagram of a counter draws its calls, replies and casts; the table shows its state", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill(COUNTER);
+    await page.getByTestId("run").click();
+    await waitForText(page.getByTestId("console"), "3\n");
+    const diagram = page.getByTestId("sequence-diagram");
+    const arrows = (kind) => diagram.locator(`g.cc-seq-arrow[data-kind="${kind}"]`).count();
+    assert.equal(await arrows("call"), 1);
+    assert.equal(await arrows("reply"), 1);
+    assert.equal(await arrows("cast"), 3);
+    assert.deepEqual(await diagram.locator(".cc-seq-label").allTextContents(), ["main", ":counter"]);
+    // A call and its reply share a colour.
+    const call = await diagram.locator('g[data-kind="call"]').getAttribute("class");
+    const reply = await diagram.locator('g[data-kind="reply"]').getAttribute("class");
+    assert.equal(call.match(/cc-pair-\d/)[0], reply.match(/cc-pair-\d/)[0]);
+    // Beside the arrow, what the program asked; on hover, the whole message.
+    assert.equal(await diagram.locator('g[data-kind="call"] text').textContent(), ":get");
+    assert.equal(await diagram.locator('g[data-kind="reply"] text').textContent(), "3");
+    assert.match(
+        await diagram.locator('g[data-kind="call"] title').textContent(),
+        /^call from #PID<0\.\d+\.0> to :counter #PID<0\.\d+\.0>, sent at .+ µs\n\{:"\$gen_call", .*:get\}, received at .+ µs$/,
+    );
+
+    const server = page.getByTestId("process-table").locator("tbody tr", { hasText: ":counter" });
+    const cells = await server.locator("td").allTextContents();
+    assert.equal(cells[2], "waiting");
+    assert.equal(cells[5], "3", "the GenServer's latest state");
+    assertNoErrors(page);
+});
+
+test("the mailbox chart marks the peak of a cast flood", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill(`defmodule Sink do
+  use GenServer
+  def init(n), do: {:ok, n}
+  def handle_cast(:block, n) do
+    Process.sleep(100)
+    {:noreply, n}
+  end
+  def handle_cast(:work, n), do: {:noreply, n + 1}
+  def handle_call(:count, _from, n), do: {:reply, n, n}
+end
+
+{:ok, sink} = GenServer.start_link(Sink, 0, name: :sink)
+GenServer.cast(sink, :block)
+Process.sleep(1)
+Enum.each(1..50, fn _ -> GenServer.cast(sink, :work) end)
+IO.puts(GenServer.call(sink, :count))
+`);
+    await page.getByTestId("run").click();
+    await waitForText(page.getByTestId("console"), "50\n");
+    const peak = page.getByTestId("mailbox-chart").locator(".cc-peak");
+    assert.equal(await peak.count(), 2, "the sink's and main's mailboxes");
+    const peaks = await peak.evaluateAll((marks) => marks.map((m) => m.dataset.peak));
+    // The fifty casts and then the call wait behind the sleeping :block.
+    assert.ok(peaks.includes("51"), `peaks: ${peaks}`);
+    assertNoErrors(page);
+});
+
+test("the editor's text survives a reload, and Reset to original brings the first code back", async () => {
+    const page = await openPlayground();
+    const welcome = await page.getByTestId("editor").inputValue();
+    assert.equal(await page.getByTestId("reset").count(), 0, "nothing to reset yet");
+    await page.getByTestId("editor").fill('IO.puts("kept across reloads")');
+    await page.reload();
+    await page.getByTestId("editor").waitFor();
+    assert.equal(await page.getByTestId("editor").inputValue(), 'IO.puts("kept across reloads")');
+
+    await page.getByTestId("reset").click();
+    assert.equal(await page.getByTestId("editor").inputValue(), welcome);
+    await page.reload();
+    await page.getByTestId("editor").waitFor();
+    assert.equal(await page.getByTestId("editor").inputValue(), welcome);
+    assertNoErrors(page);
+});
+
+test("the examples menu loads an example that runs", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("examples").selectOption("reply_later");
+    assert.match(await page.getByTestId("editor").inputValue(), /defmodule Gate do/);
+    await page.getByTestId("run").click();
+    await waitForText(
+        page.getByTestId("console"),
+        "three callers are waiting at the gate\n[{1, :opened}, {2, :opened}, {3, :opened}]\n",
+    );
+    assert.equal(await page.getByTestId("sequence-diagram").locator('g[data-kind="reply"]').count(), 3);
     assertNoErrors(page);
 });

@@ -23,9 +23,15 @@ try {
 
         const play = await open(browser, "play/index.html", options);
         await play.getByTestId("editor").waitFor();
+        await play.getByTestId("examples").selectOption("counter");
         await play.getByTestId("run").click();
-        await waitForText(play.getByTestId("console"), "hello from callcast\nEdit this code, then press Run or Ctrl+Enter.\n");
+        await waitForText(play.getByTestId("console"), "count: 3\n");
         await play.screenshot({ path: join(out, `playground-${colorScheme}.png`) });
+
+        await play.getByTestId("examples").selectOption("call_vs_cast");
+        await play.getByTestId("run").click();
+        await play.locator('.cc-workbench[data-phase="finished"]').waitFor();
+        await play.screenshot({ path: join(out, `playground-flood-${colorScheme}.png`), fullPage: true });
 
         const book = await open(browser, "book/index.html", options);
         const embed = book.locator(".callcast-embed").first();

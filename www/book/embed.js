@@ -19,7 +19,7 @@
     const moduleUrl = new URL("../../pkg/callcast.js", here).href;
     const playgroundUrl = new URL("../../play/index.html", here).href;
 
-    function options(placeholder) {
+    function options(placeholder, index) {
         let parsed = {};
         try {
             parsed = JSON.parse(placeholder.dataset.callcastOptions || "{}");
@@ -29,6 +29,8 @@
         const code = placeholder.querySelector("pre code");
         parsed.source = code ? code.textContent : "";
         parsed.playground = playgroundUrl;
+        // Keys the editor's autosave: one per editor of this page.
+        parsed.index = index;
         return JSON.stringify(parsed);
     }
 
@@ -43,9 +45,9 @@
     import(moduleUrl)
         .then(async (callcast) => {
             await callcast.default();
-            for (const placeholder of placeholders) {
+            for (const [index, placeholder] of placeholders.entries()) {
                 try {
-                    callcast.mount_editor(placeholder, options(placeholder));
+                    callcast.mount_editor(placeholder, options(placeholder, index));
                 } catch (error) {
                     explain(placeholder, error);
                 }

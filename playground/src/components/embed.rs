@@ -18,6 +18,8 @@ pub struct EmbedSettings {
     pub height: Option<u32>,
     /// URL of the playground page, for "Open in playground".
     pub playground: Option<String>,
+    /// Which editor of its page this is (0, 1, ...), to key its autosave.
+    pub index: Option<usize>,
 }
 
 impl EmbedSettings {
@@ -42,8 +44,17 @@ pub fn embed(props: &EmbedProps) -> Html {
         .playground
         .clone()
         .map_or(Share::Hidden, |url| Share::Playground(url.into()));
+    let key = settings
+        .index
+        .map(|index| crate::storage::embed_key(&crate::storage::page_path(), index));
+    let source = key
+        .as_deref()
+        .and_then(crate::storage::load)
+        .unwrap_or_else(|| settings.source.clone());
     html! {
-        <Workbench source={settings.source.clone()}
+        <Workbench source={source}
+                   original={settings.source.clone()}
+                   storage_key={key.map(AttrValue::from)}
                    file_name="example.exs"
                    layout={Layout::Compact}
                    {share}

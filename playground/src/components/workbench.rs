@@ -9,7 +9,9 @@ use super::editor::Editor;
 use crate::runner::Runner;
 use crate::share::Link;
 use crate::state::{Action, Phase, Problem, Workbench as State};
-use crate::views::{mailbox_chart, process_table, sequence_diagram};
+use crate::views::sequence_diagram::{grouped, SequenceDiagram};
+use crate::views::sequence_layout::time_text;
+use crate::views::{mailbox_chart, process_table, sequence_layout};
 
 /// Which parts a workbench shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +52,12 @@ pub struct WorkbenchProps {
     pub share: Share,
     /// Editor height in lines.
     pub rows: u32,
+    /// The text "Reset to original" brings back (when it differs from `source`,
+    /// e.g. after an autosave was restored).
+    pub original: AttrValue,
+    /// Where the text is autosaved (localStorage key); `None`: not saved.
+    #[prop_or_default]
+    pub storage_key: Option<AttrValue>,
 }
 
 /// One editor with its run controls and views.
@@ -95,6 +103,21 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             state.dispatch(Action::Stopped);
         })
     };
+    {
+        let key = props.storage_key.clone();
+        let original = props.original.clone();
+        use_effect_with(state.source.clone(), move |source| {
+            if let Some(key) = key {
+                crate::storage::save(&key, source, &original);
+            }
+        });
+    }
+    let reset = {
+        let state = state.clone();
+        let original = props.original.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(original.to_string())))
+    };
+    let edited = state.source != props.original.as_str();
     let on_change = {
         let state = state.clone();
         Callback::from(move |source: String| state.dispatch(Action::Edit(source)))
@@ -150,6 +173,19 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     runner.with_session(|session| {
         let output = session.map_or(&[][..], |s| s.output());
         let trace = session.map_or(&[][..], |s| s.trace());
+        let status = match (state.phase, session) {
+            (Phase::Running, Some(s)) => format!(
+                "Running… {} of virtual time, {} events, {} reductions",
+                time_text(s.now()),
+                grouped(s.trace().len()),
+                grouped(s.reductions() as usize)
+            ),
+            _ => status.clone(),
+        };
+        let truncated = trace.len() >= crate::runner::TRACE_LIMIT;
+        let result = session
+            .and_then(|s| s.result())
+            .map(runtime_core::inspect::inspect);
         let code = html! {
             <>
                 <div class="cc-toolbar">
@@ -159,7 +195,11 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         <button class="cc-button" data-testid="stop" onclick={stop}>{ "Stop" }</button>
                     }
                     { share }
-                    <span class="cc-status" role="status">
+                    if edited {
+                        <button class="cc-button" data-testid="reset" onclick={reset}
+                                title="Replace your edits with the original code">{ "Reset to original" }</button>
+                    }
+                    <span class="cc-status" role="status" data-testid="status">
                         { share_note.map(str::to_owned).unwrap_or(status) }
                     </span>
                 </div>
@@ -167,7 +207,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         rows={props.rows} marker={state.problem.as_ref().and_then(|p| p.span)}
                         label="Elixir code" />
                 { for error }
-                { console::view(output) }
+                { console::view(output, result) }
             </>
         };
         match props.layout {
@@ -178,8 +218,17 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                 <div class="cc-workbench cc-full" data-phase={phase}>
                     <section class="cc-code" aria-label="Code and output">{ code }</section>
                     <section class="cc-views" aria-label="What happened">
+                        if truncated {
+                            <p class="cc-note" data-testid="trace-truncated">
+                                { format!(
+                                    "The trace was cut at its first {} events; the views show those.",
+                                    grouped(crate::runner::TRACE_LIMIT)
+                                ) }
+                            </p>
+                        }
                         <h2>{ "Sequence diagram" }</h2>
-                        { sequence_diagram::view(trace) }
+                        <SequenceDiagram layout={std::rc::Rc::new(sequence_layout::layout(trace))}
+                                         events={trace.len()} />
                         <h2>{ "Mailboxes" }</h2>
                         { mailbox_chart::view(trace) }
                         <h2>{ "Processes" }</h2>

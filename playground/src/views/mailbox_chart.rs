@@ -1,18 +1,25 @@
 //! The mailbox chart: how many messages wait in each process's mailbox over
-//! (virtual) time.
+//! virtual time, each line's peak marked with its value.
 
+use std::collections::BTreeMap;
+
+use runtime_core::value::Pid;
 use runtime_core::TraceEvent;
 use yew::{html, Html};
 
-use super::model::{mailbox_series, pid_text};
+use super::model::{mailbox_series, pid_text, processes};
+use super::sequence_layout::time_text;
 use super::{empty, frame};
 
 const CLASS: &str = "cc-mailbox";
 const TEST_ID: &str = "mailbox-chart";
 
 const WIDTH: u64 = 480;
-const HEIGHT: u64 = 140;
-const PAD: u64 = 24;
+const HEIGHT: u64 = 160;
+const PAD: u64 = 28;
+/// More points than the chart has pixels is wasted work: a line keeps at most
+/// this many, always including its peak.
+const MAX_POINTS: usize = 2_000;
 
 /// Draws one line per process that was ever sent a message.
 pub fn view(trace: &[TraceEvent]) -> Html {
@@ -25,6 +32,10 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         };
         return frame(CLASS, TEST_ID, empty(text));
     }
+    let names: BTreeMap<Pid, String> = processes(trace)
+        .into_iter()
+        .map(|row| (row.pid, row.name))
+        .collect();
     let end = series
         .iter()
         .flat_map(|s| s.points.last())
@@ -32,41 +43,65 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         .max()
         .unwrap_or(0)
         .max(1);
-    let top = series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.1))
-        .max()
-        .unwrap_or(0)
-        .max(1) as u64;
-    let x = |at: u64| PAD + at * (WIDTH - 2 * PAD) / end;
+    let top = series.iter().map(|s| s.peak.1).max().unwrap_or(0).max(1) as u64;
+    let x = |at: u64| PAD + (at as u128 * u128::from(WIDTH - 2 * PAD) / u128::from(end)) as u64;
     let y = |len: usize| HEIGHT - PAD - len as u64 * (HEIGHT - 2 * PAD) / top;
     let lines = series.iter().enumerate().map(|(i, s)| {
         // A step line: the length holds until the next change.
+        let stride = s.points.len().div_ceil(MAX_POINTS).max(1);
         let mut points = String::new();
         let mut last = None;
-        for &(at, len) in &s.points {
+        for (j, &(at, len)) in s.points.iter().enumerate() {
+            let keep = j % stride == 0 || j + 1 == s.points.len() || (at, len) == s.peak;
+            if !keep {
+                continue;
+            }
             if let Some(prev) = last {
                 points.push_str(&format!("{},{} ", x(at), y(prev)));
             }
             points.push_str(&format!("{},{} ", x(at), y(len)));
             last = Some(len);
         }
-        html! { <polyline class={format!("cc-series cc-series-{}", i % 6)} points={points} /> }
+        let (peak_at, peak_len) = s.peak;
+        let (px, py) = (x(peak_at), y(peak_len));
+        let series_class = format!("cc-series-{}", i % 6);
+        html! {
+            <g class={series_class}>
+                <polyline class="cc-series" points={points} />
+                if peak_len > 0 {
+                    <g class="cc-peak" data-pid={pid_text(s.pid)} data-peak={peak_len.to_string()}>
+                        <title>{ format!("peak: {peak_len} messages at {}", time_text(peak_at)) }</title>
+                        <circle cx={px.to_string()} cy={py.to_string()} r="3.5" />
+                        <text x={px.to_string()} y={(py.saturating_sub(7)).max(10).to_string()}>{ peak_len.to_string() }</text>
+                    </g>
+                }
+            </g>
+        }
     });
     let legend = series.iter().enumerate().map(|(i, s)| {
-        html! { <li class={format!("cc-series-{}", i % 6)}>{ pid_text(s.pid) }</li> }
+        let name = names.get(&s.pid).cloned().unwrap_or_default();
+        html! {
+            <li class={format!("cc-series-{}", i % 6)} title={pid_text(s.pid)}>
+                { format!("{name} (peak {})", s.peak.1) }
+            </li>
+        }
     });
     let chart = html! {
         <>
             <svg class="cc-chart" role="img" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}>
-                <title>{ "Mailbox length over time" }</title>
+                <title>{ "Mailbox length over virtual time" }</title>
                 <line class="cc-axis" x1={PAD.to_string()} y1={(HEIGHT - PAD).to_string()}
                       x2={(WIDTH - PAD).to_string()} y2={(HEIGHT - PAD).to_string()} />
                 <line class="cc-axis" x1={PAD.to_string()} y1={PAD.to_string()}
                       x2={PAD.to_string()} y2={(HEIGHT - PAD).to_string()} />
                 <text class="cc-axis-label" x="4" y={(PAD + 4).to_string()}>{ top.to_string() }</text>
-                <text class="cc-axis-label" x={(WIDTH - PAD).to_string()} y={(HEIGHT - 6).to_string()}>
-                    { format!("{end} µs") }
+                <text class="cc-axis-label" x="4" y={(HEIGHT - PAD).to_string()}>{ "0" }</text>
+                <text class="cc-axis-label" x={PAD.to_string()} y={(HEIGHT - 8).to_string()}>{ "0 µs" }</text>
+                <text class="cc-axis-label cc-axis-end" x={(WIDTH - PAD).to_string()} y={(HEIGHT - 8).to_string()}>
+                    { time_text(end) }
+                </text>
+                <text class="cc-axis-label cc-axis-middle" x={(WIDTH / 2).to_string()} y={(HEIGHT - 8).to_string()}>
+                    { "virtual time →" }
                 </text>
                 { for lines }
             </svg>

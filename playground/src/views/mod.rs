@@ -5,6 +5,7 @@ pub mod mailbox_chart;
 pub mod model;
 pub mod process_table;
 pub mod sequence_diagram;
+pub mod sequence_layout;
 
 use yew::{classes, html, Html};
 

@@ -14,11 +14,13 @@ pub fn pid_text(pid: Pid) -> String {
     format!("#PID<0.{}.0>", pid.0)
 }
 
-/// Whether a process still runs, as of the end of the trace.
+/// Where a process stands, as of the end of the trace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProcessStatus {
-    /// Not exited yet.
-    Alive,
+    /// Runnable: it has work to do.
+    Running,
+    /// Blocked in `receive`: nothing in its mailbox matched.
+    Waiting,
     /// Exited with this reason (inspected).
     Exited(String),
 }
@@ -32,12 +34,18 @@ pub struct ProcessRow {
     pub label: String,
     /// Who spawned it.
     pub parent: Option<Pid>,
-    /// Alive or exited.
+    /// Running, waiting or exited.
     pub status: ProcessStatus,
     /// Messages it took out of its mailbox.
     pub received: usize,
     /// Messages waiting in its mailbox.
     pub mailbox: usize,
+    /// The name it is shown with: registered name, else GenServer module, else label.
+    pub name: String,
+    /// Reductions it ran, as of its latest wait or its exit.
+    pub reductions: u64,
+    /// For a GenServer: its latest state, inspected.
+    pub state: Option<String>,
 }
 
 /// Every process of the trace, in spawn order.
@@ -54,9 +62,12 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                     pid: *pid,
                     label: label.clone(),
                     parent: *parent,
-                    status: ProcessStatus::Alive,
+                    status: ProcessStatus::Running,
                     received: 0,
                     mailbox: 0,
+                    name: label.clone(),
+                    reductions: 0,
+                    state: None,
                 });
             }
             TraceEvent::Send { to: Some(to), .. } => {
@@ -70,11 +81,45 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                 if let Some(&i) = index.get(pid) {
                     rows[i].received += 1;
                     rows[i].mailbox = *mailbox_len;
+                    rows[i].status = ProcessStatus::Running;
                 }
             }
-            TraceEvent::Exit { pid, reason, .. } => {
+            TraceEvent::Exit {
+                pid,
+                reason,
+                reductions,
+                ..
+            } => {
                 if let Some(&i) = index.get(pid) {
                     rows[i].status = ProcessStatus::Exited(inspect(reason));
+                    rows[i].reductions = *reductions;
+                }
+            }
+            TraceEvent::Wait {
+                pid,
+                mailbox_len,
+                reductions,
+                ..
+            } => {
+                if let Some(&i) = index.get(pid) {
+                    rows[i].status = ProcessStatus::Waiting;
+                    rows[i].mailbox = *mailbox_len;
+                    rows[i].reductions = *reductions;
+                }
+            }
+            TraceEvent::GenState {
+                pid, module, state, ..
+            } => {
+                if let Some(&i) = index.get(pid) {
+                    rows[i].state = Some(inspect(state));
+                    if rows[i].name == rows[i].label {
+                        rows[i].name = module.clone();
+                    }
+                }
+            }
+            TraceEvent::Register { pid, name, .. } => {
+                if let Some(&i) = index.get(pid) {
+                    rows[i].name = name.clone();
                 }
             }
             _ => {}
@@ -90,6 +135,8 @@ pub struct MailboxSeries {
     pub pid: Pid,
     /// `(time, length)` after every change, in time order.
     pub points: Vec<(Nanos, usize)>,
+    /// The first `(time, length)` where it was longest.
+    pub peak: (Nanos, usize),
 }
 
 /// Mailbox lengths over time, for every process that was ever sent a message.
@@ -114,14 +161,15 @@ pub fn mailbox_series(trace: &[TraceEvent]) -> Vec<MailboxSeries> {
             } => (*pid, *at, *mailbox_len),
             _ => continue,
         };
-        series
-            .entry(pid)
-            .or_insert_with(|| MailboxSeries {
-                pid,
-                points: vec![(0, 0)],
-            })
-            .points
-            .push((at, len));
+        let entry = series.entry(pid).or_insert_with(|| MailboxSeries {
+            pid,
+            points: vec![(0, 0)],
+            peak: (0, 0),
+        });
+        entry.points.push((at, len));
+        if len > entry.peak.1 {
+            entry.peak = (at, len);
+        }
     }
     series.into_values().collect()
 }
@@ -187,7 +235,7 @@ mod tests {
                 format!(
                     "{} {} parent={:?} {:?} received={} mailbox={}",
                     pid_text(row.pid),
-                    row.label,
+                    row.name,
                     row.parent.map(pid_text),
                     row.status,
                     row.received,
@@ -199,9 +247,27 @@ mod tests {
             table,
             [
                 "#PID<0.0.0> main parent=None Exited(\":normal\") received=0 mailbox=0",
-                "#PID<0.1.0> Counter parent=Some(\"#PID<0.0.0>\") Alive received=1 mailbox=1",
+                "#PID<0.1.0> Counter parent=Some(\"#PID<0.0.0>\") Running received=1 mailbox=1",
             ]
         );
+    }
+
+    #[test]
+    fn a_genserver_row_has_its_name_state_and_reductions() {
+        let source = "defmodule Stack do\n  use GenServer\n  def init(s), do: {:ok, s}\n  def handle_cast({:push, x}, s), do: {:noreply, [x | s]}\n  def handle_call(:peek, _from, s), do: {:reply, hd(s), s}\nend\n{:ok, pid} = GenServer.start_link(Stack, [])\nGenServer.cast(pid, {:push, 1})\nGenServer.cast(pid, {:push, :two})\nGenServer.call(pid, :peek)\n";
+        let mut session =
+            runtime_core::Session::start(source, "t.exs", runtime_core::RunConfig::default())
+                .expect("compiles");
+        while session.run_for(100_000) == runtime_core::RunStatus::Running {}
+        let rows = processes(session.trace());
+        let server = rows.iter().find(|r| r.name == "Stack");
+        let Some(server) = server else {
+            panic!("no Stack row: {rows:?}");
+        };
+        assert_eq!(server.state.as_deref(), Some("[:two, 1]"));
+        assert_eq!(server.status, ProcessStatus::Waiting);
+        assert!(server.reductions > 0);
+        assert_eq!(server.received, 3, "two casts and a call");
     }
 
     #[test]
@@ -211,6 +277,7 @@ mod tests {
             [MailboxSeries {
                 pid: Pid(1),
                 points: vec![(0, 0), (2, 1), (3, 2), (5, 1)],
+                peak: (3, 2),
             }]
         );
     }

@@ -1,4 +1,5 @@
-//! The process table: every process of the run and where it stands.
+//! The process table: every process of the run and where it stands, with a
+//! GenServer's latest state.
 
 use runtime_core::TraceEvent;
 use yew::{html, Html};
@@ -8,6 +9,9 @@ use super::{empty, frame};
 
 const CLASS: &str = "cc-processes";
 const TEST_ID: &str = "process-table";
+/// Rows drawn; a run with a million processes lists its first ones and says
+/// how many more there are (drawing them all would freeze the tab).
+const MAX_ROWS: usize = 300;
 
 /// Lists the processes of the trace.
 pub fn view(trace: &[TraceEvent]) -> Html {
@@ -19,31 +23,43 @@ pub fn view(trace: &[TraceEvent]) -> Html {
             empty("Run the program to list its processes."),
         );
     }
-    let body = rows.iter().map(|row| {
-        let status = match &row.status {
-            ProcessStatus::Alive => "alive".to_owned(),
-            ProcessStatus::Exited(reason) => format!("exited {reason}"),
+    let hidden = rows.len().saturating_sub(MAX_ROWS);
+    let body = rows.iter().take(MAX_ROWS).map(|row| {
+        let (status, class) = match &row.status {
+            ProcessStatus::Running => ("running".to_owned(), "cc-status-running"),
+            ProcessStatus::Waiting => ("waiting".to_owned(), "cc-status-waiting"),
+            ProcessStatus::Exited(reason) if reason == ":normal" => {
+                ("exited :normal".to_owned(), "cc-status-exited")
+            }
+            ProcessStatus::Exited(reason) => (format!("exited {reason}"), "cc-status-crashed"),
         };
         html! {
             <tr>
                 <td class="cc-mono">{ pid_text(row.pid) }</td>
-                <td>{ row.label.clone() }</td>
-                <td>{ status }</td>
-                <td class="cc-num">{ row.received.to_string() }</td>
+                <td title={row.label.clone()}>{ row.name.clone() }</td>
+                <td class={class}>{ status }</td>
                 <td class="cc-num">{ row.mailbox.to_string() }</td>
+                <td class="cc-num">{ row.reductions.to_string() }</td>
+                <td class="cc-mono cc-state">{ row.state.clone().unwrap_or_default() }</td>
             </tr>
         }
     });
     let table = html! {
+        <>
         <table>
                 <thead>
                     <tr>
-                        <th>{ "Process" }</th><th>{ "Label" }</th><th>{ "Status" }</th>
-                        <th class="cc-num">{ "Received" }</th><th class="cc-num">{ "Mailbox" }</th>
+                        <th>{ "Process" }</th><th>{ "Name" }</th><th>{ "Status" }</th>
+                        <th class="cc-num">{ "Mailbox" }</th><th class="cc-num">{ "Reductions" }</th>
+                        <th>{ "GenServer state" }</th>
                     </tr>
                 </thead>
                 <tbody>{ for body }</tbody>
         </table>
+        if hidden > 0 {
+            <p class="cc-note">{ format!("…and {hidden} more processes, not listed.") }</p>
+        }
+        </>
     };
     frame(CLASS, TEST_ID, table)
 }

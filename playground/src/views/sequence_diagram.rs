@@ -1,189 +1,308 @@
-//! The sequence diagram: one lane per process, one row per event, arrows for
-//! messages. A first version: it draws what the trace has today (spawns, sends,
-//! receives, output, exits); pairing calls with replies comes with the OTP layer.
+//! The sequence diagram: draws the shapes `sequence_layout` placed. Only the
+//! shapes near the visible part of the scrolling box are drawn, so a long
+//! diagram scrolls as smoothly as a short one; hovering a call or a reply
+//! highlights both.
 
-use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use runtime_core::inspect::inspect;
-use runtime_core::value::Pid;
-use runtime_core::{MessageKind, TraceEvent};
-use yew::{html, Html};
+use web_sys::Element;
+use yew::prelude::*;
 
-use super::model::{pid_text, processes};
+use super::model::pid_text;
+use super::sequence_layout::{
+    shorten, Arrival, Arrow, ArrowKind, Layout, Mark, HEADER_HEIGHT, MAX_DRAWN,
+};
 use super::{empty, frame};
 
 const CLASS: &str = "cc-sequence";
 const TEST_ID: &str = "sequence-diagram";
+/// Shapes this far outside the visible box are drawn too, so a quick scroll
+/// shows no blank band before the next render.
+const OVERSCAN: f64 = 400.0;
 
-const LANE_WIDTH: i32 = 150;
-const ROW_HEIGHT: i32 = 24;
-const HEADER_HEIGHT: i32 = 46;
-const MARGIN: i32 = 16;
-/// Room right of the last lane for the labels drawn beside it.
-const LABEL_ROOM: i32 = 130;
-/// More rows than a reader can follow; the rest is summarised in one line.
-const MAX_ROWS: usize = 400;
+/// Properties of [`SequenceDiagram`].
+#[derive(Properties, PartialEq)]
+pub struct SequenceDiagramProps {
+    /// What to draw.
+    pub layout: Rc<Layout>,
+    /// Events in the trace, drawn or not.
+    pub events: usize,
+}
 
-/// Draws the trace as a sequence diagram.
-pub fn view(trace: &[TraceEvent]) -> Html {
-    let lanes = processes(trace);
-    if lanes.is_empty() {
+/// The sequence diagram of a run.
+#[function_component(SequenceDiagram)]
+pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
+    // (scroll top, visible height) of the box.
+    let window = use_state(|| (0.0_f64, 640.0_f64));
+    let hot_call = use_state(|| None::<u64>);
+    let layout = &props.layout;
+    if layout.lanes.is_empty() {
         return frame(
             CLASS,
             TEST_ID,
             empty("Run the program to draw its processes."),
         );
     }
-    let column: BTreeMap<Pid, i32> = lanes
+    let onscroll = {
+        let window = window.clone();
+        Callback::from(move |event: Event| {
+            let scroller: Element = event.target_unchecked_into();
+            let next = (
+                f64::from(scroller.scroll_top()),
+                f64::from(scroller.client_height()),
+            );
+            // Re-render only when the drawn band would change noticeably.
+            if (next.0 - window.0).abs() > OVERSCAN / 4.0 || next.1 != window.1 {
+                window.set(next);
+            }
+        })
+    };
+    let (top, height) = *window;
+    let visible = |y1: f64, y2: f64| y2 >= top - OVERSCAN && y1 <= top + height + OVERSCAN;
+
+    let arrows = layout
+        .arrows
         .iter()
-        .enumerate()
-        .map(|(i, row)| (row.pid, MARGIN + LANE_WIDTH * i as i32 + LANE_WIDTH / 2))
-        .collect();
-    let x_of = |pid: &Pid| column.get(pid).copied().unwrap_or(MARGIN);
-
-    let mut shapes = Vec::new();
-    let mut lifelines: BTreeMap<Pid, (i32, Option<i32>)> = BTreeMap::new();
-    let mut row = 0;
-    for event in trace.iter().take(MAX_ROWS) {
-        let y = HEADER_HEIGHT + ROW_HEIGHT * row + ROW_HEIGHT / 2;
-        row += 1;
-        match event {
-            TraceEvent::Spawn { pid, parent, .. } => {
-                let x = x_of(pid);
-                lifelines.insert(*pid, (y, None));
-                if let Some(parent) = parent {
-                    shapes.push(arrow(x_of(parent), x, y, "cc-seq-spawn", "spawn"));
-                }
-                shapes.push(html! { <circle class="cc-seq-start" cx={x.to_string()} cy={y.to_string()} r="4" /> });
-            }
-            TraceEvent::Send {
-                from,
-                to,
-                kind,
-                message,
-                ..
-            } => {
-                let x1 = x_of(from);
-                let label = shorten(&inspect(message), 18);
-                match to {
-                    Some(to) => shapes.push(arrow(x1, x_of(to), y, kind_class(*kind), &label)),
-                    None => {
-                        shapes.push(arrow(x1, x1 + LANE_WIDTH / 2, y, "cc-seq-lost", &label));
-                        shapes.push(cross(x1 + LANE_WIDTH / 2 + 6, y, "cc-seq-lost"));
-                    }
-                }
-            }
-            TraceEvent::Receive { pid, .. } => {
-                shapes.push(html! { <circle class="cc-seq-receive" cx={x_of(pid).to_string()} cy={y.to_string()} r="3" /> });
-            }
-            TraceEvent::Output { pid, text, .. } => {
-                let x = x_of(pid);
-                shapes.push(html! {
-                    <g class="cc-seq-output">
-                        <rect x={(x - 3).to_string()} y={(y - 3).to_string()} width="6" height="6" />
-                        <text x={(x + 8).to_string()} y={(y + 4).to_string()}>{ shorten(text.trim_end(), 16) }</text>
-                    </g>
-                });
-            }
-            TraceEvent::Exit { pid, reason, .. } => {
-                if let Some(line) = lifelines.get_mut(pid) {
-                    line.1 = Some(y);
-                }
-                let x = x_of(pid);
-                shapes.push(cross(x, y, "cc-seq-exit"));
-                shapes.push(html! {
-                    <text class="cc-seq-reason" x={(x + 10).to_string()} y={(y + 4).to_string()}>{ shorten(&inspect(reason), 16) }</text>
-                });
-            }
-            _ => {}
+        .filter(|a| visible(a.y1.min(a.y2), a.y1.max(a.y2)))
+        .map(|a| arrow(a, *hot_call, &hot_call));
+    let marks = layout
+        .marks
+        .iter()
+        .filter(|m| match m {
+            Mark::Exit { y, .. } | Mark::Output { y, .. } => visible(*y, *y),
+        })
+        .map(mark);
+    let ticks = layout.ticks.iter().filter(|t| visible(t.y, t.y)).map(|t| {
+        html! {
+            <g class="cc-seq-tick">
+                <line x1="4" x2={(super::sequence_layout::AXIS_WIDTH - 8).to_string()}
+                      y1={num(t.y)} y2={num(t.y)} />
+                <text x="4" y={num(t.y - 3.0)}>{ t.label.clone() }</text>
+            </g>
         }
-    }
-    let bottom = HEADER_HEIGHT + ROW_HEIGHT * row + 8;
-    let width = 2 * MARGIN + LANE_WIDTH * lanes.len() as i32 + LABEL_ROOM;
-    let hidden = trace.len().saturating_sub(MAX_ROWS);
-
-    let heads = lanes.iter().map(|lane| {
-        let x = x_of(&lane.pid);
-        let (top, end) = lifelines
-            .get(&lane.pid)
-            .copied()
-            .unwrap_or((HEADER_HEIGHT, None));
+    });
+    let lanes = layout.lanes.iter().map(|lane| {
         html! {
             <g class="cc-seq-lane">
-                <text class="cc-seq-label" x={x.to_string()} y="18">{ shorten(&lane.label, 18) }</text>
-                <text class="cc-seq-pid" x={x.to_string()} y="34">{ pid_text(lane.pid) }</text>
-                <line class="cc-seq-lifeline" x1={x.to_string()} y1={top.to_string()}
-                      x2={x.to_string()} y2={end.unwrap_or(bottom).to_string()} />
+                <title>{ format!("{} {}", lane.name, pid_text(lane.pid)) }</title>
+                <text class="cc-seq-label" x={lane.x.to_string()} y="18">{ shorten(&lane.name, 18) }</text>
+                <line class="cc-seq-lifeline" x1={lane.x.to_string()} y1={lane.top.to_string()}
+                      x2={lane.x.to_string()} y2={lane.bottom.to_string()} />
             </g>
+        }
+    });
+    let summary = (!layout.summary.is_empty()).then(|| {
+        let rest: Vec<String> = layout
+            .summary
+            .iter()
+            .map(|(noun, n)| format!("{} {noun}", grouped(*n)))
+            .collect();
+        html! {
+            <p class="cc-note" data-testid="sequence-summary">
+                { format!(
+                    "Showing the first {} of {} events. Not drawn: {}.",
+                    grouped(MAX_DRAWN),
+                    grouped(props.events),
+                    rest.join(", ")
+                ) }
+            </p>
+        }
+    });
+    let legend = [
+        ("cc-seq-call", "call"),
+        ("cc-seq-reply", "reply"),
+        ("cc-seq-cast", "cast"),
+        ("cc-seq-send", "send"),
+        ("cc-seq-timer", "timer"),
+        ("cc-seq-signal", "signal (DOWN/EXIT)"),
+        ("cc-seq-spawn", "spawn"),
+    ]
+    .into_iter()
+    .map(|(class, name)| {
+        html! {
+            <span class={classes!("cc-seq-arrow", class)}>
+                <svg width="26" height="8" aria-hidden="true">
+                    <path class="cc-seq-line" d="M1 4 L25 4" />
+                </svg>
+                { name }
+            </span>
         }
     });
     let diagram = html! {
         <>
-            <svg class="cc-seq" role="img" width={width.to_string()} height={(bottom + 8).to_string()}
-                 viewBox={format!("0 0 {width} {}", bottom + 8)}>
-                <title>{ format!("Sequence diagram of {} processes", lanes.len()) }</title>
-                { for heads }
-                { for shapes }
-            </svg>
-            if hidden > 0 {
-                <p class="cc-note">{ format!("{hidden} later events are not drawn.") }</p>
-            }
+            { for summary }
+            <p class="cc-seq-legend">
+                { for legend }
+                <span>{ "○ still in the mailbox" }</span>
+                <span class="cc-seq-crash-key">{ "✕ exit (red: crash)" }</span>
+            </p>
+            <div class="cc-seq-scroll" {onscroll}>
+                <svg class="cc-seq" role="img" width={layout.width.to_string()}
+                     height={num(layout.height)}
+                     viewBox={format!("0 0 {} {}", layout.width, num(layout.height))}>
+                    <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
+                    <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 22).to_string()}>{ "virtual" }</text>
+                    <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 10).to_string()}>{ "time ↓" }</text>
+                    { for lanes }
+                    { for ticks }
+                    { for marks }
+                    { for arrows }
+                </svg>
+            </div>
         </>
     };
     frame(CLASS, TEST_ID, diagram)
 }
 
-fn kind_class(kind: MessageKind) -> &'static str {
-    match kind {
-        MessageKind::Send => "cc-seq-send",
-        MessageKind::Call => "cc-seq-call",
-        MessageKind::Reply => "cc-seq-reply",
-        MessageKind::Cast => "cc-seq-cast",
-        MessageKind::Timer => "cc-seq-timer",
-        MessageKind::Signal => "cc-seq-signal",
-    }
-}
-
-/// A horizontal arrow from `x1` to `x2` at height `y`, labelled above its middle.
-fn arrow(x1: i32, x2: i32, y: i32, class: &'static str, label: &str) -> Html {
-    let dir = if x2 >= x1 { 1 } else { -1 };
-    let head = format!(
-        "{},{} {},{} {},{}",
-        x2,
-        y,
-        x2 - 7 * dir,
-        y - 4,
-        x2 - 7 * dir,
-        y + 4
-    );
+fn arrow(a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Option<u64>>) -> Html {
+    let kind = match a.kind {
+        ArrowKind::Spawn => "cc-seq-spawn",
+        ArrowKind::Send => "cc-seq-send",
+        ArrowKind::Call => "cc-seq-call",
+        ArrowKind::Reply => "cc-seq-reply",
+        ArrowKind::Cast => "cc-seq-cast",
+        ArrowKind::Timer => "cc-seq-timer",
+        ArrowKind::Signal => "cc-seq-signal",
+    };
+    let pair = a.call.map(|c| format!("cc-pair-{}", c % 6));
+    let is_hot = a.call.is_some() && a.call == hot;
+    let (x1, y1, x2, y2) = (f64::from(a.x1), a.y1, f64::from(a.x2), a.y2);
+    // A message to oneself loops out to the right and back.
+    let d = if a.x1 == a.x2 {
+        format!(
+            "M{} {} C{} {} {} {} {} {}",
+            num(x1),
+            num(y1),
+            num(x1 + 48.0),
+            num(y1),
+            num(x2 + 48.0),
+            num(y2),
+            num(x2),
+            num(y2)
+        )
+    } else {
+        format!("M{} {} L{} {}", num(x1), num(y1), num(x2), num(y2))
+    };
+    // The head points along the last stretch of the path.
+    let (dx, dy) = if a.x1 == a.x2 {
+        (-1.0, 0.0)
+    } else {
+        (x2 - x1, y2 - y1)
+    };
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (ux, uy) = (dx / len, dy / len);
+    let end = match a.arrival {
+        Arrival::Received => {
+            let (bx, by) = (x2 - 8.0 * ux, y2 - 8.0 * uy);
+            let points = format!(
+                "{},{} {},{} {},{}",
+                num(x2),
+                num(y2),
+                num(bx - 4.0 * uy),
+                num(by + 4.0 * ux),
+                num(bx + 4.0 * uy),
+                num(by - 4.0 * ux)
+            );
+            html! { <polygon class="cc-seq-head" points={points} /> }
+        }
+        Arrival::Waiting => {
+            html! { <circle class="cc-seq-open" cx={num(x2)} cy={num(y2)} r="4" /> }
+        }
+        Arrival::Lost => cross(x2 + 6.0, y2, "cc-seq-lost"),
+    };
+    let (lx, ly) = if a.x1 == a.x2 {
+        (x1 + 40.0, (y1 + y2) / 2.0 + 4.0)
+    } else {
+        ((x1 + x2) / 2.0, (y1 + y2) / 2.0 - 5.0)
+    };
+    let onmouseenter = {
+        let set_hot = set_hot.clone();
+        let call = a.call;
+        Callback::from(move |_: MouseEvent| set_hot.set(call))
+    };
+    let onmouseleave = {
+        let set_hot = set_hot.clone();
+        Callback::from(move |_: MouseEvent| set_hot.set(None))
+    };
+    let open = (a.arrival != Arrival::Received).then_some("cc-seq-unreceived");
     html! {
-        <g class={class}>
-            <line x1={x1.to_string()} y1={y.to_string()} x2={(x2 - 6 * dir).to_string()} y2={y.to_string()} />
-            <polygon points={head} />
-            <text x={((x1 + x2) / 2).to_string()} y={(y - 5).to_string()}>{ label.to_owned() }</text>
+        <g class={classes!("cc-seq-arrow", kind, pair, open, is_hot.then_some("cc-seq-hot"))}
+           data-kind={a.kind.noun()} {onmouseenter} {onmouseleave}>
+            <title>{ a.detail.clone() }</title>
+            <path class="cc-seq-hit" d={d.clone()} />
+            <path class="cc-seq-line" d={d} />
+            { end }
+            if a.kind != ArrowKind::Spawn {
+                <text x={num(lx)} y={num(ly)}>{ a.label.clone() }</text>
+            }
         </g>
     }
 }
 
-fn cross(x: i32, y: i32, class: &'static str) -> Html {
+fn mark(m: &Mark) -> Html {
+    match m {
+        Mark::Exit {
+            x,
+            y,
+            reason,
+            abnormal,
+        } => {
+            let class = if *abnormal {
+                "cc-seq-exit cc-seq-crash"
+            } else {
+                "cc-seq-exit"
+            };
+            let x = f64::from(*x);
+            html! {
+                <g class={class}>
+                    <title>{ format!("exit: {reason}") }</title>
+                    { cross(x, *y, "cc-seq-cross") }
+                    <text class="cc-seq-reason" x={num(x + 10.0)} y={num(y + 4.0)}>{ shorten(reason, 20) }</text>
+                </g>
+            }
+        }
+        Mark::Output { x, y, text } => {
+            let x = f64::from(*x);
+            html! {
+                <g class="cc-seq-output">
+                    <title>{ text.clone() }</title>
+                    <rect x={num(x - 3.0)} y={num(y - 3.0)} width="6" height="6" />
+                    <text x={num(x + 8.0)} y={num(y + 4.0)}>{ shorten(text, 16) }</text>
+                </g>
+            }
+        }
+    }
+}
+
+fn cross(x: f64, y: f64, class: &'static str) -> Html {
     let d = format!(
         "M{} {} L{} {} M{} {} L{} {}",
-        x - 5,
-        y - 5,
-        x + 5,
-        y + 5,
-        x - 5,
-        y + 5,
-        x + 5,
-        y - 5
+        num(x - 5.0),
+        num(y - 5.0),
+        num(x + 5.0),
+        num(y + 5.0),
+        num(x - 5.0),
+        num(y + 5.0),
+        num(x + 5.0),
+        num(y - 5.0)
     );
     html! { <path class={class} d={d} /> }
 }
 
-/// Cuts `text` to `max` characters, with an ellipsis when it was longer.
-fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
+/// A coordinate with one decimal: enough for the eye, short in the DOM.
+fn num(v: f64) -> String {
+    format!("{:.1}", v)
+}
+
+/// `1234567` as `1 234 567`.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
     }
+    out
 }

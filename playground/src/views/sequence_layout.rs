@@ -1,0 +1,587 @@
+//! Where every shape of the sequence diagram goes, computed from the trace alone:
+//! one lane per process, time flowing down, one arrow per message from the moment
+//! it was sent to the moment it was received. Pure, so it is tested natively; the
+//! drawing in `sequence_diagram.rs` only turns these shapes into SVG.
+
+use std::collections::BTreeMap;
+
+use runtime_core::inspect::inspect;
+use runtime_core::trace::Nanos;
+use runtime_core::value::{Pid, Value};
+use runtime_core::{MessageKind, TraceEvent};
+
+use super::model::pid_text;
+
+/// Horizontal distance between two lanes.
+pub const LANE_WIDTH: i32 = 150;
+/// Height of the lane headers above the first event.
+pub const HEADER_HEIGHT: i32 = 40;
+/// Room left of the first lane for the time axis.
+pub const AXIS_WIDTH: i32 = 64;
+/// Smallest vertical step between two events, so simultaneous ones stay apart.
+const MIN_STEP: f64 = 16.0;
+/// The most extra room a long pause gets.
+const MAX_PAUSE: f64 = 48.0;
+/// Fewest pixels between two labels of the time axis.
+const TICK_SPACING: f64 = 48.0;
+/// Events drawn one by one; a longer trace is summarised past this many.
+pub const MAX_DRAWN: usize = 2_000;
+
+/// What an arrow stands for, which decides how it is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ArrowKind {
+    /// A process started another.
+    Spawn,
+    /// `send/2`.
+    Send,
+    /// A `GenServer.call` request.
+    Call,
+    /// The reply to a call.
+    Reply,
+    /// A `GenServer.cast`.
+    Cast,
+    /// A timer's message.
+    Timer,
+    /// An exit signal delivered as a message (`:DOWN`, `:EXIT`).
+    Signal,
+}
+
+impl ArrowKind {
+    /// The word a reader knows it by (used in titles and the summary).
+    pub fn noun(self) -> &'static str {
+        match self {
+            ArrowKind::Spawn => "spawn",
+            ArrowKind::Send => "send",
+            ArrowKind::Call => "call",
+            ArrowKind::Reply => "reply",
+            ArrowKind::Cast => "cast",
+            ArrowKind::Timer => "timer",
+            ArrowKind::Signal => "signal",
+        }
+    }
+
+    fn of(kind: MessageKind) -> ArrowKind {
+        match kind {
+            MessageKind::Send => ArrowKind::Send,
+            MessageKind::Call => ArrowKind::Call,
+            MessageKind::Reply => ArrowKind::Reply,
+            MessageKind::Cast => ArrowKind::Cast,
+            MessageKind::Timer => ArrowKind::Timer,
+            MessageKind::Signal => ArrowKind::Signal,
+        }
+    }
+}
+
+/// Where an arrow ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// Taken out of the mailbox at the arrow's end.
+    Received,
+    /// Still in the mailbox when the drawn part of the trace ends.
+    Waiting,
+    /// Sent to a process that did not exist.
+    Lost,
+}
+
+/// One arrow: a message (or a spawn) from one lane to another.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrow {
+    /// What it stands for.
+    pub kind: ArrowKind,
+    /// Start (the sender's lane, when it was sent).
+    pub x1: i32,
+    /// Start height.
+    pub y1: f64,
+    /// End (the receiver's lane, when it was received).
+    pub x2: i32,
+    /// End height.
+    pub y2: f64,
+    /// Whether and how it arrived.
+    pub arrival: Arrival,
+    /// The message, shortened to fit beside the arrow.
+    pub label: String,
+    /// Everything a hover shows: kind, ends, times and the whole message.
+    pub detail: String,
+    /// The call a call or reply belongs to, to pair them.
+    pub call: Option<u64>,
+}
+
+/// A mark on a lane.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// The process exited with this reason; `abnormal` unless it is `:normal`.
+    Exit {
+        /// Lane.
+        x: i32,
+        /// When.
+        y: f64,
+        /// The reason, inspected.
+        reason: String,
+        /// Whether the reason is anything but `:normal`.
+        abnormal: bool,
+    },
+    /// The process printed text.
+    Output {
+        /// Lane.
+        x: i32,
+        /// When.
+        y: f64,
+        /// The text.
+        text: String,
+    },
+}
+
+/// One lane: a process.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lane {
+    /// The process.
+    pub pid: Pid,
+    /// Its centre.
+    pub x: i32,
+    /// The name it is shown with: registered name, GenServer module, or label.
+    pub name: String,
+    /// Where its lifeline starts and ends (end of the diagram while it lives).
+    pub top: i64,
+    /// Where it ends.
+    pub bottom: i64,
+}
+
+/// A label of the time axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Height.
+    pub y: f64,
+    /// The virtual time there, e.g. `12.4 µs`.
+    pub label: String,
+}
+
+/// The whole diagram.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    /// The lanes, left to right in spawn order.
+    pub lanes: Vec<Lane>,
+    /// Every arrow.
+    pub arrows: Vec<Arrow>,
+    /// Exits and output.
+    pub marks: Vec<Mark>,
+    /// Labels of the time axis.
+    pub ticks: Vec<Tick>,
+    /// Total width.
+    pub width: i32,
+    /// Total height.
+    pub height: f64,
+    /// How many events of the trace were drawn.
+    pub drawn: usize,
+    /// Events past those, by kind (`"casts"`, `"receives"` ...), when summarised.
+    pub summary: Vec<(String, usize)>,
+}
+
+impl Layout {
+    /// How many arrows of a kind the diagram has.
+    pub fn count(&self, kind: ArrowKind) -> usize {
+        self.arrows.iter().filter(|a| a.kind == kind).count()
+    }
+}
+
+/// Lays out the trace. Only its first [`MAX_DRAWN`] drawable events are placed;
+/// the rest are counted in `summary`, so even a huge trace lays out quickly.
+pub fn layout(trace: &[TraceEvent]) -> Layout {
+    let names = lane_names(trace);
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut lane_of: BTreeMap<Pid, usize> = BTreeMap::new();
+    let mut out = Layout::default();
+    // Sends waiting for their receive: message id → arrow index.
+    let mut pending: BTreeMap<u64, usize> = BTreeMap::new();
+    let mut y = f64::from(HEADER_HEIGHT);
+    let mut last_at: Option<Nanos> = None;
+    let mut next_tick = f64::MIN;
+    let mut summary: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let x_for = |index: usize| AXIS_WIDTH + LANE_WIDTH * index as i32 + LANE_WIDTH / 2;
+
+    for event in trace {
+        let drawable = matches!(
+            event,
+            TraceEvent::Spawn { .. }
+                | TraceEvent::Send { .. }
+                | TraceEvent::Receive { .. }
+                | TraceEvent::Exit { .. }
+                | TraceEvent::Output { .. }
+        );
+        if !drawable {
+            continue;
+        }
+        if out.drawn >= MAX_DRAWN {
+            *summary.entry(summary_noun(event)).or_default() += 1;
+            continue;
+        }
+        out.drawn += 1;
+        let at = event.at();
+        y += step(last_at, at);
+        last_at = Some(at);
+        if y >= next_tick {
+            out.ticks.push(Tick {
+                y,
+                label: time_text(at),
+            });
+            next_tick = y + TICK_SPACING;
+        }
+        let lane_x = |pid: &Pid| lane_of.get(pid).map(|&i| x_for(i));
+        match event {
+            TraceEvent::Spawn {
+                pid, parent, label, ..
+            } => {
+                let index = lanes.len();
+                let parent_x = parent.as_ref().and_then(lane_x);
+                lane_of.insert(*pid, index);
+                let name = names.get(pid).cloned().unwrap_or_else(|| label.clone());
+                lanes.push(Lane {
+                    pid: *pid,
+                    x: x_for(index),
+                    name: name.clone(),
+                    top: y as i64,
+                    bottom: -1,
+                });
+                if let Some(px) = parent_x {
+                    out.arrows.push(Arrow {
+                        kind: ArrowKind::Spawn,
+                        x1: px,
+                        y1: y,
+                        x2: x_for(index),
+                        y2: y,
+                        arrival: Arrival::Received,
+                        label: "spawn".to_owned(),
+                        detail: format!("spawn {} ({name}) at {}", pid_text(*pid), time_text(at)),
+                        call: None,
+                    });
+                }
+            }
+            TraceEvent::Send {
+                id,
+                from,
+                to,
+                kind,
+                call,
+                message,
+                ..
+            } => {
+                let x1 = lane_x(from).unwrap_or(AXIS_WIDTH);
+                let kind = ArrowKind::of(*kind);
+                let text = inspect(message);
+                let target = to.map_or_else(
+                    || "a process that does not exist".to_owned(),
+                    |p| {
+                        names
+                            .get(&p)
+                            .map_or_else(|| pid_text(p), |n| format!("{n} {}", pid_text(p)))
+                    },
+                );
+                let (x2, arrival) = match to.as_ref().and_then(lane_x) {
+                    Some(x2) => (x2, Arrival::Waiting),
+                    None => (x1 + LANE_WIDTH / 2, Arrival::Lost),
+                };
+                if arrival == Arrival::Waiting {
+                    pending.insert(*id, out.arrows.len());
+                }
+                out.arrows.push(Arrow {
+                    kind,
+                    x1,
+                    y1: y,
+                    x2,
+                    y2: y + MIN_STEP,
+                    arrival,
+                    label: shorten(&payload(kind, message), 20),
+                    detail: format!(
+                        "{} from {} to {target}, sent at {}\n{text}",
+                        kind.noun(),
+                        pid_text(*from),
+                        time_text(at)
+                    ),
+                    call: *call,
+                });
+            }
+            TraceEvent::Receive { id, .. } => {
+                if let Some(arrow) = pending.remove(id).and_then(|i| out.arrows.get_mut(i)) {
+                    arrow.y2 = y;
+                    arrow.arrival = Arrival::Received;
+                    arrow.detail = format!("{}, received at {}", arrow.detail, time_text(at));
+                }
+            }
+            TraceEvent::Exit { pid, reason, .. } => {
+                if let Some(&index) = lane_of.get(pid) {
+                    lanes[index].bottom = y as i64;
+                    out.marks.push(Mark::Exit {
+                        x: x_for(index),
+                        y,
+                        reason: inspect(reason),
+                        abnormal: !matches!(reason, Value::Atom(a) if a.name() == "normal"),
+                    });
+                }
+            }
+            TraceEvent::Output { pid, text, .. } => {
+                if let Some(x) = lane_x(pid) {
+                    out.marks.push(Mark::Output {
+                        x,
+                        y,
+                        text: text.trim_end().to_owned(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let bottom = y + 2.0 * MIN_STEP;
+    // Messages still waiting point down to the end of the drawn part.
+    for &i in pending.values() {
+        if let Some(arrow) = out.arrows.get_mut(i) {
+            arrow.y2 = bottom - MIN_STEP / 2.0;
+            arrow.detail.push_str(", still in the mailbox");
+        }
+    }
+    for lane in &mut lanes {
+        if lane.bottom < 0 {
+            lane.bottom = bottom as i64;
+        }
+    }
+    out.width = AXIS_WIDTH + LANE_WIDTH * lanes.len() as i32 + 40;
+    out.height = bottom;
+    out.lanes = lanes;
+    out.summary = summary
+        .into_iter()
+        .map(|(noun, n)| (noun.to_owned(), n))
+        .collect();
+    out
+}
+
+/// The vertical step from one event to the next: at least [`MIN_STEP`], more
+/// for a longer pause (logarithmically, so a 1 s timer does not push the rest
+/// off the screen while a wait still shows).
+fn step(last: Option<Nanos>, at: Nanos) -> f64 {
+    let Some(last) = last else { return MIN_STEP };
+    let pause_us = at.saturating_sub(last) as f64 / 1_000.0;
+    MIN_STEP + (8.0 * (1.0 + pause_us).log2()).min(MAX_PAUSE)
+}
+
+/// What each lane is called: the registered name if it has one, else the
+/// module of the GenServer it runs.
+fn lane_names(trace: &[TraceEvent]) -> BTreeMap<Pid, String> {
+    let mut names: BTreeMap<Pid, (u8, String)> = BTreeMap::new();
+    for event in trace {
+        let (pid, rank, name) = match event {
+            TraceEvent::Register { pid, name, .. } => (pid, 2, name),
+            TraceEvent::GenState { pid, module, .. } => (pid, 1, module),
+            _ => continue,
+        };
+        if names.get(pid).is_none_or(|(r, _)| *r < rank) {
+            names.insert(*pid, (rank, name.clone()));
+        }
+    }
+    names
+        .into_iter()
+        .map(|(pid, (_, name))| (pid, name))
+        .collect()
+}
+
+fn summary_noun(event: &TraceEvent) -> &'static str {
+    match event {
+        TraceEvent::Spawn { .. } => "spawns",
+        TraceEvent::Send { kind, .. } => match kind {
+            MessageKind::Send => "sends",
+            MessageKind::Call => "calls",
+            MessageKind::Reply => "replies",
+            MessageKind::Cast => "casts",
+            MessageKind::Timer => "timer messages",
+            MessageKind::Signal => "signals",
+        },
+        TraceEvent::Receive { .. } => "receives",
+        TraceEvent::Exit { .. } => "exits",
+        TraceEvent::Output { .. } => "outputs",
+        _ => "other events",
+    }
+}
+
+/// What a call, cast or reply carries, without the envelope GenServer wraps it
+/// in (`{:"$gen_call", from, request}`, `{:"$gen_cast", request}`, `{tag, reply}`):
+/// the part a reader wrote. The hover still shows the whole message.
+fn payload(kind: ArrowKind, message: &Value) -> String {
+    let inner = match (kind, message) {
+        (ArrowKind::Call, Value::Tuple(t)) if t.len() == 3 && is_atom(&t[0], "$gen_call") => {
+            Some(&t[2])
+        }
+        (ArrowKind::Cast, Value::Tuple(t)) if t.len() == 2 && is_atom(&t[0], "$gen_cast") => {
+            Some(&t[1])
+        }
+        (ArrowKind::Reply, Value::Tuple(t)) if t.len() == 2 => Some(&t[1]),
+        _ => None,
+    };
+    inspect(inner.unwrap_or(message))
+}
+
+fn is_atom(value: &Value, name: &str) -> bool {
+    matches!(value, Value::Atom(a) if a.name() == name)
+}
+
+/// Virtual time as a reader wants it: `0 µs`, `12.4 µs`, `3.25 ms`, `1.5 s`.
+pub fn time_text(at: Nanos) -> String {
+    let us = at as f64 / 1_000.0;
+    if at == 0 {
+        "0 µs".to_owned()
+    } else if us < 1_000.0 {
+        format!("{} µs", trim(us))
+    } else if us < 1_000_000.0 {
+        format!("{} ms", trim(us / 1_000.0))
+    } else {
+        format!("{} s", trim(us / 1_000_000.0))
+    }
+}
+
+/// Three significant digits at most, no trailing zeros.
+fn trim(value: f64) -> String {
+    let decimals = if value >= 100.0 {
+        0
+    } else if value >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
+/// Cuts `text` to `max` characters, with an ellipsis when it was longer.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use runtime_core::{RunConfig, RunStatus, Session};
+
+    fn trace_of(source: &str) -> Vec<TraceEvent> {
+        let mut session =
+            Session::start(source, "t.exs", RunConfig::default()).expect("the program compiles");
+        let mut slices = 0;
+        while session.run_for(100_000) == RunStatus::Running {
+            slices += 1;
+            assert!(slices < 1_000, "the program does not end");
+        }
+        session.trace().to_vec()
+    }
+
+    const COUNTER: &str = r#"
+defmodule Counter do
+  use GenServer
+  def init(n), do: {:ok, n}
+  def handle_call(:get, _from, n), do: {:reply, n, n}
+  def handle_cast(:inc, n), do: {:noreply, n + 1}
+end
+
+{:ok, pid} = GenServer.start_link(Counter, 0, name: :counter)
+GenServer.cast(:counter, :inc)
+GenServer.cast(pid, :inc)
+IO.puts(GenServer.call(pid, :get))
+send(self(), :hello)
+"#;
+
+    fn counts(layout: &Layout) -> String {
+        [
+            ArrowKind::Spawn,
+            ArrowKind::Send,
+            ArrowKind::Call,
+            ArrowKind::Reply,
+            ArrowKind::Cast,
+            ArrowKind::Timer,
+            ArrowKind::Signal,
+        ]
+        .iter()
+        .map(|k| format!("{}={}", k.noun(), layout.count(*k)))
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+
+    #[test]
+    fn a_counter_has_one_arrow_per_message_of_each_kind() {
+        let layout = layout(&trace_of(COUNTER));
+        // start_link's init handshake is a message of its own.
+        assert_eq!(
+            counts(&layout),
+            "spawn=1 send=2 call=1 reply=1 cast=2 timer=0 signal=0"
+        );
+        let names: Vec<&str> = layout.lanes.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["main", ":counter"]);
+    }
+
+    #[test]
+    fn a_reply_pairs_with_its_call_and_arrows_slope_down_to_their_receive() {
+        let layout = layout(&trace_of(COUNTER));
+        let call = layout.arrows.iter().find(|a| a.kind == ArrowKind::Call);
+        let reply = layout.arrows.iter().find(|a| a.kind == ArrowKind::Reply);
+        let (Some(call), Some(reply)) = (call, reply) else {
+            panic!("no call or no reply: {layout:?}");
+        };
+        assert!(call.call.is_some());
+        assert_eq!(call.call, reply.call);
+        assert!(call.detail.contains(":\"$gen_call\""), "{}", call.detail);
+        assert_eq!((call.label.as_str(), reply.label.as_str()), (":get", "2"));
+        for arrow in &layout.arrows {
+            assert!(arrow.y2 >= arrow.y1, "{arrow:?} goes up");
+        }
+        // The message main sends itself is never received.
+        let hello = layout
+            .arrows
+            .iter()
+            .find(|a| a.label == ":hello")
+            .map(|a| a.arrival);
+        assert_eq!(hello, Some(Arrival::Waiting));
+    }
+
+    #[test]
+    fn a_crash_is_an_abnormal_exit_and_a_monitor_a_signal() {
+        let layout = layout(&trace_of(
+            "pid = spawn(fn -> raise \"boom\" end)\nref = Process.monitor(pid)\nreceive do\n  {:DOWN, ^ref, :process, _, _} -> :ok\nend\n",
+        ));
+        let abnormal = layout
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Exit { abnormal: true, .. }))
+            .count();
+        assert_eq!(abnormal, 1);
+        assert_eq!(layout.count(ArrowKind::Signal), 1);
+    }
+
+    #[test]
+    fn a_long_trace_is_summarised() {
+        let layout = layout(&trace_of(
+            "me = self()\nfor i <- 1..3000, do: send(me, i)\n",
+        ));
+        assert_eq!(layout.drawn, MAX_DRAWN);
+        // main's spawn, then its first sends.
+        assert_eq!(layout.count(ArrowKind::Send), MAX_DRAWN - 1);
+        assert_eq!(
+            layout.summary,
+            [
+                ("exits".to_owned(), 1),
+                ("sends".to_owned(), 3_000 - (MAX_DRAWN - 1))
+            ]
+        );
+    }
+
+    #[test]
+    fn times_read_in_their_unit() {
+        let shown: Vec<String> = [0, 20, 1_500, 12_340, 999_000, 3_250_000, 1_500_000_000]
+            .iter()
+            .map(|&t| time_text(t))
+            .collect();
+        assert_eq!(
+            shown,
+            ["0 µs", "0.02 µs", "1.5 µs", "12.3 µs", "999 µs", "3.25 ms", "1.5 s"]
+        );
+    }
+}
