@@ -233,7 +233,7 @@ enum Item<'a> {
     Text(String),
     Example {
         fence: Fence<'a>,
-        example: Example,
+        example: Box<Example>,
         /// The visible code as written in the chapter (indentation kept).
         raw: String,
         /// The solution as written, when there is one.
@@ -281,14 +281,14 @@ fn items(markdown: &str) -> Result<Vec<Item<'_>>, EmbedError> {
                 };
                 items.push(Item::Example {
                     fence,
-                    example: Example {
+                    example: Box::new(Example {
                         line,
                         setup,
                         code,
                         options,
                         check: None,
                         solution: None,
-                    },
+                    }),
                     raw,
                     raw_solution: None,
                     raw_setup,
@@ -362,7 +362,7 @@ pub fn examples(markdown: &str) -> Result<Vec<Example>, EmbedError> {
     Ok(items(markdown)?
         .into_iter()
         .filter_map(|item| match item {
-            Item::Example { example, .. } => Some(example),
+            Item::Example { example, .. } => Some(*example),
             Item::Text(_) => None,
         })
         .collect())
