@@ -23,7 +23,8 @@ struct Program {
     /// `<chapter>/<name>`, e.g. `one-process/2.solution`.
     id: String,
     source: String,
-    /// The recorded output file (without extension).
+    /// The recorded output, `<name>.out`, and exit status, `<name>.status`
+    /// (absent when 0), share this path without their extension.
     expected: PathBuf,
     /// What the program must end with.
     ending: Ending,
@@ -85,6 +86,15 @@ fn add_exercise(n: usize, example: &Example, push: &mut impl FnMut(String, Strin
     }
 }
 
+/// `path` with `extension` appended (`2.start` → `2.start.out`): the names carry
+/// dots, so `Path::with_extension` would replace the `start`.
+fn with_suffix(path: &Path, extension: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
 fn file_name(program: &Program) -> String {
     let name = program.id.rsplit('/').next().unwrap_or("example");
     format!("{name}.exs")
@@ -97,9 +107,9 @@ fn ending_problem(ending: Ending, output: &str, status: i32) -> Option<String> {
         Ending::Crash if status == 0 => {
             Some("exit status 0, but the example is marked `crash`".to_owned())
         }
-        Ending::CheckPasses if status != 0 || !passed => {
-            Some(format!("the solution does not pass its checks (status {status})"))
-        }
+        Ending::CheckPasses if status != 0 || !passed => Some(format!(
+            "the solution does not pass its checks (status {status})"
+        )),
         Ending::CheckFails if status == 0 => {
             Some("the starting code already passes the checks".to_owned())
         }
@@ -110,15 +120,22 @@ fn ending_problem(ending: Ending, output: &str, status: i32) -> Option<String> {
 #[test]
 fn every_example_prints_what_elixir_printed() {
     let programs = programs();
-    assert!(programs.len() >= 20, "expected the book's examples, found {}", programs.len());
+    assert!(
+        programs.len() >= 20,
+        "expected the book's examples, found {}",
+        programs.len()
+    );
     let mut failures = Vec::new();
     for program in &programs {
-        let expected_out = program.expected.with_extension("out");
+        let expected_out = with_suffix(&program.expected, "out");
         let Ok(expected) = std::fs::read_to_string(&expected_out) else {
-            failures.push(format!("{}: nothing recorded; run book/record.sh", program.id));
+            failures.push(format!(
+                "{}: nothing recorded; run book/record.sh",
+                program.id
+            ));
             continue;
         };
-        let expected_status = std::fs::read_to_string(program.expected.with_extension("status"))
+        let expected_status = std::fs::read_to_string(with_suffix(&program.expected, "status"))
             .ok()
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or(0);
@@ -163,7 +180,7 @@ fn the_recordings_are_what_elixir_prints_today() {
         };
         let output = String::from_utf8_lossy(&result.stdout);
         let expected =
-            std::fs::read_to_string(program.expected.with_extension("out")).unwrap_or_default();
+            std::fs::read_to_string(with_suffix(&program.expected, "out")).unwrap_or_default();
         if support::normalize(&output) != support::normalize(&expected) {
             failures.push(format!(
                 "{}: elixir now prints\n{output}\n--- recorded\n{expected}",
@@ -172,5 +189,9 @@ fn the_recordings_are_what_elixir_prints_today() {
         }
     }
     let _ = std::fs::remove_dir_all(&work);
-    assert!(failures.is_empty(), "re-run book/record.sh:\n{}", failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "re-run book/record.sh:\n{}",
+        failures.join("\n\n")
+    );
 }
