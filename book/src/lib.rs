@@ -12,7 +12,7 @@ use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::errors::{Error, Result};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 
-pub use fence::{embed_playgrounds, EmbedError};
+pub use fence::{embed_playgrounds, examples, EmbedError, Example};
 pub use options::EmbedOptions;
 
 /// The preprocessor, registered in-process by the build (`cargo xtask build`).
@@ -60,4 +60,33 @@ impl Preprocessor for Playgrounds {
     fn supports_renderer(&self, renderer: &str) -> Result<bool> {
         Ok(renderer == "html")
     }
+}
+
+/// Every chapter of the book in `chapters_dir` (each `.md` but `SUMMARY.md`, by
+/// file name) with its live examples; the chapter is named by its file stem.
+pub fn book_examples(
+    chapters_dir: &std::path::Path,
+) -> std::result::Result<Vec<(String, Vec<Example>)>, String> {
+    let entries =
+        std::fs::read_dir(chapters_dir).map_err(|e| format!("{}: {e}", chapters_dir.display()))?;
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.extension().is_some_and(|e| e == "md")
+                && path.file_name().is_some_and(|n| n != "SUMMARY.md")
+        })
+        .collect();
+    paths.sort();
+    let mut chapters = Vec::new();
+    for path in paths {
+        let markdown =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let examples = examples(&markdown).map_err(|e| format!("{}:{e}", path.display()))?;
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        chapters.push((stem, examples));
+    }
+    Ok(chapters)
 }

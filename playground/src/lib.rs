@@ -30,7 +30,9 @@ pub fn mount_playground(root: Element) {
 
 /// Mounts an editor into `element`, replacing its contents (the fallback code
 /// block). `options_json` is an object: `source` (the code), `height` (lines),
-/// `playground` (URL of the playground page); unknown fields are ignored.
+/// `playground` (URL of the playground page), `setup` (code run before the
+/// editor's), `check` (an exercise's checks, run by a Check button), `crash`
+/// (the example ends with an error on purpose); unknown fields are ignored.
 #[wasm_bindgen]
 pub fn mount_editor(element: Element, options_json: &str) -> Result<(), JsError> {
     crash::install_panic_hook();

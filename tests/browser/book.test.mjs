@@ -47,6 +47,6 @@ test("Open in playground carries the embedded code to the playground", async () 
 test("without JavaScript the chapter still shows the code", async () => {
     const page = await open(browser(), "book/index.html", { javaScriptEnabled: false });
     const code = page.locator(".callcast-embed pre code");
-    assert.equal(await code.count(), 1);
-    assert.equal(await code.textContent(), 'IO.puts("hello from callcast")\n');
+    assert.ok((await code.count()) >= 1);
+    assert.equal(await code.first().textContent(), 'IO.puts("hello from callcast")\n');
 });

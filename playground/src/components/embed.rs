@@ -20,6 +20,12 @@ pub struct EmbedSettings {
     pub playground: Option<String>,
     /// Which editor of its page this is (0, 1, ...), to key its autosave.
     pub index: Option<usize>,
+    /// Code run before the editor's text, not shown in the editor.
+    pub setup: String,
+    /// An exercise's hidden checks, run after the editor's text by Check.
+    pub check: Option<String>,
+    /// The example ends with an uncaught error on purpose.
+    pub crash: bool,
 }
 
 impl EmbedSettings {
@@ -58,7 +64,10 @@ pub fn embed(props: &EmbedProps) -> Html {
                    file_name="example.exs"
                    layout={Layout::Compact}
                    {share}
-                   rows={settings.rows()} />
+                   rows={settings.rows()}
+                   setup={settings.setup.clone()}
+                   check={settings.check.clone().map(AttrValue::from)}
+                   expect_crash={settings.crash} />
     }
 }
 
@@ -76,5 +85,21 @@ mod tests {
         assert_eq!(settings.rows(), 3);
         let tall: EmbedSettings = serde_json::from_str(r#"{"height":12}"#).expect("valid");
         assert_eq!(tall.rows(), 12);
+    }
+
+    #[test]
+    fn exercise_settings_from_the_book() {
+        let settings: EmbedSettings = serde_json::from_str(
+            r#"{"source":"x = 1\n","setup":"y = 2\n","check":"IO.puts(\"check passed\")\n","exercise":true,"crash":true}"#,
+        )
+        .expect("valid settings");
+        assert_eq!(settings.setup, "y = 2\n");
+        assert_eq!(
+            settings.check.as_deref(),
+            Some("IO.puts(\"check passed\")\n")
+        );
+        assert!(settings.crash);
+        // Setup lines are not the editor's: the height fits the visible code.
+        assert_eq!(settings.rows(), 2);
     }
 }

@@ -58,6 +58,45 @@ pub struct WorkbenchProps {
     /// Where the text is autosaved (localStorage key); `None`: not saved.
     #[prop_or_default]
     pub storage_key: Option<AttrValue>,
+    /// Code that runs before the editor's text but is not shown in the editor
+    /// (a book example's setup).
+    #[prop_or_default]
+    pub setup: AttrValue,
+    /// An exercise's hidden checks: when present, a Check button runs setup,
+    /// the editor's text and these, and says whether they passed.
+    #[prop_or_default]
+    pub check: Option<AttrValue>,
+    /// The example is meant to end with an uncaught error (said in the status).
+    #[prop_or_default]
+    pub expect_crash: bool,
+}
+
+/// The line a passing check prints; anything else (an error, a missing line)
+/// is a failure whose output explains it.
+const CHECK_PASSED: &str = "check passed";
+
+/// The program a run executes: the setup, then `source`, then `tail` if any.
+fn program(setup: &str, source: &str, tail: Option<&str>) -> String {
+    let mut program = format!("{setup}{source}");
+    if let Some(tail) = tail {
+        if !program.ends_with('\n') {
+            program.push('\n');
+        }
+        program.push_str(tail);
+    }
+    program
+}
+
+/// A compile error's span in the combined program, moved into the editor's text
+/// (`None` when it points into the setup or the checks).
+fn editor_span(
+    span: runtime_core::Span,
+    setup_len: usize,
+    source_len: usize,
+) -> Option<runtime_core::Span> {
+    let start = (span.start as usize).checked_sub(setup_len)?;
+    let end = (span.end as usize).checked_sub(setup_len)?;
+    (end <= source_len).then(|| runtime_core::Span::new(start, end))
 }
 
 /// One editor with its run controls and views.
@@ -74,27 +113,37 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     });
     let runner = (*use_state(Runner::default)).clone();
     let share_note = use_state(|| None::<&'static str>);
+    // Whether the latest run was a Check (its verdict is shown when it ends).
+    let checking = use_state(|| false);
 
-    let run = {
+    // Runs the setup, the editor's text and, for a Check, the hidden checks.
+    let start = {
         let state = state.clone();
         let runner = runner.clone();
         let file_name = props.file_name.clone();
         let share_note = share_note.clone();
-        Callback::from(move |()| {
+        let checking = checking.clone();
+        let setup = props.setup.clone();
+        let check = props.check.clone();
+        Callback::from(move |with_check: bool| {
             share_note.set(None);
+            checking.set(with_check);
             let dispatcher = state.dispatcher();
             let on_slice = Callback::from(move |status: RunStatus| {
                 dispatcher.dispatch(Action::Slice(status));
             });
-            match runner.start(&state.source, &file_name, on_slice) {
+            let tail = if with_check { check.as_deref() } else { None };
+            let source = program(&setup, &state.source, tail);
+            match runner.start(&source, &file_name, on_slice) {
                 Ok(()) => state.dispatch(Action::Started),
                 Err(diagnostic) => state.dispatch(Action::CompileFailed(Problem {
-                    message: diagnostic.render(&state.source, &file_name),
-                    span: Some(diagnostic.span),
+                    message: diagnostic.render(&source, &file_name),
+                    span: editor_span(diagnostic.span, setup.len(), state.source.len()),
                 })),
             }
         })
     };
+    let run = start.reform(|()| false);
     let stop = {
         let state = state.clone();
         let runner = runner.clone();
@@ -147,12 +196,28 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         title="Put a link to this code in the address bar and copy it">{ "Share" }</button>
             }
         }
-        Share::Playground(url) => html! {
-            <a class="cc-button" data-testid="share" target="_blank" rel="noopener"
-               href={format!("{url}#{}", Link::fragment_for(&state.source, false))}>
-                { "Open in playground" }
-            </a>
-        },
+        Share::Playground(url) => {
+            let full = program(&props.setup, &state.source, None);
+            let copy = {
+                let share_note = share_note.clone();
+                let full = full.clone();
+                Callback::from(move |_: MouseEvent| {
+                    share_note.set(Some(copy_text(&full, share_note.clone())));
+                })
+            };
+            html! {
+                <>
+                    <a class="cc-button" data-testid="share" target="_blank" rel="noopener"
+                       href={format!("{url}#{}", Link::fragment_for(&full, false))}>
+                        { "Open in playground" }
+                    </a>
+                    <button class="cc-button" data-testid="copy" onclick={copy}
+                            title="Copy the whole program, setup included, to run it with `elixir file.exs`">
+                        { "Copy as .exs" }
+                    </button>
+                </>
+            }
+        }
         Share::Hidden => html! {},
     };
 
@@ -161,6 +226,12 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         Phase::Idle => ("idle", String::new()),
         Phase::Running => ("running", "Running…".to_owned()),
         Phase::Finished { exit_code: 0 } => ("finished", "Finished.".to_owned()),
+        Phase::Finished { exit_code } if props.expect_crash && !*checking => (
+            "finished",
+            format!(
+                "Finished with exit code {exit_code}: this example ends with an error on purpose."
+            ),
+        ),
         Phase::Finished { exit_code } => {
             ("finished", format!("Finished with exit code {exit_code}."))
         }
@@ -168,6 +239,14 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     };
     let error = state.problem.as_ref().map(|problem| {
         html! { <pre class="cc-error" data-testid="error" role="alert">{ problem.message.clone() }</pre> }
+    });
+
+    let check_button = props.check.as_ref().map(|_| {
+        html! {
+            <button class="cc-button" data-testid="check"
+                    title="Run your code with the exercise's checks"
+                    onclick={start.reform(|_: MouseEvent| true)}>{ "Check" }</button>
+        }
     });
 
     runner.with_session(|session| {
@@ -186,6 +265,22 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         let result = session
             .and_then(|s| s.result())
             .map(runtime_core::inspect::inspect);
+        let verdict = match state.phase {
+            Phase::Finished { exit_code } if *checking => {
+                let passed = exit_code == 0
+                    && output
+                        .iter()
+                        .flat_map(|chunk| chunk.text.lines())
+                        .any(|line| line.starts_with(CHECK_PASSED));
+                let (class, text) = if passed {
+                    ("cc-verdict cc-pass", "Check passed.")
+                } else {
+                    ("cc-verdict cc-fail", "Not yet: the console says what the check found.")
+                };
+                html! { <p class={class} data-testid="verdict" role="status">{ text }</p> }
+            }
+            _ => html! {},
+        };
         let code = html! {
             <>
                 <div class="cc-toolbar">
@@ -194,6 +289,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     if running {
                         <button class="cc-button" data-testid="stop" onclick={stop}>{ "Stop" }</button>
                     }
+                    { for check_button }
                     { share }
                     if edited {
                         <button class="cc-button" data-testid="reset" onclick={reset}
@@ -207,6 +303,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         rows={props.rows} marker={state.problem.as_ref().and_then(|p| p.span)}
                         label="Elixir code" />
                 { for error }
+                { verdict }
                 { console::view(output, result) }
             </>
         };
@@ -238,6 +335,24 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             },
         }
     })
+}
+
+/// Copies `text` to the clipboard; returns the note to show now and updates it
+/// once the copy is done.
+fn copy_text(text: &str, note: UseStateHandle<Option<&'static str>>) -> &'static str {
+    let Some(window) = web_sys::window() else {
+        return "Copying needs a browser window.";
+    };
+    let copy = window.navigator().clipboard().write_text(text);
+    yew::platform::spawn_local(async move {
+        let done = wasm_bindgen_futures::JsFuture::from(copy).await.is_ok();
+        note.set(Some(if done {
+            "Copied: paste it into a file and run `elixir file.exs`."
+        } else {
+            "The browser did not allow copying."
+        }));
+    });
+    "Copying…"
 }
 
 /// Writes a share link for `source` into the address bar and tries to copy it;
