@@ -179,6 +179,18 @@ fn the_recordings_are_what_elixir_prints_today() {
             continue;
         };
         let output = String::from_utf8_lossy(&result.stdout);
+        if program.ending == Ending::CheckFails {
+            // An exercise's starting code only has to fail its check; on the
+            // BEAM the numbers a failing check reports (how many messages were
+            // still queued) vary from run to run.
+            if result.status.success() {
+                failures.push(format!(
+                    "{}: the starting code now passes its check under elixir",
+                    program.id
+                ));
+            }
+            continue;
+        }
         let expected =
             std::fs::read_to_string(with_suffix(&program.expected, "out")).unwrap_or_default();
         if support::normalize(&output) != support::normalize(&expected) {
