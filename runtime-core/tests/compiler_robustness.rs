@@ -2,25 +2,12 @@
 //! for a short budget. Whatever the mutation, the result must be a diagnostic,
 //! some output or a clean end — never a panic of the host.
 
+mod support;
+
 use std::path::Path;
+use support::Rng;
 
 use runtime_core::{RunConfig, RunStatus, Session};
-
-/// xorshift64*: a tiny deterministic generator, so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Snippets that are valid in many places, to splice into programs.
 const SPLICES: &[&str] = &[

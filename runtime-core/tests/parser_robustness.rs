@@ -2,26 +2,13 @@
 //! deep nesting and large files must give a result or a diagnostic — never a
 //! panic, a hang or a stack overflow.
 
+mod support;
+
 use std::time::{Duration, Instant};
+use support::Rng;
 
 use runtime_core::lexer::highlight;
 use runtime_core::parser::{parse, MAX_DEPTH};
-
-/// xorshift64*: a tiny deterministic generator, so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Characters and fragments that exercise every corner of the tokenizer.
 const FRAGMENTS: &[&str] = &[

@@ -233,3 +233,21 @@ fn first_difference(got: &str, want: &str, got_status: i32, want_status: i32) ->
         w.get(i).copied().unwrap_or("<end of output>")
     )
 }
+
+/// xorshift64*: a tiny deterministic generator, so failures reproduce.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next pseudo-random number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
