@@ -45,9 +45,6 @@ pub enum Op {
     /// Pop `2n` values and a map, push the map with those keys replaced
     /// (`%{m | k: v}`: every key must exist, or KeyError).
     UpdateMap(u32),
-    /// Pop a value (struct defaults map must be on the stack), set `n` pairs, check
-    /// keys are fields of the struct named by the constant (`%Name{k: v}`).
-    MakeStruct(u32, u32),
     /// Pop `n` values, convert each with `String.Chars`, push their concatenation.
     Interpolate(u32),
     /// Create a closure of `lambdas[i]`, capturing the top `n` values.
@@ -79,8 +76,6 @@ pub enum Op {
     CallFun(u32),
     /// As `CallFun`, reusing the current frame.
     TailCallFun(u32),
-    /// Call `apply(module, function, args)` with the three on the stack.
-    Apply,
     /// Return the top of the stack to the caller.
     Return,
 
@@ -100,8 +95,6 @@ pub enum Op {
     MatchMapKey(Label),
     /// Pop; unless a binary starting with `consts[i]`, jump; else push the rest.
     MatchPrefix(u32, Label),
-    /// Type test for guards compiled as jumps: pop; jump unless the test holds.
-    MatchType(TypeTest, Label),
 
     /// Start scanning the mailbox from its first message.
     RecvStart,
@@ -177,13 +170,6 @@ pub enum UnaryOp {
     Not,
     /// `!x` (truthiness)
     Bang,
-}
-
-/// Type tests usable as jump conditions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TypeTest {
-    /// A list cell or `[]`.
-    List,
 }
 
 /// Errors raised by compiled code when nothing matched.

@@ -91,9 +91,8 @@ impl Process {
     pub fn new(pid: Pid) -> Process {
         Process {
             pid,
-            // Room for a few frames up front: most processes never grow past it.
-            stack: Vec::with_capacity(16),
-            frames: Vec::with_capacity(4),
+            stack: Vec::new(),
+            frames: Vec::new(),
             handlers: Vec::new(),
             mailbox: VecDeque::new(),
             cursor: 0,

@@ -14,10 +14,15 @@ use crate::value::{Pid, Ref, Value};
 /// What a timer does when it fires.
 #[derive(Clone, Debug)]
 enum TimerKind {
-    /// `Process.send_after`: deliver a message.
-    Send { to: Pid, message: Value, from: Pid },
+    /// `Process.send_after`: deliver a message (`reference` is the timer's ref).
+    Send {
+        to: Pid,
+        message: Value,
+        from: Pid,
+        reference: u64,
+    },
     /// A `receive ... after` deadline.
-    ReceiveTimeout { pid: Pid, token: u64 },
+    ReceiveTimeout { pid: Pid },
 }
 
 /// Tunables of the scheduler.
@@ -219,8 +224,11 @@ impl Core {
         let pid = Pid(self.procs.len() as u32);
         let mut p = Process::new(pid);
         let f = program.function(fun);
-        p.stack = args;
+        // Room for a few frames up front: most processes never grow past it.
+        p.stack = Vec::with_capacity(16.max(f.locals as usize));
+        p.stack.extend(args);
         p.stack.resize(f.locals as usize, Value::Nil);
+        p.frames.reserve(4);
         p.frames.push(Frame {
             fun,
             pc: 0,
@@ -311,7 +319,15 @@ impl Core {
             ms,
         });
         let at = self.clock + ms * 1_000_000;
-        let id = self.add_timer(at, TimerKind::Send { to, message, from });
+        let id = self.add_timer(
+            at,
+            TimerKind::Send {
+                to,
+                message,
+                from,
+                reference: r.0,
+            },
+        );
         self.send_timers.insert(r.0, (id, at));
         r
     }
@@ -330,23 +346,16 @@ impl Core {
             .map(|(_, at)| at.saturating_sub(self.clock) / 1_000_000)
     }
 
-    /// Arms the `receive ... after` deadline of `pid`; returns its token.
+    /// Arms the `receive ... after` deadline of `pid`; returns the timer's id.
     pub fn receive_timeout(&mut self, pid: Pid, ms: u64) -> u64 {
         let at = self.clock + ms * 1_000_000;
-        self.next_timer += 1;
-        let token = self.next_timer;
-        self.add_timer(at, TimerKind::ReceiveTimeout { pid, token })
+        self.add_timer(at, TimerKind::ReceiveTimeout { pid })
     }
 
     fn add_timer(&mut self, at: u64, kind: TimerKind) -> u64 {
         self.next_timer += 1;
         let id = self.next_timer;
-        if let TimerKind::ReceiveTimeout { pid, .. } = kind {
-            self.timer_kinds
-                .insert(id, TimerKind::ReceiveTimeout { pid, token: id });
-        } else {
-            self.timer_kinds.insert(id, kind);
-        }
+        self.timer_kinds.insert(id, kind);
         self.timers.push(Reverse((at, id)));
         id
     }
@@ -375,14 +384,19 @@ impl Core {
                 continue;
             };
             match kind {
-                TimerKind::Send { to, message, from } => {
-                    self.send_timers.retain(|_, (t, _)| *t != id);
+                TimerKind::Send {
+                    to,
+                    message,
+                    from,
+                    reference,
+                } => {
+                    self.send_timers.remove(&reference);
                     let mut dummy = Process::new(Pid(u32::MAX));
                     self.send(&mut dummy, from, to, message, MessageKind::Timer);
                 }
-                TimerKind::ReceiveTimeout { pid, token } => {
+                TimerKind::ReceiveTimeout { pid } => {
                     if let Some(Some(p)) = self.procs.get_mut(pid.0 as usize) {
-                        if p.recv_timer == Some(token) {
+                        if p.recv_timer == Some(id) {
                             p.recv_timer = None;
                             p.timed_out = true;
                             if p.status == Status::Waiting {
@@ -570,10 +584,4 @@ pub fn tick(
         }
         None => (Tick::Deadlock, 0),
     }
-}
-
-/// Sends a message from outside any process (e.g. a timer).
-pub fn deliver(core: &mut Core, from: Pid, to: Pid, message: Value, kind: MessageKind) {
-    let mut dummy = Process::new(Pid(u32::MAX));
-    core.send(&mut dummy, from, to, message, kind);
 }

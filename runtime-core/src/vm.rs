@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::atom::Atom;
-use crate::bytecode::{BinaryOp, Callee, FailKind, Function, Op, Program, TypeTest};
+use crate::bytecode::{BinaryOp, Callee, FailKind, Function, Op, Program};
 use crate::exception::{self, Class, Exception};
 use crate::native::{Control, Ctx};
 use crate::ops;
@@ -181,7 +181,7 @@ impl<'a> Vm<'a> {
                     let items: Vec<Value> = p.stack.drain(at..).collect();
                     p.stack.push(ops::make_map(items));
                 }
-                Op::UpdateMap(n) | Op::MakeStruct(_, n) => {
+                Op::UpdateMap(n) => {
                     let at = p.stack.len() - 2 * n as usize;
                     let items: Vec<Value> = p.stack.drain(at..).collect();
                     let base_map = pop!();
@@ -368,10 +368,6 @@ impl<'a> Vm<'a> {
                         Err(e) => raise!(e),
                     }
                 }
-                Op::Apply => {
-                    // Unused: `apply` goes through the native `:erlang.apply/3`.
-                    raise!(exception::badarg())
-                }
                 Op::Return => {
                     if let Some(o) = self.ret(p) {
                         return o;
@@ -437,11 +433,6 @@ impl<'a> Vm<'a> {
                             p.stack.push(Value::string(&s[pre.len()..]));
                         }
                         _ => pc = t as usize,
-                    }
-                }
-                Op::MatchType(TypeTest::List, t) => {
-                    if !matches!(pop!(), Value::Nil | Value::Cons(_)) {
-                        pc = t as usize;
                     }
                 }
                 Op::RecvStart => p.cursor = 0,
