@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::console;
 use super::editor::Editor;
+use super::embed_views::{self, View};
 use crate::runner::Runner;
 use crate::share::Link;
 use crate::state::{Action, Phase, Problem, Workbench as State};
@@ -18,7 +19,7 @@ use crate::views::{mailbox_chart, process_table, sequence_layout};
 pub enum Layout {
     /// The playground page: code on one side, every view on the other.
     Full,
-    /// A book embed: editor and console.
+    /// A book embed: editor and console, and the views its fence asks for.
     Compact,
 }
 
@@ -69,6 +70,9 @@ pub struct WorkbenchProps {
     /// The example is meant to end with an uncaught error (said in the status).
     #[prop_or_default]
     pub expect_crash: bool,
+    /// The views a compact workbench draws under its console after a run.
+    #[prop_or_default]
+    pub views: Vec<View>,
 }
 
 /// The line a passing check prints; anything else (an error, a missing line)
@@ -309,7 +313,10 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         };
         match props.layout {
             Layout::Compact => html! {
-                <div class="cc-workbench cc-compact" data-phase={phase}>{ code }</div>
+                <div class="cc-workbench cc-compact" data-phase={phase}>
+                    { code }
+                    { embed_views::view(&props.views, trace) }
+                </div>
             },
             Layout::Full => html! {
                 <div class="cc-workbench cc-full" data-phase={phase}>
