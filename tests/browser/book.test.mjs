@@ -173,8 +173,17 @@ for (const theme of BOOK_THEMES) {
                 problems.push(`${what}: ${text} on ${background} is ${ratio.toFixed(2)}:1`);
             }
         }
+        // The collapsed setup block above an example.
+        const other = await openInTheme(browser(), "book/million-senders.html", theme);
+        const summary = other.locator("details.callcast-setup > summary").first();
+        const { text, background } = await colours(summary);
+        const ratio = contrast(text, background);
+        if (ratio < 4.5) {
+            problems.push(`the setup block's summary: ${text} on ${background} is ${ratio.toFixed(2)}:1`);
+        }
         assert.deepEqual(problems, [], `contrast in the ${theme} theme`);
         assertNoErrors(page);
+        assertNoErrors(other);
     });
 }
 
