@@ -1,10 +1,13 @@
 //! The sequence diagram: draws the shapes `sequence_layout` placed. Only the
 //! shapes near the visible part of the scrolling box are drawn, so a long
 //! diagram scrolls as smoothly as a short one; hovering a call or a reply
-//! highlights both.
+//! highlights both. The lane headers stay in view while the diagram scrolls
+//! down; a line marks the moment the views show (the scrubber's) and another
+//! the moment hovered in the mailbox chart.
 
 use std::rc::Rc;
 
+use runtime_core::trace::Nanos;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -27,6 +30,12 @@ pub struct SequenceDiagramProps {
     pub layout: Rc<Layout>,
     /// Events in the trace, drawn or not.
     pub events: usize,
+    /// The trace was cut at an earlier moment: mark where.
+    #[prop_or_default]
+    pub cut: bool,
+    /// A moment to mark (hovered elsewhere), in virtual time.
+    #[prop_or_default]
+    pub hover_at: Option<Nanos>,
 }
 
 /// The sequence diagram of a run.
@@ -81,16 +90,41 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
             </g>
         }
     });
-    let lanes = layout.lanes.iter().map(|lane| {
+    let lifelines = layout.lanes.iter().map(|lane| {
+        html! {
+            <line class="cc-seq-lifeline" x1={lane.x.to_string()} y1={lane.top.to_string()}
+                  x2={lane.x.to_string()} y2={lane.bottom.to_string()} />
+        }
+    });
+    // Headers live in their own strip, sticky at the top of the scrolling box.
+    let headers = layout.lanes.iter().map(|lane| {
+        let pid = pid_text(lane.pid);
+        let short = short_pid(&pid);
         html! {
             <g class="cc-seq-lane">
-                <title>{ format!("{} {}", lane.name, pid_text(lane.pid)) }</title>
-                <text class="cc-seq-label" x={lane.x.to_string()} y="18">{ shorten(&lane.name, 18) }</text>
-                <line class="cc-seq-lifeline" x1={lane.x.to_string()} y1={lane.top.to_string()}
-                      x2={lane.x.to_string()} y2={lane.bottom.to_string()} />
+                <title>{ format!("{} {pid}", lane.name) }</title>
+                <text class="cc-seq-label" x={lane.x.to_string()} y="16">{ shorten(&lane.name, 20) }</text>
+                if lane.name != short {
+                    <text class="cc-seq-pid" x={lane.x.to_string()} y="30">{ short }</text>
+                }
             </g>
         }
     });
+    let line_across = |y: f64, class: &'static str, test_id: &'static str| {
+        html! {
+            <line class={class} data-testid={test_id} x1={super::sequence_layout::AXIS_WIDTH.to_string()}
+                  x2={layout.width.to_string()} y1={num(y)} y2={num(y)} />
+        }
+    };
+    let now_line = props
+        .cut
+        .then(|| layout.now())
+        .flatten()
+        .map(|y| line_across(y, "cc-now", "diagram-now"));
+    let hover_line = props
+        .hover_at
+        .and_then(|at| layout.y_at(at))
+        .map(|y| line_across(y, "cc-seq-hover", "diagram-hover"));
     let summary = (!layout.summary.is_empty()).then(|| {
         let rest: Vec<String> = layout
             .summary
@@ -137,16 +171,24 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                 <span class="cc-seq-crash-key">{ "✕ exit (red: crash)" }</span>
             </p>
             <div class="cc-seq-scroll" {onscroll}>
-                <svg class="cc-seq" role="img" width={layout.width.to_string()}
-                     height={num(layout.height)}
-                     viewBox={format!("0 0 {} {}", layout.width, num(layout.height))}>
-                    <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
+                <svg class="cc-seq cc-seq-headers" width={layout.width.to_string()}
+                     height={HEADER_HEIGHT.to_string()}
+                     viewBox={format!("0 0 {} {HEADER_HEIGHT}", layout.width)}>
                     <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 22).to_string()}>{ "virtual" }</text>
                     <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 10).to_string()}>{ "time ↓" }</text>
-                    { for lanes }
+                    { for headers }
+                </svg>
+                // Below the headers: the same coordinates, starting where they end.
+                <svg class="cc-seq" role="img" width={layout.width.to_string()}
+                     height={num(layout.height - f64::from(HEADER_HEIGHT))}
+                     viewBox={format!("0 {HEADER_HEIGHT} {} {}", layout.width, num(layout.height - f64::from(HEADER_HEIGHT)))}>
+                    <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
+                    { for lifelines }
                     { for ticks }
                     { for marks }
                     { for arrows }
+                    { for now_line }
+                    { for hover_line }
                 </svg>
             </div>
         </>
@@ -287,6 +329,11 @@ fn cross(x: f64, y: f64, class: &'static str) -> Html {
         num(y - 5.0)
     );
     html! { <path class={class} d={d} /> }
+}
+
+/// `#PID<0.7.0>` as `<0.7.0>`: a pid under its lane's name.
+fn short_pid(pid: &str) -> String {
+    pid.trim_start_matches("#PID").to_owned()
 }
 
 /// A coordinate with one decimal: enough for the eye, short in the DOM.

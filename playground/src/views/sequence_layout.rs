@@ -10,7 +10,7 @@ use runtime_core::trace::Nanos;
 use runtime_core::value::{Pid, Value};
 use runtime_core::{MessageKind, TraceEvent};
 
-use super::model::pid_text;
+use super::model::{display_name, pid_text};
 
 /// Horizontal distance between two lanes.
 pub const LANE_WIDTH: i32 = 150;
@@ -174,12 +174,26 @@ pub struct Layout {
     pub drawn: usize,
     /// Events past those, by kind (`"casts"`, `"receives"` ...), when summarised.
     pub summary: Vec<(String, usize)>,
+    /// The virtual time and height of every drawn event, in order, so that a
+    /// moment chosen elsewhere (the mailbox chart) can be marked here.
+    pub moments: Vec<(Nanos, f64)>,
 }
 
 impl Layout {
     /// How many arrows of a kind the diagram has.
     pub fn count(&self, kind: ArrowKind) -> usize {
         self.arrows.iter().filter(|a| a.kind == kind).count()
+    }
+
+    /// The height of the last drawn event at or before virtual time `at`.
+    pub fn y_at(&self, at: Nanos) -> Option<f64> {
+        let after = self.moments.partition_point(|&(t, _)| t <= at);
+        after.checked_sub(1).map(|i| self.moments[i].1)
+    }
+
+    /// The height of the last drawn event: where the run stands.
+    pub fn now(&self) -> Option<f64> {
+        self.moments.last().map(|&(_, y)| y)
     }
 }
 
@@ -218,6 +232,7 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
         let at = event.at();
         y += step(last_at, at);
         last_at = Some(at);
+        out.moments.push((at, y));
         if y >= next_tick {
             out.ticks.push(Tick {
                 y,
@@ -233,7 +248,10 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
                 let index = lanes.len();
                 let parent_x = parent.as_ref().and_then(lane_x);
                 lane_of.insert(*pid, index);
-                let name = names.get(pid).cloned().unwrap_or_else(|| label.clone());
+                let name = names
+                    .get(pid)
+                    .cloned()
+                    .unwrap_or_else(|| display_name(label));
                 lanes.push(Lane {
                     pid: *pid,
                     x: x_for(index),
