@@ -262,7 +262,9 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         Share::Hidden => html! {},
     };
 
-    let stoppable = state.phase.is_active() || state.phase == Phase::Paused;
+    // A finished run that the scrubber moved back is paused too, but has nothing to stop.
+    let stoppable =
+        state.phase.is_active() || (state.phase == Phase::Paused && state.ended.is_none());
     let phase = state.phase.name();
     let status = match state.phase {
         Phase::Idle => String::new(),

@@ -29,7 +29,7 @@ const PRELUDE_FUNS: &[(&str, &str)] = &[
 /// name, a GenServer module): its spawn label, made readable. The runtime
 /// labels an anonymous function as the BEAM names it, `-run/1-fun-0-`; shown
 /// here as `fn in run/1`, or just `fn` for one written at the top of the
-/// script (the views print the pid beside it).
+/// script or inside another `fn` (the views print the pid beside it).
 pub fn display_name(label: &str) -> String {
     if let Some(&(_, name)) = PRELUDE_FUNS.iter().find(|(fun, _)| *fun == label) {
         return name.to_owned();
@@ -38,7 +38,8 @@ pub fn display_name(label: &str) -> String {
         return label.to_owned();
     };
     match inner.split_once("-fun-") {
-        Some(("__FILE__/1", _)) => "fn".to_owned(),
+        // At the top of the script, or inside another anonymous function.
+        Some(("__FILE__/1" | "", _)) => "fn".to_owned(),
         Some((owner, _)) => format!("fn in {owner}"),
         None => label.to_owned(),
     }
@@ -323,6 +324,34 @@ mod tests {
         assert_eq!(server.status, ProcessStatus::Waiting);
         assert!(server.reductions > 0);
         assert_eq!(server.received, 3, "two casts and a call");
+    }
+
+    #[test]
+    fn spawn_labels_read_as_a_reader_knows_them() {
+        let shown: Vec<String> = [
+            "main",
+            "-__FILE__/1-fun-0-",
+            "--fun-0-",
+            "-loop/2-fun-1-",
+            "-body/3-fun-0-",
+            "Worker.run",
+            "-odd",
+        ]
+        .iter()
+        .map(|label| display_name(label))
+        .collect();
+        assert_eq!(
+            shown,
+            [
+                "main",
+                "fn",
+                "fn",
+                "fn in loop/2",
+                "Task",
+                "Worker.run",
+                "-odd"
+            ]
+        );
     }
 
     #[test]

@@ -252,11 +252,6 @@ fn arrow(a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Option<u64>>) -> 
         }
         Arrival::Lost => cross(x2 + 6.0, y2, "cc-seq-lost"),
     };
-    let (lx, ly) = if a.x1 == a.x2 {
-        (x1 + 40.0, (y1 + y2) / 2.0 + 4.0)
-    } else {
-        ((x1 + x2) / 2.0, (y1 + y2) / 2.0 - 5.0)
-    };
     let onmouseenter = {
         let set_hot = set_hot.clone();
         let call = a.call;
@@ -274,7 +269,7 @@ fn arrow(a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Option<u64>>) -> 
             <path class="cc-seq-hit" d={d.clone()} />
             <path class="cc-seq-line" d={d} />
             { end }
-            if a.kind != ArrowKind::Spawn {
+            if let Some((lx, ly)) = a.label_at {
                 <text x={num(lx)} y={num(ly)}>{ a.label.clone() }</text>
             }
         </g>
