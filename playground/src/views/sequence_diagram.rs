@@ -171,7 +171,7 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                 <span class="cc-seq-crash-key">{ "✕ exit (red: crash)" }</span>
             </p>
             <div class="cc-seq-scroll" {onscroll}>
-                <svg class="cc-seq cc-seq-headers" width={layout.width.to_string()}
+                <svg class="cc-seq-headers" width={layout.width.to_string()}
                      height={HEADER_HEIGHT.to_string()}
                      viewBox={format!("0 0 {} {HEADER_HEIGHT}", layout.width)}>
                     <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 22).to_string()}>{ "virtual" }</text>
