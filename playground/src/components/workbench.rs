@@ -124,7 +124,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         )
     });
     // The virtual time hovered in the mailbox chart, marked in the diagram.
-    let hover_at = use_state(|| None::<Nanos>);
+    let hover_at = use_state_eq(|| None::<Nanos>);
     let runner = (*use_state(Runner::default)).clone();
     let share_note = use_state(|| None::<&'static str>);
     // Whether the latest run was a Check (its verdict is shown when it ends).
@@ -308,7 +308,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         };
         let moment = trace.last().map_or(0, |event| event.at());
         let status = match (state.phase, session) {
-            (Phase::Running, Some(s)) => format!(
+            (Phase::Running | Phase::Stepping, Some(s)) => format!(
                 "Running… {} of virtual time, {} events, {} reductions",
                 time_text(s.now()),
                 grouped(s.trace().len()),

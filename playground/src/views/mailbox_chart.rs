@@ -121,7 +121,10 @@ pub fn view(
                 return;
             }
             // The viewBox scales with the element: back to chart units, then time.
-            let fx = (f64::from(event.client_x()) - rect.left()) / rect.width() * WIDTH as f64;
+            // Whole chart units: moving within one reports the same time, which
+            // spares the views a render.
+            let fx =
+                ((f64::from(event.client_x()) - rect.left()) / rect.width() * WIDTH as f64).round();
             let share = (fx - PAD as f64) / (WIDTH - 2 * PAD) as f64;
             let at = (share.clamp(0.0, 1.0) * end as f64) as Nanos;
             on_hover.emit(Some(at));

@@ -185,10 +185,11 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                     <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
                     { for lifelines }
                     { for ticks }
-                    { for marks }
-                    { for arrows }
+                    // Under the arrows, so a label's halo keeps it readable.
                     { for now_line }
                     { for hover_line }
+                    { for marks }
+                    { for arrows }
                 </svg>
             </div>
         </>
