@@ -496,6 +496,29 @@ mod tests {
     }
 
     #[test]
+    fn play_while_a_step_waits_plays_on_from_there() {
+        assert_eq!(
+            play(
+                Speed::EventsPerSecond(2),
+                &[
+                    Action::Started(Start::Step),
+                    Action::Resume,
+                    slice(RUNNING, 3),
+                    Action::Tick(1),
+                    Action::SetSpeed(Speed::Full),
+                ]
+            ),
+            [
+                "running 0/0",
+                "playing 0/0",
+                "playing 0/3",
+                "playing 1/3",
+                "running 3/3"
+            ]
+        );
+    }
+
+    #[test]
     fn pausing_a_full_speed_run_shows_what_it_recorded_and_stop_is_final() {
         assert_eq!(
             play(

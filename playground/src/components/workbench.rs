@@ -441,10 +441,11 @@ fn playback_controls(
         let start = start.clone();
         let runner = runner.clone();
         Callback::from(move |_: MouseEvent| {
-            if state.phase.is_active() {
+            if playing {
                 runner.stop();
                 state.dispatch(Action::Paused { events: events() });
             } else if state.can_continue() {
+                // Paused, rewound, or waiting for a Step's event: play on from there.
                 state.dispatch(Action::Resume);
             } else {
                 let how = match state.speed {
