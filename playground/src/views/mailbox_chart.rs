@@ -40,6 +40,8 @@ pub fn view(
     if series.is_empty() {
         let text = if trace.is_empty() {
             "Run the program to chart its mailboxes."
+        } else if now.is_some() {
+            "No process has been sent a message yet."
         } else {
             "No process was sent a message in this run."
         };

@@ -44,6 +44,20 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
     // (scroll top, visible height) of the box.
     let window = use_state(|| (0.0_f64, 640.0_f64));
     let hot_call = use_state(|| None::<u64>);
+    let scroller = use_node_ref();
+    {
+        // Step and Play move the moment down the diagram: keep it in view.
+        let scroller = scroller.clone();
+        let now = props.cut.then(|| props.layout.now()).flatten();
+        use_effect_with(now.map(|y| y as i32), move |now| {
+            if let (Some(y), Some(element)) = (*now, scroller.cast::<Element>()) {
+                let (top, height) = (element.scroll_top(), element.client_height());
+                if y < top + HEADER_HEIGHT || y > top + height - 24 {
+                    element.set_scroll_top((y - height * 2 / 3).max(0));
+                }
+            }
+        });
+    }
     let layout = &props.layout;
     if layout.lanes.is_empty() {
         return frame(
@@ -170,7 +184,7 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                 <span>{ "○ still in the mailbox" }</span>
                 <span class="cc-seq-crash-key">{ "✕ exit (red: crash)" }</span>
             </p>
-            <div class="cc-seq-scroll" {onscroll}>
+            <div class="cc-seq-scroll" ref={scroller} {onscroll}>
                 <svg class="cc-seq-headers" width={layout.width.to_string()}
                      height={HEADER_HEIGHT.to_string()}
                      viewBox={format!("0 0 {} {HEADER_HEIGHT}", layout.width)}>
