@@ -75,6 +75,16 @@ pub fn next_slice(current: u64, took_ms: f64) -> u64 {
     next.clamp(SLICE_RANGE.0, SLICE_RANGE.1)
 }
 
+/// What a run reports after a slice: where it stands and how many trace
+/// events it has recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Running or finished.
+    pub status: RunStatus,
+    /// Events in the trace.
+    pub events: usize,
+}
+
 /// The running (or last) program. Cloning gives another handle to the same run.
 #[derive(Clone, Default)]
 pub struct Runner {
@@ -83,6 +93,9 @@ pub struct Runner {
 
 struct Run {
     session: Session,
+    on_slice: Callback<Progress>,
+    /// Pause once the trace holds this many events (Step and Play need no more).
+    goal: Option<usize>,
     // Dropping the timer cancels the next slice, which is how a run is stopped.
     next_slice: Option<Timeout>,
     slice: u64,
@@ -98,19 +111,28 @@ impl PartialEq for Runner {
 }
 
 impl Runner {
-    /// Compiles `source` and starts running it, replacing any earlier run;
-    /// `on_slice` hears where the run stands, after a slice, at most every
-    /// [`RENDER_EVERY_MS`] while it runs and always when it ends.
+    /// Compiles `source` and starts running it with `seed`, replacing any
+    /// earlier run; `on_slice` hears where the run stands, after a slice, at
+    /// most every [`RENDER_EVERY_MS`] while it runs, and always when it ends or
+    /// reaches its goal (see [`Runner::advance`]).
     pub fn start(
         &self,
         source: &str,
         file_name: &str,
-        on_slice: Callback<RunStatus>,
+        seed: u64,
+        goal: Option<usize>,
+        on_slice: Callback<Progress>,
     ) -> Result<(), Diagnostic> {
         self.current.replace(None);
-        let session = Session::start(source, file_name, browser_config())?;
+        let config = RunConfig {
+            seed,
+            ..browser_config()
+        };
+        let session = Session::start(source, file_name, config)?;
         self.current.replace(Some(Run {
             session,
+            on_slice: on_slice.clone(),
+            goal,
             next_slice: None,
             slice: FIRST_SLICE,
             last_render: now_ms(),
@@ -127,13 +149,38 @@ impl Runner {
         }
     }
 
+    /// Lets the run go on until its trace holds `goal` events (`None`: to its
+    /// end), unless it already has them or has ended. A run already going on
+    /// only gets the new goal.
+    pub fn advance(&self, goal: Option<usize>) {
+        let on_slice = match self.current.borrow_mut().as_mut() {
+            Some(run) => {
+                run.goal = goal;
+                let needed = goal.is_none_or(|g| run.session.trace().len() < g);
+                let go = run.next_slice.is_none()
+                    && needed
+                    && run.session.status() == RunStatus::Running;
+                go.then(|| run.on_slice.clone())
+            }
+            None => None,
+        };
+        if let Some(on_slice) = on_slice {
+            self.schedule(on_slice);
+        }
+    }
+
+    /// Forgets the run: the views go blank.
+    pub fn clear(&self) {
+        self.current.replace(None);
+    }
+
     /// Reads the current session, if a program was started.
     pub fn with_session<T>(&self, read: impl FnOnce(Option<&Session>) -> T) -> T {
         let current = self.current.borrow();
         read(current.as_ref().map(|run| &run.session))
     }
 
-    fn schedule(&self, on_slice: Callback<RunStatus>) {
+    fn schedule(&self, on_slice: Callback<Progress>) {
         let runner = self.clone();
         let timer = Timeout::new(0, move || runner.slice(on_slice));
         if let Some(run) = self.current.borrow_mut().as_mut() {
@@ -141,30 +188,36 @@ impl Runner {
         }
     }
 
-    fn slice(&self, on_slice: Callback<RunStatus>) {
-        let (status, render) = match self.current.borrow_mut().as_mut() {
+    fn slice(&self, on_slice: Callback<Progress>) {
+        let (status, render, reached) = match self.current.borrow_mut().as_mut() {
             Some(run) => {
                 let started = now_ms();
                 let status = run.session.run_for(run.slice);
                 let ended = now_ms();
                 run.slice = next_slice(run.slice, ended - started);
-                let render =
-                    status != RunStatus::Running || ended - run.last_render >= RENDER_EVERY_MS;
+                let reached = run
+                    .goal
+                    .is_some_and(|goal| run.session.trace().len() >= goal);
+                let render = status != RunStatus::Running
+                    || reached
+                    || ended - run.last_render >= RENDER_EVERY_MS;
                 if render {
                     run.last_render = ended;
                 }
-                (status, render)
+                run.next_slice = None;
+                (status, render, reached)
             }
             None => return,
         };
-        if status == RunStatus::Running {
+        if status == RunStatus::Running && !reached {
             self.schedule(on_slice.clone());
         }
         // After the borrow ends: the callback re-renders, which reads the session.
         if render {
             // Yew renders during the emit, so this measures the render.
             let started = now_ms();
-            on_slice.emit(status);
+            let events = self.with_session(|session| session.map_or(0, |s| s.trace().len()));
+            on_slice.emit(Progress { status, events });
             let ended = now_ms();
             if let Some(run) = self.current.borrow_mut().as_mut() {
                 run.last_render = ended;

@@ -1,7 +1,8 @@
-// Photographs the landing page, the playground after a run and the first book
-// chapter, in light and dark, and a book chapter whose example draws a view,
-// after a run, in each of mdBook's themes, into the directory given as the
-// first argument. Run through `cargo xtask screenshots [DIR]`.
+// Photographs the landing page, the playground after a run (and scrubbed back
+// to the middle of it) and the first book chapter, in light and dark, and a
+// book chapter whose example draws a view, after a run, in each of mdBook's
+// themes, into the directory given as the first argument.
+// Run through `cargo xtask screenshots [DIR]`.
 
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -28,6 +29,10 @@ try {
         await play.getByTestId("run").click();
         await waitForText(play.getByTestId("console"), "count: 3\n");
         await play.screenshot({ path: join(out, `playground-${colorScheme}.png`) });
+        const scrubber = play.getByTestId("scrubber");
+        await scrubber.fill(String(Math.floor(Number(await scrubber.getAttribute("max")) / 2)));
+        await play.locator('.cc-workbench[data-phase="paused"]').waitFor();
+        await play.screenshot({ path: join(out, `playground-scrubbed-${colorScheme}.png`) });
 
         await play.getByTestId("examples").selectOption("call_vs_cast");
         await play.getByTestId("run").click();

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use runtime_core::TraceEvent;
-use yew::{html, Html};
+use yew::{html, Callback, Html};
 
 use crate::views::sequence_diagram::{grouped, SequenceDiagram};
 use crate::views::{mailbox_chart, process_table, sequence_layout};
@@ -55,7 +55,12 @@ pub fn view(views: &[View], trace: &[TraceEvent]) -> Html {
                 <SequenceDiagram layout={Rc::new(sequence_layout::layout(trace))}
                                  events={trace.len()} />
             },
-            View::Mailbox => mailbox_chart::view(trace),
+            View::Mailbox => mailbox_chart::view(
+                trace,
+                trace.last().map_or(0, |event| event.at()),
+                None,
+                &Callback::noop(),
+            ),
             View::Table => process_table::view(trace),
         };
         html! {
