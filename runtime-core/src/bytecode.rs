@@ -26,6 +26,9 @@ pub enum Op {
     Nil,
     /// Push local slot `i`.
     Load(u32),
+    /// Push local slot `i`, leaving `[]` in it: the variable's last use (see
+    /// `compiler/liveness.rs`), so the value is not shared for nothing.
+    Move(u32),
     /// Pop into local slot `i`.
     Store(u32),
     /// Drop the top of the stack.

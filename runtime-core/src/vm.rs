@@ -150,6 +150,10 @@ impl<'a> Vm<'a> {
                     let v = p.stack[base + s as usize].clone();
                     p.stack.push(v);
                 }
+                Op::Move(s) => {
+                    let v = std::mem::replace(&mut p.stack[base + s as usize], Value::Nil);
+                    p.stack.push(v);
+                }
                 Op::Store(s) => {
                     let v = pop!();
                     p.stack[base + s as usize] = v;
@@ -675,7 +679,7 @@ impl<'a> Vm<'a> {
                 core,
                 proc: p,
             };
-            nf(&mut ctx, &args)
+            nf(&mut ctx, &mut args)
         };
         args.clear();
         self.args = args;

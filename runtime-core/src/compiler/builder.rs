@@ -210,7 +210,7 @@ fn retarget(op: Op, t: Label) -> Op {
 /// How an instruction changes the operand-stack depth (on its fall-through path).
 fn stack_effect(op: Op) -> i64 {
     match op {
-        Op::Const(_) | Op::Nil | Op::Load(_) | Op::Dup => 1,
+        Op::Const(_) | Op::Nil | Op::Load(_) | Op::Move(_) | Op::Dup => 1,
         Op::Store(_) | Op::Pop => -1,
         Op::Truncate(_) => 0,
         Op::MakeTuple(n) => 1 - n as i64,

@@ -4,6 +4,7 @@
 
 mod builder;
 mod expr;
+mod liveness;
 mod pattern;
 
 use std::collections::HashMap;
@@ -709,6 +710,7 @@ impl Compiler {
     fn finish_function(&mut self) -> FunctionId {
         let mut b = self.fns.pop().expect("a function is being compiled");
         b.finish_code();
+        liveness::mark_last_uses(&mut b.code, b.arity, b.locals);
         let id = self.program.functions.len() as FunctionId;
         let capture_slots = b.captures.iter().map(|(_, own)| *own).collect();
         self.program.functions.push(Rc::new(Function {
