@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::atom::Atom;
-use crate::bytecode::{BinaryOp, Callee, FailKind, Function, Op, Program};
+use crate::bytecode::{BinaryOp, Callee, DynamicCall, FailKind, Function, Op, Program};
 use crate::exception::{self, Class, Exception};
 use crate::native::{Control, Ctx};
 use crate::ops;
@@ -358,6 +358,48 @@ impl<'a> Vm<'a> {
                         }
                     }
                 }
+                Op::CallDynamic(site, argc) | Op::TailCallDynamic(site, argc) => {
+                    let tail = matches!(op, Op::TailCallDynamic(..));
+                    let argc = argc as usize;
+                    let at = p.stack.len() - argc - 1;
+                    let callee = match p.stack[at] {
+                        Value::Atom(module) => {
+                            Some(self.dynamic_callee(&fun.dynamic[site as usize], module, argc))
+                        }
+                        _ => None,
+                    };
+                    // A reduction, as for the call of `:erlang.apply/3` this stands for.
+                    spend!();
+                    save_pc!();
+                    if let Some(Callee::Function(id)) = callee {
+                        p.stack.remove(at);
+                        if tail {
+                            self.tail_frame(p, id, argc);
+                        } else if let Err(e) = self.push_frame(p, id, argc) {
+                            raise!(e);
+                        }
+                        load_frame!();
+                        continue;
+                    }
+                    // Anything else (a native, an undefined function, a module
+                    // that is not an atom) goes through `apply/3` itself, for
+                    // its errors.
+                    let args = Value::list(p.stack.drain(at + 1..).collect());
+                    p.stack.push(Value::Atom(fun.dynamic[site as usize].name));
+                    p.stack.push(args);
+                    match self.native(core, p, crate::native::kernel::apply3, 3, tail) {
+                        NativeFlow::Pushed if tail => {
+                            if let Some(o) = self.ret(p) {
+                                return o;
+                            }
+                            load_frame!();
+                        }
+                        NativeFlow::Pushed | NativeFlow::Entered | NativeFlow::Caught => {
+                            load_frame!()
+                        }
+                        NativeFlow::Stop(o) => return o,
+                    }
+                }
                 Op::CallFun(argc) | Op::TailCallFun(argc) => {
                     let tail = matches!(op, Op::TailCallFun(_));
                     if self.budget <= 0 {
@@ -531,6 +573,19 @@ impl<'a> Vm<'a> {
                 }
             }
         }
+    }
+
+    /// What `module.name/argc` resolves to from outside the module, remembered
+    /// at the call site for the next call with the same module.
+    fn dynamic_callee(&self, site: &DynamicCall, module: Atom, argc: usize) -> Callee {
+        if let Some((m, callee)) = site.last.get() {
+            if m == module {
+                return callee;
+            }
+        }
+        let callee = self.program.lookup_public(module, site.name, argc as u32);
+        site.last.set(Some((module, callee)));
+        callee
     }
 
     /// Pushes a frame for `id` whose `argc` arguments are on top of the stack.

@@ -130,7 +130,7 @@ impl Compiler {
             return Err(self.undefined_function(name, 0, span));
         };
         for j in k + 1..n {
-            let own = self.fns[j].new_slot();
+            let own = self.fns[j].capture_slot();
             self.fns[j].captures.push((slot, own));
             self.fns[j].bind_root(name, own);
             slot = own;
@@ -782,13 +782,20 @@ impl Compiler {
                     None => {
                         // `module.fun(args)` with a module known only at run time.
                         self.expr(m)?;
-                        self.f().push_const(Value::atom(name));
                         for a in args {
                             self.expr(a)?;
                         }
-                        self.f().push_const(Value::Nil);
-                        self.f().emit(Op::MakeList(args.len() as u32));
-                        self.emit_call(Atom::intern("erlang"), "apply", 3, tail);
+                        let site = self.f().dynamic.len() as u32;
+                        self.f().dynamic.push(crate::bytecode::DynamicCall {
+                            name: Atom::intern(name),
+                            last: Default::default(),
+                        });
+                        let argc = args.len() as u32;
+                        self.f().emit(if tail {
+                            Op::TailCallDynamic(site, argc)
+                        } else {
+                            Op::CallDynamic(site, argc)
+                        });
                     }
                 }
                 Ok(())
@@ -979,6 +986,7 @@ impl Compiler {
         let depth = self.f().depth;
         for c in clauses {
             let fail = self.f().new_label();
+            let mark = self.f().slot_mark();
             self.f().push_scope();
             let mut bound = Vec::new();
             for p in &c.patterns {
@@ -990,6 +998,7 @@ impl Compiler {
             }
             self.compile(&c.body, tail)?;
             self.f().pop_scope();
+            self.f().release_slots(mark);
             if !tail {
                 self.f().emit_jump(Op::Jump, end);
             }
@@ -1069,6 +1078,7 @@ impl Compiler {
                     c.span,
                 );
             };
+            let mark = self.f().slot_mark();
             self.f().push_scope();
             self.f().emit(Op::Dup);
             let mut bound = Vec::new();
@@ -1080,6 +1090,7 @@ impl Compiler {
             self.f().emit(Op::RecvAccept);
             self.compile(&c.body, tail)?;
             self.f().pop_scope();
+            self.f().release_slots(mark);
             if !tail {
                 self.f().emit_jump(Op::Jump, end);
             }

@@ -65,9 +65,12 @@ fn successors(code: &[Op], at: usize) -> impl Iterator<Item = usize> {
         | Op::RecvNext(t)
         | Op::RecvWait(t)
         | Op::Try(t) => (next, Some(t)),
-        Op::Return | Op::TailCall(..) | Op::TailCallFun(_) | Op::Reraise | Op::Fail(_) => {
-            (None, None)
-        }
+        Op::Return
+        | Op::TailCall(..)
+        | Op::TailCallFun(_)
+        | Op::TailCallDynamic(..)
+        | Op::Reraise
+        | Op::Fail(_) => (None, None),
         _ => (next, None),
     };
     fall.into_iter()

@@ -681,6 +681,7 @@ impl Compiler {
     fn function_clause(&mut self, c: &Clause, arg_slots: &[u32]) -> CResult<()> {
         let fail = self.f().new_label();
         let depth = self.f().depth;
+        let mark = self.f().slot_mark();
         self.f().push_scope();
         let mut bound = Vec::new();
         for (pat, slot) in c.patterns.iter().zip(arg_slots) {
@@ -700,6 +701,7 @@ impl Compiler {
         }
         self.tail(&c.body)?;
         self.f().pop_scope();
+        self.f().release_slots(mark);
         self.f().place(fail);
         self.f().depth = depth;
         self.f().emit(Op::Truncate(depth));
@@ -724,6 +726,7 @@ impl Compiler {
             spans: b.spans,
             consts: b.consts,
             imports: b.imports,
+            dynamic: b.dynamic,
             lambdas: b.lambdas,
             capture_slots,
         }));

@@ -451,7 +451,8 @@ pub fn is_exception(v: &Value) -> bool {
             .is_some_and(Value::is_true)
 }
 
-fn apply3(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
+/// `:erlang.apply/3`.
+pub(crate) fn apply3(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return badarg();
     };

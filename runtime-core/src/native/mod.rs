@@ -6,7 +6,7 @@
 mod data;
 mod integer;
 mod io;
-mod kernel;
+pub(crate) mod kernel;
 mod math;
 mod process;
 mod string;
