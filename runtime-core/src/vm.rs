@@ -50,7 +50,6 @@ pub fn run(program: &Program, core: &mut Core, p: &mut Process, budget: u32) -> 
         program,
         budget: budget as i64,
         start: budget as i64,
-        args: Vec::with_capacity(8),
         reduction_ns: core.config.reduction_ns,
         max_stack: core.config.max_stack,
     };
@@ -63,7 +62,6 @@ struct Vm<'a> {
     program: &'a Program,
     budget: i64,
     start: i64,
-    args: Vec<Value>,
     reduction_ns: u64,
     max_stack: usize,
 }
@@ -724,20 +722,19 @@ impl<'a> Vm<'a> {
         tail: bool,
     ) -> NativeFlow {
         let at = p.stack.len() - argc;
-        // The arguments move to a buffer reused across calls: no allocation.
-        let mut args = std::mem::take(&mut self.args);
-        args.clear();
-        args.extend(p.stack.drain(at..));
+        // The native reads its arguments where they lie: the stack is lent out
+        // for the call (no native looks at its caller's stack).
+        let mut stack = std::mem::take(&mut p.stack);
         let result = {
             let mut ctx = Ctx {
                 program: self.program,
                 core,
                 proc: p,
             };
-            nf(&mut ctx, &mut args)
+            nf(&mut ctx, &mut stack[at..])
         };
-        args.clear();
-        self.args = args;
+        stack.truncate(at);
+        p.stack = stack;
         if let Some(reason) = p.pending_exit.take() {
             return NativeFlow::Stop(Outcome::Killed(reason));
         }

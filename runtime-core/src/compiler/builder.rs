@@ -98,6 +98,28 @@ impl FnBuilder {
         LabelId(self.labels.len() - 1)
     }
 
+    /// Whether a jump to `label` (not placed yet) was emitted.
+    pub fn is_referenced(&self, label: LabelId) -> bool {
+        self.patches.iter().any(|(_, l)| l.0 == label.0)
+    }
+
+    /// Turns a final `Dup, Store(x)` into `Store(x)` when nothing jumps to or
+    /// past the `Store`: `x = e` as a statement leaves no value to pop. Returns
+    /// whether it did (the value is then consumed).
+    pub fn fold_dup_store(&mut self) -> bool {
+        let n = self.code.len();
+        if n < 2 || !matches!(self.code[n - 2..], [Op::Dup, Op::Store(_)]) {
+            return false;
+        }
+        if self.labels.iter().flatten().any(|&t| t as usize >= n - 1) {
+            return false;
+        }
+        self.code.remove(n - 2);
+        self.spans.remove(n - 2);
+        self.depth = self.depth.saturating_sub(1);
+        true
+    }
+
     pub fn place(&mut self, label: LabelId) {
         self.labels[label.0] = Some(self.code.len() as Label);
     }

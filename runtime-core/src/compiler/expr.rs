@@ -152,7 +152,9 @@ impl Compiler {
     /// Compiles an expression whose value is discarded.
     pub(super) fn statement(&mut self, e: &Expr) -> CResult<()> {
         self.expr(e)?;
-        self.f().emit(Op::Pop);
+        if !self.f().fold_dup_store() {
+            self.f().emit(Op::Pop);
+        }
         Ok(())
     }
 
@@ -420,11 +422,14 @@ impl Compiler {
                 let depth = self.f().depth;
                 let mut bound = Vec::new();
                 self.pattern(l, fail, &mut bound)?;
-                self.f().emit_jump(Op::Jump, ok);
-                self.f().place(fail);
-                self.f().depth = depth;
-                self.f().emit(Op::Truncate(depth - 1));
-                self.f().emit(Op::Fail(FailKind::Match));
+                // A pattern that cannot fail (a variable) needs no failure path.
+                if self.f().is_referenced(fail) {
+                    self.f().emit_jump(Op::Jump, ok);
+                    self.f().place(fail);
+                    self.f().depth = depth;
+                    self.f().emit(Op::Truncate(depth - 1));
+                    self.f().emit(Op::Fail(FailKind::Match));
+                }
                 self.f().place(ok);
                 self.f().depth = depth - 1;
                 if let (ExprKind::Var(name), Some(v)) = (&l.kind, constant) {
@@ -1015,9 +1020,20 @@ impl Compiler {
         };
         let pairs = self.do_block(Some(kw), span)?;
         let clauses = self.clauses_of(keyword_get(&pairs, "do"), "case", span)?;
-        self.expr(subject)?;
-        let slot = self.f().new_slot();
-        self.f().emit(Op::Store(slot));
+        // A variable of this function is matched where it lies.
+        let own = match &subject.kind {
+            ExprKind::Var(name) if name != "_" && name != "__MODULE__" => self.f().lookup(name),
+            _ => None,
+        };
+        let slot = match own {
+            Some(slot) => slot,
+            None => {
+                self.expr(subject)?;
+                let slot = self.f().new_slot();
+                self.f().emit(Op::Store(slot));
+                slot
+            }
+        };
         let depth = self.f().depth;
         let end = self.f().new_label();
         self.match_clauses(slot, clauses, end, tail)?;
