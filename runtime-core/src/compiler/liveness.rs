@@ -13,13 +13,13 @@
 
 use crate::bytecode::{FailKind, Op};
 
-/// A set of local slots.
+/// A set of local slots (a bit set; most functions need one word).
 #[derive(Clone, PartialEq)]
 struct Slots(Vec<u64>);
 
 impl Slots {
-    fn new(slots: u32) -> Slots {
-        Slots(vec![0; (slots as usize).div_ceil(64)])
+    fn new(words: usize) -> Slots {
+        Slots(vec![0; words])
     }
 
     fn contains(&self, slot: u32) -> bool {
@@ -40,10 +40,26 @@ impl Slots {
         }
     }
 
-    fn union_with(&mut self, other: &Slots) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
+    fn union_with(&mut self, other: &[u64]) {
+        for (a, b) in self.0.iter_mut().zip(other) {
             *a |= b;
         }
+    }
+}
+
+/// The sets live before each instruction, in one allocation.
+struct LiveIn {
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl LiveIn {
+    fn at(&self, at: usize) -> &[u64] {
+        &self.bits[at * self.words..(at + 1) * self.words]
+    }
+
+    fn at_mut(&mut self, at: usize) -> &mut [u64] {
+        &mut self.bits[at * self.words..(at + 1) * self.words]
     }
 }
 
@@ -92,42 +108,54 @@ fn transfer(op: Op, arity: usize, live: &mut Slots) {
 /// Rewrites every `Load` that is the last read of its slot into a `Move`.
 pub fn mark_last_uses(code: &mut [Op], arity: usize, locals: u32) {
     let n = code.len();
-    let mut live_in = vec![Slots::new(locals); n];
+    if !code.iter().any(|op| matches!(op, Op::Load(_))) {
+        return;
+    }
+    let words = (locals as usize).div_ceil(64).max(1);
+    let mut live_in = LiveIn {
+        words,
+        bits: vec![0; n * words],
+    };
+    let mut live = Slots::new(words);
+    // Without a backward jump (a `receive` loop), one pass from the end sees
+    // every successor before its predecessors: no second pass is needed.
+    let loops = (0..n).any(|at| successors(code, at).any(|s| s <= at));
     let mut changed = true;
     while changed {
         changed = false;
         for at in (0..n).rev() {
-            let mut live = live_out(code, &live_in, at, locals);
+            live_out(code, &live_in, at, &mut live);
             transfer(code[at], arity, &mut live);
-            if live != live_in[at] {
-                live_in[at] = live;
-                changed = true;
+            if live.0 != live_in.at(at) {
+                live_in.at_mut(at).copy_from_slice(&live.0);
+                changed = loops;
             }
         }
     }
-    let mut pinned = Slots::new(locals);
+    let mut pinned = Slots::new(words);
     for op in code.iter() {
         if let Op::Try(t) = op {
-            if let Some(live) = live_in.get(*t as usize) {
-                pinned.union_with(live);
+            if (*t as usize) < n {
+                pinned.union_with(live_in.at(*t as usize));
             }
         }
     }
     for at in 0..n {
         if let Op::Load(s) = code[at] {
-            if !pinned.contains(s) && !live_out(code, &live_in, at, locals).contains(s) {
+            live_out(code, &live_in, at, &mut live);
+            if !pinned.contains(s) && !live.contains(s) {
                 code[at] = Op::Move(s);
             }
         }
     }
 }
 
-fn live_out(code: &[Op], live_in: &[Slots], at: usize, locals: u32) -> Slots {
-    let mut live = Slots::new(locals);
+/// Sets `live` to the slots live after `code[at]`.
+fn live_out(code: &[Op], live_in: &LiveIn, at: usize, live: &mut Slots) {
+    live.0.iter_mut().for_each(|w| *w = 0);
     for s in successors(code, at) {
-        live.union_with(&live_in[s]);
+        live.union_with(live_in.at(s));
     }
-    live
 }
 
 #[cfg(test)]
