@@ -491,7 +491,13 @@ impl<'a> Vm<'a> {
                     }
                 }
                 Op::RecvAccept => {
-                    if let Some(m) = p.mailbox.remove(p.cursor) {
+                    // Most receives take the oldest message.
+                    let taken = if p.cursor == 0 {
+                        p.mailbox.pop_front()
+                    } else {
+                        p.mailbox.remove(p.cursor)
+                    };
+                    if let Some(m) = taken {
                         core.received(p.pid, m.id, p.mailbox.len());
                     }
                     p.cursor = 0;
