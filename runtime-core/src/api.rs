@@ -99,8 +99,14 @@ pub struct Session {
     reductions: u64,
     max_reductions: Option<u64>,
     memory: Option<(usize, fn() -> usize)>,
-    ticks: u64,
+    /// The reduction count at which to ask the memory probe next.
+    next_probe: u64,
 }
+
+/// How many reductions run between two memory probes: 32 full slices. Counting
+/// reductions rather than slices keeps a probe (a system call natively) rare
+/// when processes pass messages in slices of a few reductions each.
+const PROBE_EVERY: u64 = 32 * 4000;
 
 impl Session {
     /// Compiles `source` and prepares to run it. `file` names it in messages.
@@ -149,7 +155,7 @@ impl Session {
             reductions: 0,
             max_reductions: config.max_reductions,
             memory: config.memory_limit.zip(config.memory_probe),
-            ticks: 0,
+            next_probe: PROBE_EVERY,
         })
     }
 
@@ -165,9 +171,12 @@ impl Session {
                     break;
                 }
             }
-            self.ticks += 1;
             if let Some((limit, probe)) = self.memory {
-                if self.ticks.is_multiple_of(32) && probe() > limit {
+                let due = self.reductions >= self.next_probe;
+                if due {
+                    self.next_probe = self.reductions + PROBE_EVERY;
+                }
+                if due && probe() > limit {
                     self.finish_with_error(&format!(
                         "callcast: stopped: the program uses more than {} MB of memory (the limit of this run)",
                         limit / (1024 * 1024)

@@ -2,7 +2,7 @@
 //! program (every function of every module) they belong to.
 
 use crate::fxhash::FxHashMap;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use crate::atom::Atom;
@@ -26,6 +26,9 @@ pub enum Op {
     Nil,
     /// Push local slot `i`.
     Load(u32),
+    /// Push local slot `i`, leaving `[]` in it: the variable's last use (see
+    /// `compiler/liveness.rs`), so the value is not shared for nothing.
+    Move(u32),
     /// Pop into local slot `i`.
     Store(u32),
     /// Drop the top of the stack.
@@ -72,6 +75,12 @@ pub enum Op {
     Call(u32, u32),
     /// As `Call`, but reusing the current frame.
     TailCall(u32, u32),
+    /// `module.fun(args)` with the module known only at run time: call
+    /// `dynamic[i]`'s function of the module below `argc` arguments (as
+    /// `:erlang.apply/3` would, without building the argument list).
+    CallDynamic(u32, u32),
+    /// As `CallDynamic`, reusing the current frame.
+    TailCallDynamic(u32, u32),
     /// Call the function value below `argc` arguments.
     CallFun(u32),
     /// As `CallFun`, reusing the current frame.
@@ -201,6 +210,16 @@ pub struct Import {
     pub resolved: OnceCell<Callee>,
 }
 
+/// A call site `module.name(...)` whose module is a value: the name, and the
+/// module it last called with what that resolved to (a module seldom changes
+/// from one call to the next, so this saves the lookup).
+pub struct DynamicCall {
+    /// The function name.
+    pub name: Atom,
+    /// The last module called and its resolution.
+    pub last: Cell<Option<(Atom, Callee)>>,
+}
+
 /// What a call resolves to.
 #[derive(Clone, Copy)]
 pub enum Callee {
@@ -234,6 +253,8 @@ pub struct Function {
     pub consts: Vec<Value>,
     /// Call targets referenced by `Call`.
     pub imports: Vec<Import>,
+    /// Call sites of `CallDynamic`.
+    pub dynamic: Vec<DynamicCall>,
     /// Anonymous functions created by `MakeClosure`.
     pub lambdas: Vec<FunctionId>,
     /// For anonymous functions: the slots that receive the captured values.
@@ -254,6 +275,7 @@ impl Function {
             spans: Vec::new(),
             consts: Vec::new(),
             imports: Vec::new(),
+            dynamic: Vec::new(),
             lambdas: Vec::new(),
             capture_slots: Vec::new(),
         }

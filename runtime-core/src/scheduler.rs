@@ -318,6 +318,10 @@ impl Core {
 
     /// Records that `pid` took message `id` out of its mailbox.
     pub fn received(&mut self, pid: Pid, id: u64, mailbox_len: usize) {
+        // Hot (every message): skip building an event nobody records.
+        if !self.tracing {
+            return;
+        }
         let at = self.clock;
         self.record(TraceEvent::Receive {
             at,
@@ -576,13 +580,15 @@ pub fn tick(
                 core.run_queue.push_back(pid);
             }
             crate::vm::Outcome::Wait => {
-                let at = core.clock;
-                core.record(TraceEvent::Wait {
-                    at,
-                    pid,
-                    mailbox_len: p.mailbox.len(),
-                    reductions: p.reductions,
-                });
+                if core.tracing {
+                    let at = core.clock;
+                    core.record(TraceEvent::Wait {
+                        at,
+                        pid,
+                        mailbox_len: p.mailbox.len(),
+                        reductions: p.reductions,
+                    });
+                }
                 p.status = Status::Waiting;
                 core.procs[pid.0 as usize] = Some(p);
             }

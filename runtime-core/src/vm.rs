@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::atom::Atom;
-use crate::bytecode::{BinaryOp, Callee, FailKind, Function, Op, Program};
+use crate::bytecode::{BinaryOp, Callee, DynamicCall, FailKind, Function, Op, Program};
 use crate::exception::{self, Class, Exception};
 use crate::native::{Control, Ctx};
 use crate::ops;
@@ -50,7 +50,6 @@ pub fn run(program: &Program, core: &mut Core, p: &mut Process, budget: u32) -> 
         program,
         budget: budget as i64,
         start: budget as i64,
-        args: Vec::with_capacity(8),
         reduction_ns: core.config.reduction_ns,
         max_stack: core.config.max_stack,
     };
@@ -63,7 +62,6 @@ struct Vm<'a> {
     program: &'a Program,
     budget: i64,
     start: i64,
-    args: Vec<Value>,
     reduction_ns: u64,
     max_stack: usize,
 }
@@ -148,6 +146,10 @@ impl<'a> Vm<'a> {
                 Op::Nil => p.stack.push(Value::NIL_ATOM),
                 Op::Load(s) => {
                     let v = p.stack[base + s as usize].clone();
+                    p.stack.push(v);
+                }
+                Op::Move(s) => {
+                    let v = std::mem::replace(&mut p.stack[base + s as usize], Value::Nil);
                     p.stack.push(v);
                 }
                 Op::Store(s) => {
@@ -354,6 +356,48 @@ impl<'a> Vm<'a> {
                         }
                     }
                 }
+                Op::CallDynamic(site, argc) | Op::TailCallDynamic(site, argc) => {
+                    let tail = matches!(op, Op::TailCallDynamic(..));
+                    let argc = argc as usize;
+                    let at = p.stack.len() - argc - 1;
+                    let callee = match p.stack[at] {
+                        Value::Atom(module) => {
+                            Some(self.dynamic_callee(&fun.dynamic[site as usize], module, argc))
+                        }
+                        _ => None,
+                    };
+                    // A reduction, as for the call of `:erlang.apply/3` this stands for.
+                    spend!();
+                    save_pc!();
+                    if let Some(Callee::Function(id)) = callee {
+                        p.stack.remove(at);
+                        if tail {
+                            self.tail_frame(p, id, argc);
+                        } else if let Err(e) = self.push_frame(p, id, argc) {
+                            raise!(e);
+                        }
+                        load_frame!();
+                        continue;
+                    }
+                    // Anything else (a native, an undefined function, a module
+                    // that is not an atom) goes through `apply/3` itself, for
+                    // its errors.
+                    let args = Value::list(p.stack.drain(at + 1..).collect());
+                    p.stack.push(Value::Atom(fun.dynamic[site as usize].name));
+                    p.stack.push(args);
+                    match self.native(core, p, crate::native::kernel::apply3, 3, tail) {
+                        NativeFlow::Pushed if tail => {
+                            if let Some(o) = self.ret(p) {
+                                return o;
+                            }
+                            load_frame!();
+                        }
+                        NativeFlow::Pushed | NativeFlow::Entered | NativeFlow::Caught => {
+                            load_frame!()
+                        }
+                        NativeFlow::Stop(o) => return o,
+                    }
+                }
                 Op::CallFun(argc) | Op::TailCallFun(argc) => {
                     let tail = matches!(op, Op::TailCallFun(_));
                     if self.budget <= 0 {
@@ -447,7 +491,13 @@ impl<'a> Vm<'a> {
                     }
                 }
                 Op::RecvAccept => {
-                    if let Some(m) = p.mailbox.remove(p.cursor) {
+                    // Most receives take the oldest message.
+                    let taken = if p.cursor == 0 {
+                        p.mailbox.pop_front()
+                    } else {
+                        p.mailbox.remove(p.cursor)
+                    };
+                    if let Some(m) = taken {
                         core.received(p.pid, m.id, p.mailbox.len());
                     }
                     p.cursor = 0;
@@ -527,6 +577,19 @@ impl<'a> Vm<'a> {
                 }
             }
         }
+    }
+
+    /// What `module.name/argc` resolves to from outside the module, remembered
+    /// at the call site for the next call with the same module.
+    fn dynamic_callee(&self, site: &DynamicCall, module: Atom, argc: usize) -> Callee {
+        if let Some((m, callee)) = site.last.get() {
+            if m == module {
+                return callee;
+            }
+        }
+        let callee = self.program.lookup_public(module, site.name, argc as u32);
+        site.last.set(Some((module, callee)));
+        callee
     }
 
     /// Pushes a frame for `id` whose `argc` arguments are on top of the stack.
@@ -665,20 +728,19 @@ impl<'a> Vm<'a> {
         tail: bool,
     ) -> NativeFlow {
         let at = p.stack.len() - argc;
-        // The arguments move to a buffer reused across calls: no allocation.
-        let mut args = std::mem::take(&mut self.args);
-        args.clear();
-        args.extend(p.stack.drain(at..));
+        // The native reads its arguments where they lie: the stack is lent out
+        // for the call (no native looks at its caller's stack).
+        let mut stack = std::mem::take(&mut p.stack);
         let result = {
             let mut ctx = Ctx {
                 program: self.program,
                 core,
                 proc: p,
             };
-            nf(&mut ctx, &args)
+            nf(&mut ctx, &mut stack[at..])
         };
-        args.clear();
-        self.args = args;
+        stack.truncate(at);
+        p.stack = stack;
         if let Some(reason) = p.pending_exit.take() {
             return NativeFlow::Stop(Outcome::Killed(reason));
         }

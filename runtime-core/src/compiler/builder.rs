@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::atom::Atom;
-use crate::bytecode::{FunctionId, Import, Label, Op};
+use crate::bytecode::{DynamicCall, FunctionId, Import, Label, Op};
 use crate::diagnostic::Span;
 use crate::term_order::strict_equal;
 use crate::value::Value;
@@ -26,11 +26,15 @@ pub struct FnBuilder {
     pub spans: Vec<Span>,
     pub consts: Vec<Value>,
     pub imports: Vec<Import>,
+    pub dynamic: Vec<DynamicCall>,
     import_index: HashMap<(Atom, Atom, u32), u32>,
     pub lambdas: Vec<FunctionId>,
     /// Variable scopes, innermost last: name → slot.
     scopes: Vec<HashMap<String, u32>>,
+    /// How many slots the frame needs (the most ever in use at once).
     pub locals: u32,
+    /// The next free slot.
+    next_slot: u32,
     /// Operand-stack depth above the locals, tracked statically.
     pub depth: u32,
     /// Slots known to hold a constant (bound by `var = constant`), for the
@@ -57,10 +61,12 @@ impl FnBuilder {
             spans: Vec::new(),
             consts: Vec::new(),
             imports: Vec::new(),
+            dynamic: Vec::new(),
             import_index: HashMap::new(),
             lambdas: Vec::new(),
             scopes: vec![HashMap::new()],
             locals: arity as u32,
+            next_slot: arity as u32,
             depth: 0,
             known: HashMap::new(),
             captures: Vec::new(),
@@ -90,6 +96,28 @@ impl FnBuilder {
     pub fn new_label(&mut self) -> LabelId {
         self.labels.push(None);
         LabelId(self.labels.len() - 1)
+    }
+
+    /// Whether a jump to `label` (not placed yet) was emitted.
+    pub fn is_referenced(&self, label: LabelId) -> bool {
+        self.patches.iter().any(|(_, l)| l.0 == label.0)
+    }
+
+    /// Turns a final `Dup, Store(x)` into `Store(x)` when nothing jumps to or
+    /// past the `Store`: `x = e` as a statement leaves no value to pop. Returns
+    /// whether it did (the value is then consumed).
+    pub fn fold_dup_store(&mut self) -> bool {
+        let n = self.code.len();
+        if n < 2 || !matches!(self.code[n - 2..], [Op::Dup, Op::Store(_)]) {
+            return false;
+        }
+        if self.labels.iter().flatten().any(|&t| t as usize >= n - 1) {
+            return false;
+        }
+        self.code.remove(n - 2);
+        self.spans.remove(n - 2);
+        self.depth = self.depth.saturating_sub(1);
+        true
     }
 
     pub fn place(&mut self, label: LabelId) {
@@ -129,9 +157,39 @@ impl FnBuilder {
         i
     }
 
+    /// A slot for a new variable or temporary: the next one not in use.
     pub fn new_slot(&mut self) -> u32 {
+        loop {
+            let slot = self.next_slot;
+            self.next_slot += 1;
+            self.locals = self.locals.max(self.next_slot);
+            // A captured variable's slot is written on every entry and read
+            // anywhere in the function: it is never shared.
+            if !self.captures.iter().any(|&(_, own)| own == slot) {
+                return slot;
+            }
+        }
+    }
+
+    /// A slot for a captured variable: one no other code of the function uses.
+    pub fn capture_slot(&mut self) -> u32 {
         self.locals += 1;
         self.locals - 1
+    }
+
+    /// Where the next slot would go; pass it to [`FnBuilder::release_slots`] once
+    /// the variables bound from here on are out of scope.
+    pub fn slot_mark(&self) -> u32 {
+        self.next_slot
+    }
+
+    /// Lets later code reuse the slots taken since `mark`. Clauses of a function,
+    /// a `case` or a `receive` bind their variables in turn, never together, so
+    /// they can share slots: a frame's size is the largest clause's need, not
+    /// the sum, and a call or return has fewer slots to fill and drop.
+    pub fn release_slots(&mut self, mark: u32) {
+        self.next_slot = mark;
+        self.known.retain(|&slot, _| slot < mark);
     }
 
     pub fn push_scope(&mut self) {
@@ -210,7 +268,7 @@ fn retarget(op: Op, t: Label) -> Op {
 /// How an instruction changes the operand-stack depth (on its fall-through path).
 fn stack_effect(op: Op) -> i64 {
     match op {
-        Op::Const(_) | Op::Nil | Op::Load(_) | Op::Dup => 1,
+        Op::Const(_) | Op::Nil | Op::Load(_) | Op::Move(_) | Op::Dup => 1,
         Op::Store(_) | Op::Pop => -1,
         Op::Truncate(_) => 0,
         Op::MakeTuple(n) => 1 - n as i64,
@@ -227,6 +285,7 @@ fn stack_effect(op: Op) -> i64 {
         Op::CheckBool(_) => 0,
         Op::Call(_, argc) | Op::TailCall(_, argc) => 1 - argc as i64,
         Op::CallFun(argc) | Op::TailCallFun(argc) => -(argc as i64),
+        Op::CallDynamic(_, argc) | Op::TailCallDynamic(_, argc) => -(argc as i64),
         Op::Return => -1,
         Op::MatchConst(..) | Op::MatchSlot(..) | Op::MatchNil(_) => -1,
         Op::MatchCons(_) => 1,

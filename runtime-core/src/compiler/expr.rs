@@ -130,7 +130,7 @@ impl Compiler {
             return Err(self.undefined_function(name, 0, span));
         };
         for j in k + 1..n {
-            let own = self.fns[j].new_slot();
+            let own = self.fns[j].capture_slot();
             self.fns[j].captures.push((slot, own));
             self.fns[j].bind_root(name, own);
             slot = own;
@@ -152,7 +152,9 @@ impl Compiler {
     /// Compiles an expression whose value is discarded.
     pub(super) fn statement(&mut self, e: &Expr) -> CResult<()> {
         self.expr(e)?;
-        self.f().emit(Op::Pop);
+        if !self.f().fold_dup_store() {
+            self.f().emit(Op::Pop);
+        }
         Ok(())
     }
 
@@ -420,11 +422,14 @@ impl Compiler {
                 let depth = self.f().depth;
                 let mut bound = Vec::new();
                 self.pattern(l, fail, &mut bound)?;
-                self.f().emit_jump(Op::Jump, ok);
-                self.f().place(fail);
-                self.f().depth = depth;
-                self.f().emit(Op::Truncate(depth - 1));
-                self.f().emit(Op::Fail(FailKind::Match));
+                // A pattern that cannot fail (a variable) needs no failure path.
+                if self.f().is_referenced(fail) {
+                    self.f().emit_jump(Op::Jump, ok);
+                    self.f().place(fail);
+                    self.f().depth = depth;
+                    self.f().emit(Op::Truncate(depth - 1));
+                    self.f().emit(Op::Fail(FailKind::Match));
+                }
                 self.f().place(ok);
                 self.f().depth = depth - 1;
                 if let (ExprKind::Var(name), Some(v)) = (&l.kind, constant) {
@@ -782,13 +787,20 @@ impl Compiler {
                     None => {
                         // `module.fun(args)` with a module known only at run time.
                         self.expr(m)?;
-                        self.f().push_const(Value::atom(name));
                         for a in args {
                             self.expr(a)?;
                         }
-                        self.f().push_const(Value::Nil);
-                        self.f().emit(Op::MakeList(args.len() as u32));
-                        self.emit_call(Atom::intern("erlang"), "apply", 3, tail);
+                        let site = self.f().dynamic.len() as u32;
+                        self.f().dynamic.push(crate::bytecode::DynamicCall {
+                            name: Atom::intern(name),
+                            last: Default::default(),
+                        });
+                        let argc = args.len() as u32;
+                        self.f().emit(if tail {
+                            Op::TailCallDynamic(site, argc)
+                        } else {
+                            Op::CallDynamic(site, argc)
+                        });
                     }
                 }
                 Ok(())
@@ -979,6 +991,7 @@ impl Compiler {
         let depth = self.f().depth;
         for c in clauses {
             let fail = self.f().new_label();
+            let mark = self.f().slot_mark();
             self.f().push_scope();
             let mut bound = Vec::new();
             for p in &c.patterns {
@@ -990,6 +1003,7 @@ impl Compiler {
             }
             self.compile(&c.body, tail)?;
             self.f().pop_scope();
+            self.f().release_slots(mark);
             if !tail {
                 self.f().emit_jump(Op::Jump, end);
             }
@@ -1006,9 +1020,20 @@ impl Compiler {
         };
         let pairs = self.do_block(Some(kw), span)?;
         let clauses = self.clauses_of(keyword_get(&pairs, "do"), "case", span)?;
-        self.expr(subject)?;
-        let slot = self.f().new_slot();
-        self.f().emit(Op::Store(slot));
+        // A variable of this function is matched where it lies.
+        let own = match &subject.kind {
+            ExprKind::Var(name) if name != "_" && name != "__MODULE__" => self.f().lookup(name),
+            _ => None,
+        };
+        let slot = match own {
+            Some(slot) => slot,
+            None => {
+                self.expr(subject)?;
+                let slot = self.f().new_slot();
+                self.f().emit(Op::Store(slot));
+                slot
+            }
+        };
         let depth = self.f().depth;
         let end = self.f().new_label();
         self.match_clauses(slot, clauses, end, tail)?;
@@ -1069,6 +1094,7 @@ impl Compiler {
                     c.span,
                 );
             };
+            let mark = self.f().slot_mark();
             self.f().push_scope();
             self.f().emit(Op::Dup);
             let mut bound = Vec::new();
@@ -1080,6 +1106,7 @@ impl Compiler {
             self.f().emit(Op::RecvAccept);
             self.compile(&c.body, tail)?;
             self.f().pop_scope();
+            self.f().release_slots(mark);
             if !tail {
                 self.f().emit_jump(Op::Jump, end);
             }

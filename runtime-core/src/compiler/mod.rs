@@ -4,6 +4,7 @@
 
 mod builder;
 mod expr;
+mod liveness;
 mod pattern;
 
 use std::collections::HashMap;
@@ -680,6 +681,7 @@ impl Compiler {
     fn function_clause(&mut self, c: &Clause, arg_slots: &[u32]) -> CResult<()> {
         let fail = self.f().new_label();
         let depth = self.f().depth;
+        let mark = self.f().slot_mark();
         self.f().push_scope();
         let mut bound = Vec::new();
         for (pat, slot) in c.patterns.iter().zip(arg_slots) {
@@ -699,6 +701,7 @@ impl Compiler {
         }
         self.tail(&c.body)?;
         self.f().pop_scope();
+        self.f().release_slots(mark);
         self.f().place(fail);
         self.f().depth = depth;
         self.f().emit(Op::Truncate(depth));
@@ -709,6 +712,7 @@ impl Compiler {
     fn finish_function(&mut self) -> FunctionId {
         let mut b = self.fns.pop().expect("a function is being compiled");
         b.finish_code();
+        liveness::mark_last_uses(&mut b.code, b.arity, b.locals);
         let id = self.program.functions.len() as FunctionId;
         let capture_slots = b.captures.iter().map(|(_, own)| *own).collect();
         self.program.functions.push(Rc::new(Function {
@@ -722,6 +726,7 @@ impl Compiler {
             spans: b.spans,
             consts: b.consts,
             imports: b.imports,
+            dynamic: b.dynamic,
             lambdas: b.lambdas,
             capture_slots,
         }));

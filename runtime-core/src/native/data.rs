@@ -73,6 +73,16 @@ fn map_of(v: &Value) -> Result<&Map, Control> {
     }
 }
 
+/// Takes the map argument out of the argument list, so that when nothing else
+/// holds it (the caller's variable was at its last use) it is updated in place
+/// instead of copied.
+fn take_map(a: &mut [Value], i: usize) -> Result<Rc<Map>, Control> {
+    match std::mem::replace(&mut a[i], Value::Nil) {
+        Value::Map(m) => Ok(m),
+        other => Err(Control::Raise(exception::bad_map(other))),
+    }
+}
+
 fn key(v: &Value) -> MapKey {
     MapKey(v.clone())
 }
@@ -399,26 +409,39 @@ pub(super) fn register_all(t: &mut Table) {
                 }
             }),
             ("put", 3, |_, a| {
-                let mut m = map_of(&a[0])?.clone();
-                m.insert(key(&a[1]), a[2].clone());
-                Ok(Value::map(m))
+                let mut m = take_map(a, 0)?;
+                let v = std::mem::replace(&mut a[2], Value::Nil);
+                Rc::make_mut(&mut m).insert(key(&a[1]), v);
+                Ok(Value::Map(m))
             }),
             ("put_new", 3, |_, a| {
-                let mut m = map_of(&a[0])?.clone();
-                m.entry(key(&a[1])).or_insert_with(|| a[2].clone());
-                Ok(Value::map(m))
+                let mut m = take_map(a, 0)?;
+                if !m.contains_key(&key(&a[1])) {
+                    Rc::make_mut(&mut m).insert(key(&a[1]), a[2].clone());
+                }
+                Ok(Value::Map(m))
             }),
             ("delete", 2, |_, a| {
-                let mut m = map_of(&a[0])?.clone();
-                m.remove(&key(&a[1]));
-                Ok(Value::map(m))
+                let mut m = take_map(a, 0)?;
+                if m.contains_key(&key(&a[1])) {
+                    Rc::make_mut(&mut m).remove(&key(&a[1]));
+                }
+                Ok(Value::Map(m))
             }),
             ("merge", 2, |_, a| {
-                let mut m = map_of(&a[0])?.clone();
-                for (k, v) in map_of(&a[1])? {
-                    m.insert(k.clone(), v.clone());
+                // Both must be maps before either is taken apart.
+                map_of(&a[1])?;
+                map_of(&a[0])?;
+                let mut m = take_map(a, 0)?;
+                let right = map_of(&a[1])?;
+                if m.is_empty() {
+                    return Ok(a[1].clone());
                 }
-                Ok(Value::map(m))
+                let target = Rc::make_mut(&mut m);
+                for (k, v) in right {
+                    target.insert(k.clone(), v.clone());
+                }
+                Ok(Value::Map(m))
             }),
             ("keys", 1, |_, a| {
                 Ok(Value::list(
@@ -472,9 +495,10 @@ pub(super) fn register_all(t: &mut Table) {
             ("pop", 2, |_, a| pop(&a[0], &a[1], Value::NIL_ATOM)),
             ("pop", 3, |_, a| pop(&a[0], &a[1], a[2].clone())),
             ("replace!", 3, |_, a| {
+                let items = vec![a[1].clone(), a[2].clone()];
                 Ok(ops::update_map(
-                    a[0].clone(),
-                    vec![a[1].clone(), a[2].clone()],
+                    std::mem::replace(&mut a[0], Value::Nil),
+                    items,
                 )?)
             }),
             ("from_struct", 1, |_, a| {
@@ -807,9 +831,10 @@ pub(super) fn register_all(t: &mut Table) {
                     .ok_or_else(|| Control::Raise(exception::key_error(a[0].clone(), a[1].clone())))
             }),
             ("put", 3, |_, a| {
-                let mut m = map_of(&a[2])?.clone();
-                m.insert(key(&a[0]), a[1].clone());
-                Ok(Value::map(m))
+                let mut m = take_map(a, 2)?;
+                let v = std::mem::replace(&mut a[1], Value::Nil);
+                Rc::make_mut(&mut m).insert(key(&a[0]), v);
+                Ok(Value::Map(m))
             }),
         ],
     );

@@ -1,6 +1,8 @@
 //! Kernel's built-ins and the `:erlang` functions they stand on: type tests,
 //! arithmetic helpers, tuples, raising, `apply`.
 
+use std::rc::Rc;
+
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -108,15 +110,28 @@ pub(super) fn register_all(t: &mut Table) {
             (Value::Tuple(_), _) => badarg_at(1, "not an integer"),
             _ => badarg_at(2, "not a tuple"),
         }),
-        ("put_elem", 3, |_, a| match (&a[0], &a[1]) {
-            (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
-                let mut v = t.to_vec();
-                v[*i as usize] = a[2].clone();
-                Ok(Value::tuple(v))
+        ("put_elem", 3, |_, a| {
+            let i = match (&a[0], &a[1]) {
+                (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
+                    *i as usize
+                }
+                (Value::Tuple(_), Value::Int(_)) => return badarg_at(1, "out of range"),
+                (Value::Tuple(_), _) => return badarg_at(1, "not an integer"),
+                _ => return badarg_at(2, "not a tuple"),
+            };
+            let v = std::mem::replace(&mut a[2], Value::Nil);
+            if let Value::Tuple(t) = &mut a[0] {
+                // In place when the caller passed the tuple's last reference.
+                match Rc::get_mut(t) {
+                    Some(items) => items[i] = v,
+                    None => {
+                        let mut items = t.to_vec();
+                        items[i] = v;
+                        *t = Rc::from(items);
+                    }
+                }
             }
-            (Value::Tuple(_), Value::Int(_)) => badarg_at(1, "out of range"),
-            (Value::Tuple(_), _) => badarg_at(1, "not an integer"),
-            _ => badarg_at(2, "not a tuple"),
+            Ok(std::mem::replace(&mut a[0], Value::Nil))
         }),
         ("tuple_size", 1, |_, a| match &a[0] {
             Value::Tuple(t) => Ok(Value::Int(t.len() as i64)),
@@ -413,7 +428,7 @@ fn charlist(v: &Value) -> Value {
 }
 
 /// `~w(a b c)`: the words, as strings, atoms (`a` modifier) or charlists (`c`).
-fn sigil_w(_: &mut Ctx<'_>, a: &[Value]) -> NResult {
+fn sigil_w(_: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
     let Value::Str(text) = &a[0] else {
         return badarg();
     };
@@ -436,7 +451,8 @@ pub fn is_exception(v: &Value) -> bool {
             .is_some_and(Value::is_true)
 }
 
-fn apply3(c: &mut Ctx<'_>, a: &[Value]) -> NResult {
+/// `:erlang.apply/3`.
+pub(crate) fn apply3(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return badarg();
     };

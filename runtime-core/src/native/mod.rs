@@ -6,7 +6,7 @@
 mod data;
 mod integer;
 mod io;
-mod kernel;
+pub(crate) mod kernel;
 mod math;
 mod process;
 mod string;
@@ -45,7 +45,7 @@ impl From<Exception> for Control {
 pub type NResult = Result<Value, Control>;
 
 /// A native function.
-pub type NativeFn = fn(&mut Ctx<'_>, &[Value]) -> NResult;
+pub type NativeFn = fn(&mut Ctx<'_>, &mut [Value]) -> NResult;
 
 /// What a native can reach: the program, the scheduler and the calling process.
 pub struct Ctx<'a> {

@@ -227,7 +227,7 @@ pub(super) fn register_all(t: &mut Table) {
                     "trap_exit",
                     "reductions",
                 ] {
-                    let v = info(c, &[a[0].clone(), Value::atom(key)])?;
+                    let v = info(c, &mut [a[0].clone(), Value::atom(key)])?;
                     if !matches!(v, Value::Nil) {
                         items.push(v);
                     }
@@ -648,7 +648,7 @@ fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
     Ok(Value::TRUE)
 }
 
-fn info(c: &mut Ctx<'_>, a: &[Value]) -> NResult {
+fn info(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
     let Value::Pid(pid) = a[0] else {
         return badarg();
     };
@@ -659,7 +659,7 @@ fn info(c: &mut Ctx<'_>, a: &[Value]) -> NResult {
         }
         let mut items = Vec::new();
         for key in a[1].list_iter() {
-            match info(c, &[a[0].clone(), key.clone()])? {
+            match info(c, &mut [a[0].clone(), key.clone()])? {
                 Value::Nil => items.push(Value::tuple(vec![key.clone(), Value::Nil])),
                 other => items.push(other),
             }
