@@ -289,10 +289,28 @@ defmodule GenServer do
     )
   end
 
-  defp format_reason({%{__exception__: true} = exception, _stack}),
+  defp format_reason({{:nocatch, value}, _stack}), do: "** (stop) bad return value: #{inspect(value)}"
+
+  # As Elixir's logger translator: an error's reason (a term and its stack
+  # trace) is shown as the exception it normalizes to, then the stack; a term
+  # that normalizes to no known exception is shown as an exit.
+  defp format_reason({reason, [_ | _] = stack} = exit) do
+    if Exception.stacktrace?(stack) do
+      banner =
+        case Exception.normalize(:error, reason, stack) do
+          %ErlangError{} -> "** (stop) #{Exception.format_exit(reason)}"
+          _ -> Exception.format_banner(:error, reason, stack)
+        end
+
+      banner <> Exception.__stack_lines__(stack)
+    else
+      "** (stop) #{Exception.format_exit(exit)}"
+    end
+  end
+
+  defp format_reason({%{__exception__: true} = exception, []}),
     do: Exception.format_banner(:error, exception)
 
-  defp format_reason({{:nocatch, value}, _stack}), do: "** (stop) bad return value: #{inspect(value)}"
   defp format_reason(reason), do: "** (stop) #{Exception.format_exit(reason)}"
 
   def call(server, request, timeout \\ 5000) do

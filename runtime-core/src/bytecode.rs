@@ -238,6 +238,9 @@ pub struct Function {
     pub lambdas: Vec<FunctionId>,
     /// For anonymous functions: the slots that receive the captured values.
     pub capture_slots: Vec<u32>,
+    /// Whether it was written by the reader (in the main file) rather than in
+    /// the prelude: stack traces show only the reader's frames.
+    pub in_main_file: bool,
 }
 
 impl Function {
@@ -256,6 +259,7 @@ impl Function {
             imports: Vec::new(),
             lambdas: Vec::new(),
             capture_slots: Vec::new(),
+            in_main_file: false,
         }
     }
 }
@@ -282,6 +286,37 @@ pub struct Program {
     pub main: Option<FunctionId>,
     /// Compile-time warnings about the main file, with where they point.
     pub warnings: Vec<(String, crate::diagnostic::Span)>,
+    /// The main file's name and lines, for the locations in stack traces.
+    pub main_file: MainFile,
+}
+
+/// The reader's file as stack traces name it.
+#[derive(Default)]
+pub struct MainFile {
+    /// The file name.
+    pub name: String,
+    /// The byte offset where each line starts.
+    pub line_starts: Vec<u32>,
+}
+
+impl MainFile {
+    /// Indexes the lines of `text`.
+    pub fn new(name: &str, text: &str) -> MainFile {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
+            .collect();
+        MainFile {
+            name: name.to_string(),
+            line_starts,
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: u32) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1)
+    }
 }
 
 impl Program {

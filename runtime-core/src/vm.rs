@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::atom::Atom;
-use crate::bytecode::{BinaryOp, Callee, FailKind, Function, Op, Program};
+use crate::bytecode::{BinaryOp, Callee, FailKind, Function, Op, Program, UnaryOp};
 use crate::exception::{self, Class, Exception};
 use crate::native::{Control, Ctx};
 use crate::ops;
@@ -239,16 +239,28 @@ impl<'a> Vm<'a> {
                             continue;
                         }
                     }
+                    let operands = bif_name(b).map(|name| (name, l.clone(), r.clone()));
                     match ops::binary(b, l, r) {
                         Ok(v) => p.stack.push(v),
-                        Err(e) => raise!(e),
+                        Err(e) => match operands {
+                            Some((name, l, r)) => raise!(exception::in_bif(e, name, vec![l, r])),
+                            None => raise!(e),
+                        },
                     }
                 }
                 Op::Unary(u) => {
                     let v = pop!();
+                    let operand = v.clone();
                     match ops::unary(u, v) {
                         Ok(v) => p.stack.push(v),
-                        Err(e) => raise!(e),
+                        Err(e) => {
+                            let e = match u {
+                                UnaryOp::Neg => exception::in_bif(e, "-", vec![operand]),
+                                UnaryOp::Pos => exception::in_bif(e, "+", vec![operand]),
+                                _ => e,
+                            };
+                            raise!(e)
+                        }
                     }
                 }
                 Op::GetField(i) => {
@@ -505,19 +517,18 @@ impl<'a> Vm<'a> {
                     raise!(Exception {
                         class,
                         reason,
-                        stacktrace
+                        stacktrace,
+                        stack_complete: true,
                     })
                 }
                 Op::Fail(kind) => {
                     let v = pop!();
                     let e = match kind {
-                        FailKind::Match => exception::with_term("MatchError", v),
-                        FailKind::CaseClause => exception::with_term("CaseClauseError", v),
-                        FailKind::WithClause => exception::with_term("WithClauseError", v),
-                        FailKind::TryClause => exception::with_term("TryClauseError", v),
-                        FailKind::CondClause => {
-                            Exception::error(exception::exception_struct("CondClauseError", vec![]))
-                        }
+                        FailKind::Match => exception::tagged("badmatch", v),
+                        FailKind::CaseClause => exception::tagged("case_clause", v),
+                        FailKind::WithClause => exception::tagged("with_clause", v),
+                        FailKind::TryClause => exception::tagged("try_clause", v),
+                        FailKind::CondClause => exception::erlang(Value::atom("cond_clause")),
                         FailKind::FunctionClause => {
                             let args = p.stack[base..base + fun.arity].to_vec();
                             exception::function_clause_in(fun, args)
@@ -734,7 +745,10 @@ impl<'a> Vm<'a> {
     }
 
     /// Unwinds to the innermost handler, or ends the process.
-    fn handle(&mut self, p: &mut Process, e: Exception) -> Flow {
+    fn handle(&mut self, p: &mut Process, mut e: Exception) -> Flow {
+        if !e.stack_complete {
+            self.record_stack(p, &mut e);
+        }
         match p.handlers.pop() {
             Some(h) => {
                 p.frames.truncate(h.frames as usize);
@@ -749,5 +763,103 @@ impl<'a> Vm<'a> {
             }
             None => Flow::Stop(Outcome::Raise(e)),
         }
+    }
+}
+
+impl Vm<'_> {
+    /// Completes the stack trace of an exception being raised with the frames
+    /// of the reader's code, innermost first, as the BEAM records them (at
+    /// most its default depth of 8 entries). Prelude frames are left out: they
+    /// stand for OTP and Elixir internals that the BEAM would name differently.
+    fn record_stack(&self, p: &Process, e: &mut Exception) {
+        const DEPTH: usize = 8;
+        let mut entries: Vec<Value> = e.stacktrace.list_iter().cloned().collect();
+        let mut frames = p.frames.iter().rev().peekable();
+        // A failed function clause names the function itself with its
+        // arguments: that entry takes the place of the function's frame.
+        if e.reason.as_atom() == Some(Atom::intern("function_clause")) {
+            if let (Some(frame), Some(Value::Tuple(top))) = (frames.peek(), entries.first_mut()) {
+                let f = self.program.function(frame.fun);
+                if top.len() == 4 && matches!(top[3], Value::Nil) && f.in_main_file {
+                    let mut entry = top.to_vec();
+                    entry[3] = self.location(f, 0);
+                    entries[0] = Value::tuple(entry);
+                }
+                frames.next();
+            }
+        }
+        // `raise` is a macro on the BEAM: the raising function's entry carries
+        // `error_info: %{module: Exception}`.
+        let mut by_raise = false;
+        for frame in frames {
+            if entries.len() >= DEPTH {
+                break;
+            }
+            let f = self.program.function(frame.fun);
+            if !f.in_main_file {
+                by_raise |= entries.is_empty()
+                    && f.module == Atom::intern("Elixir.Kernel")
+                    && f.name.starts_with("raise/");
+                continue;
+            }
+            let mut location = self.location(f, frame.pc.saturating_sub(1) as usize);
+            if std::mem::take(&mut by_raise) {
+                location = with_error_info(location);
+            }
+            let (module, name, arity) = if f.name == "(file)" {
+                (
+                    Atom::intern("elixir_compiler_0"),
+                    Atom::intern("__FILE__"),
+                    1,
+                )
+            } else {
+                (exception::beam_module(f), exception::beam_name(f), f.arity)
+            };
+            entries.push(Value::tuple(vec![
+                Value::Atom(module),
+                Value::Atom(name),
+                Value::Int(arity as i64),
+                location,
+            ]));
+        }
+        e.stacktrace = Value::list(entries);
+        e.stack_complete = true;
+    }
+
+    /// `[file: 'name.exs', line: n]` for instruction `pc` of a function of the
+    /// main file.
+    fn location(&self, f: &Function, pc: usize) -> Value {
+        let main = &self.program.main_file;
+        let line = f.spans.get(pc).map_or(1, |span| main.line(span.start));
+        let file = Value::list(main.name.chars().map(|c| Value::Int(c as i64)).collect());
+        Value::list(vec![
+            Value::tuple(vec![Value::atom("file"), file]),
+            Value::tuple(vec![Value::atom("line"), Value::Int(line as i64)]),
+        ])
+    }
+}
+
+/// A location with `error_info: %{module: Exception}` added, as `raise` marks it.
+fn with_error_info(location: Value) -> Value {
+    let mut info = std::collections::BTreeMap::new();
+    info.insert(
+        crate::term_order::MapKey(Value::atom("module")),
+        Value::atom("Elixir.Exception"),
+    );
+    let pair = Value::tuple(vec![Value::atom("error_info"), Value::map(info)]);
+    let mut items: Vec<Value> = location.list_iter().cloned().collect();
+    items.push(pair);
+    Value::list(items)
+}
+
+/// The `:erlang` function the BEAM names at the top of the stack trace when
+/// an operator fails. `/` is absent: compiled code divides without calling
+/// `:erlang.//2`, so the BEAM's stack starts at the dividing function.
+fn bif_name(op: BinaryOp) -> Option<&'static str> {
+    match op {
+        BinaryOp::Add => Some("+"),
+        BinaryOp::Sub => Some("-"),
+        BinaryOp::Mul => Some("*"),
+        _ => None,
     }
 }

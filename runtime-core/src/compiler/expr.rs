@@ -727,7 +727,10 @@ impl Compiler {
 
     fn emit_call(&mut self, module: Atom, name: &str, argc: usize, tail: bool) {
         let imp = self.f().import(module, Atom::intern(name), argc as u32);
-        if tail {
+        // `raise` is a macro in Elixir: the function that raises stays on the
+        // stack (and in the stack trace) even when it raises in tail position.
+        let raises = module == kernel() && matches!(name, "raise" | "reraise");
+        if tail && !raises {
             self.f().emit(Op::TailCall(imp, argc as u32));
         } else {
             self.f().emit(Op::Call(imp, argc as u32));
@@ -1206,7 +1209,7 @@ impl Compiler {
             self.f().push_scope();
             self.f().bind_to("__STACKTRACE__", stack);
             for c in rescue {
-                self.rescue_clause(c, class, reason, end, tail, hdepth)?;
+                self.rescue_clause(c, [class, reason, stack], end, tail, hdepth)?;
             }
             for c in catch {
                 self.catch_clause(c, class, reason, end, tail, hdepth)?;
@@ -1226,8 +1229,7 @@ impl Compiler {
     fn rescue_clause(
         &mut self,
         c: &Clause,
-        class: u32,
-        reason: u32,
+        [class, reason, stack]: [u32; 3],
         end: LabelId,
         tail: bool,
         depth: u32,
@@ -1252,10 +1254,11 @@ impl Compiler {
         // `rescue` sees an Erlang error term as the exception Elixir makes of
         // it (`:badarith` is an ArithmeticError); `catch` sees it as raised.
         self.f().emit(Op::Load(reason));
+        self.f().emit(Op::Load(stack));
         self.emit_call(
             Atom::intern("Elixir.Exception"),
             "normalize_error",
-            1,
+            2,
             false,
         );
         let reason = self.f().new_slot();

@@ -389,13 +389,12 @@ pub(super) fn register_all(t: &mut Table) {
                 None => {
                     // `Map.fetch!/2` is `:erlang.map_get/2`, whose call the BEAM
                     // reports as the top of the stack.
-                    let mut e = exception::key_error(a[1].clone(), a[0].clone());
-                    e.stacktrace = exception::stack_entry(
-                        Atom::intern("erlang"),
-                        Atom::intern("map_get"),
+                    let e = exception::bad_key(a[1].clone());
+                    Err(Control::Raise(exception::in_bif(
+                        e,
+                        "map_get",
                         vec![a[1].clone(), a[0].clone()],
-                    );
-                    Err(Control::Raise(e))
+                    )))
                 }
             }),
             ("put", 3, |_, a| {
@@ -595,8 +594,9 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(kw_get(&a[0], &a[1]).map_or(Value::atom("error"), ok))
             }),
             ("fetch!", 2, |_, a| {
-                kw_get(&a[0], &a[1])
-                    .ok_or_else(|| Control::Raise(exception::key_error(a[1].clone(), a[0].clone())))
+                kw_get(&a[0], &a[1]).ok_or_else(|| {
+                    Control::Raise(exception::key_error_struct(a[1].clone(), a[0].clone()))
+                })
             }),
             ("has_key?", 2, |_, a| {
                 Ok(Value::bool(kw_get(&a[0], &a[1]).is_some()))
@@ -801,10 +801,10 @@ pub(super) fn register_all(t: &mut Table) {
         "maps",
         &[
             ("get", 2, |_, a| {
-                map_of(&a[1])?
-                    .get(&key(&a[0]))
-                    .cloned()
-                    .ok_or_else(|| Control::Raise(exception::key_error(a[0].clone(), a[1].clone())))
+                map_of(&a[1])?.get(&key(&a[0])).cloned().ok_or_else(|| {
+                    let e = exception::bad_key(a[0].clone());
+                    Control::Raise(exception::in_bif(e, "map_get", a.to_vec()))
+                })
             }),
             ("put", 3, |_, a| {
                 let mut m = map_of(&a[2])?.clone();

@@ -1,0 +1,192 @@
+//! Exit reasons printed as `elixir` prints them when a linked process takes
+//! the main script down (`** (EXIT from #PID<...>) ...`). The main process is
+//! gone by then, so the prelude's `Exception.format_exit/1` cannot run: this is
+//! its Rust twin for the reasons the runtime itself raises.
+
+use crate::inspect::inspect;
+use crate::value::Value;
+
+/// `Exception.format_exit/1`: an error's reason (`{term, stacktrace}`) as its
+/// banner with the stack indented under it; anything else inspected.
+pub fn format_exit(reason: &Value) -> String {
+    if let Value::Tuple(t) = reason {
+        if let [error, stack @ Value::Cons(_)] = &t[..] {
+            if let Some(lines) = stack_lines(stack) {
+                let banner = banner(error).replace('\n', "\n    ");
+                let mut text = format!("an exception was raised:\n    {banner}");
+                for line in lines {
+                    text.push_str("\n        ");
+                    text.push_str(&line);
+                }
+                return text;
+            }
+        }
+        if let [error @ Value::Map(_), Value::Nil] = &t[..] {
+            if error.struct_name().is_some() {
+                return format!("an exception was raised:\n    {}", banner(error));
+            }
+        }
+    }
+    match reason.as_atom().map(|a| a.name()) {
+        Some("normal") => "normal".into(),
+        Some("shutdown") => "shutdown".into(),
+        Some("killed") => "killed".into(),
+        _ => inspect(reason),
+    }
+}
+
+/// `** (Module) message` for an error reason: an exception struct, or the
+/// Erlang term that `Exception.normalize/3` turns into one.
+fn banner(error: &Value) -> String {
+    let (module, message) = exception_of(error);
+    format!("** ({module}) {message}")
+}
+
+fn exception_of(error: &Value) -> (String, String) {
+    if let Some(name) = error.struct_name() {
+        let module = name.name().trim_start_matches("Elixir.").to_string();
+        let field = |k: &str| error.map_get(&Value::atom(k)).map(inspect);
+        let message = match error.map_get(&Value::atom("message")) {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => match module.as_str() {
+                "MatchError" => format!(
+                    "no match of right hand side value: {}",
+                    field("term").unwrap_or_default()
+                ),
+                "CaseClauseError" => {
+                    format!(
+                        "no case clause matching: {}",
+                        field("term").unwrap_or_default()
+                    )
+                }
+                _ => inspect(error),
+            },
+        };
+        return (module, message);
+    }
+    let pair = |m: &str, text: String| (m.to_string(), text);
+    if let Some(a) = error.as_atom() {
+        match a.name() {
+            "badarith" => {
+                return pair(
+                    "ArithmeticError",
+                    "bad argument in arithmetic expression".into(),
+                )
+            }
+            "badarg" => return pair("ArgumentError", "argument error".into()),
+            "cond_clause" => {
+                return pair(
+                    "CondClauseError",
+                    "no cond clause evaluated to a truthy value".into(),
+                )
+            }
+            _ => {}
+        }
+    }
+    if let Value::Tuple(t) = error {
+        let tag = t.first().and_then(Value::as_atom).map(|a| a.name());
+        match (tag, &t[..]) {
+            (Some("badmatch"), [_, v]) => {
+                return pair(
+                    "MatchError",
+                    format!("no match of right hand side value: {}", inspect(v)),
+                )
+            }
+            (Some("case_clause"), [_, v]) => {
+                return pair(
+                    "CaseClauseError",
+                    format!("no case clause matching: {}", inspect(v)),
+                )
+            }
+            (Some("with_clause"), [_, v]) => {
+                return pair(
+                    "WithClauseError",
+                    format!("no with clause matching: {}", inspect(v)),
+                )
+            }
+            (Some("badmap"), [_, v]) => {
+                return pair(
+                    "BadMapError",
+                    format!("expected a map, got: {}", inspect(v)),
+                )
+            }
+            (Some("badfun"), [_, v]) => {
+                return pair(
+                    "BadFunctionError",
+                    format!("expected a function, got: {}", inspect(v)),
+                )
+            }
+            (Some("badkey"), [_, k, term]) => {
+                return pair(
+                    "KeyError",
+                    format!("key {} not found in: {}", inspect(k), inspect(term)),
+                )
+            }
+            (Some("badkey"), [_, k]) => {
+                return pair("KeyError", format!("key {} not found", inspect(k)))
+            }
+            _ => {}
+        }
+    }
+    pair("ErlangError", format!("Erlang error: {}", inspect(error)))
+}
+
+/// Each entry of a stack trace as `Exception.format_stacktrace_entry/1` prints
+/// it, or `None` when the list is not a stack trace.
+fn stack_lines(stack: &Value) -> Option<Vec<String>> {
+    stack.list_iter().map(entry_line).collect()
+}
+
+fn entry_line(entry: &Value) -> Option<String> {
+    let Value::Tuple(t) = entry else { return None };
+    let [module, fun, arity, location] = &t[..] else {
+        return None;
+    };
+    let (module, fun) = (module.as_atom()?, fun.as_atom()?);
+    let location = location_prefix(location)?;
+    let arity = match arity {
+        Value::Int(n) => format!("/{n}"),
+        args @ (Value::Cons(_) | Value::Nil) => {
+            let args: Vec<String> = args.list_iter().map(inspect).collect();
+            format!("({})", args.join(", "))
+        }
+        _ => return None,
+    };
+    let module_text = inspect(&Value::Atom(module));
+    let fun = fun.name();
+    let call = match fun.split('-').collect::<Vec<_>>()[..] {
+        ["", outer, "fun", _, ""] => format!("anonymous fn{arity} in {module_text}.{outer}"),
+        _ if module.name() == "elixir_compiler_0" && fun == "__FILE__" => "(file)".into(),
+        _ => format!("{module_text}.{fun}{arity}"),
+    };
+    Some(format!("{location}{call}"))
+}
+
+/// `file:line: ` from a location keyword list (empty without a file).
+fn location_prefix(location: &Value) -> Option<String> {
+    let mut file = None;
+    let mut line = None;
+    for item in location.list_iter() {
+        let Value::Tuple(kv) = item else { return None };
+        let [k, v] = &kv[..] else { return None };
+        match k.as_atom().map(|a| a.name()) {
+            Some("file") => {
+                file = Some(
+                    v.list_iter()
+                        .filter_map(|c| match c {
+                            Value::Int(c) => char::from_u32(*c as u32),
+                            _ => None,
+                        })
+                        .collect::<String>(),
+                )
+            }
+            Some("line") => line = Some(inspect(v)),
+            _ => {}
+        }
+    }
+    Some(match (file, line) {
+        (Some(f), Some(l)) => format!("{f}:{l}: "),
+        (Some(f), None) => format!("{f}: "),
+        _ => String::new(),
+    })
+}
