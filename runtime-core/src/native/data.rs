@@ -51,7 +51,7 @@ fn not_enumerable(v: &Value) -> Control {
     )))
 }
 
-fn empty_error() -> Control {
+pub(super) fn empty_error() -> Control {
     Control::Raise(Exception::error(exception::exception_struct(
         "Enum.EmptyError",
         vec![("message", Value::string("empty error"))],
@@ -331,32 +331,6 @@ pub(super) fn register_all(t: &mut Table) {
                     Value::list(x.to_vec()),
                     Value::list(y.to_vec()),
                 ]))
-            }),
-            ("random", 1, |c, a| {
-                let v = enumerate(&a[0])?;
-                if v.is_empty() {
-                    return Err(empty_error());
-                }
-                let i = (c.core.next_random() % v.len() as u64) as usize;
-                Ok(v[i].clone())
-            }),
-            ("shuffle", 1, |c, a| {
-                let mut v = enumerate(&a[0])?;
-                for i in (1..v.len()).rev() {
-                    let j = (c.core.next_random() % (i as u64 + 1)) as usize;
-                    v.swap(i, j);
-                }
-                Ok(Value::list(v))
-            }),
-            ("take_random", 2, |c, a| {
-                let mut v = enumerate(&a[0])?;
-                let n = int(&a[1])?.max(0) as usize;
-                for i in (1..v.len()).rev() {
-                    let j = (c.core.next_random() % (i as u64 + 1)) as usize;
-                    v.swap(i, j);
-                }
-                v.truncate(n);
-                Ok(Value::list(v))
             }),
             ("__enumerable__", 1, |_, a| {
                 Ok(Value::list(enumerate(&a[0])?))

@@ -9,6 +9,7 @@ mod io;
 mod kernel;
 mod math;
 mod process;
+mod rand;
 mod string;
 
 use crate::fxhash::FxHashMap;
@@ -43,6 +44,9 @@ impl From<Exception> for Control {
 
 /// A native's result.
 pub type NResult = Result<Value, Control>;
+
+/// A process's `:rand` state (OTP's exsss).
+pub use rand::State as RandState;
 
 /// A native function.
 pub type NativeFn = fn(&mut Ctx<'_>, &[Value]) -> NResult;
@@ -117,6 +121,7 @@ fn table() -> &'static Table {
         string::register_all(&mut t);
         io::register_all(&mut t);
         process::register_all(&mut t);
+        rand::natives(&mut t);
         t
     })
 }
