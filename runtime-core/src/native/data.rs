@@ -154,9 +154,20 @@ pub(super) fn register_all(t: &mut Table) {
                 v.reverse();
                 Ok(Value::list_with_tail(v, a[1].clone()))
             }),
+            // A list is sorted by `:lists.sort/1`; anything else by a stable
+            // merge sort with `<=`, as Elixir does.
             ("sort", 1, |_, a| {
                 let mut v = enumerate(&a[0])?;
+                if matches!(a[0], Value::Nil | Value::Cons(_)) {
+                    return Ok(super::lists_sort::sort(v));
+                }
                 v.sort_by(compare);
+                Ok(Value::list(v))
+            }),
+            // `Enum.sort(enumerable, :desc)`: a stable sort with `>=`.
+            ("__sort_desc__", 1, |_, a| {
+                let mut v = enumerate(&a[0])?;
+                v.sort_by(|x, y| compare(y, x));
                 Ok(Value::list(v))
             }),
             ("member?", 2, |_, a| {
@@ -751,11 +762,7 @@ pub(super) fn register_all(t: &mut Table) {
                 v.reverse();
                 Ok(Value::list_with_tail(v, a[1].clone()))
             }),
-            ("sort", 1, |_, a| {
-                let mut v = list(&a[0])?;
-                v.sort_by(compare);
-                Ok(Value::list(v))
-            }),
+            ("sort", 1, |_, a| Ok(super::lists_sort::sort(list(&a[0])?))),
             ("member", 2, |_, a| {
                 Ok(Value::bool(
                     list(&a[1])?.iter().any(|x| strict_equal(x, &a[0])),

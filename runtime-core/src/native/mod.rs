@@ -7,6 +7,7 @@ mod data;
 mod integer;
 mod io;
 mod kernel;
+mod lists_sort;
 mod math;
 mod process;
 mod rand;
