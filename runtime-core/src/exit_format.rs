@@ -12,7 +12,7 @@ pub fn format_exit(reason: &Value) -> String {
     if let Value::Tuple(t) = reason {
         if let [error, stack @ Value::Cons(_)] = &t[..] {
             if let Some(lines) = stack_lines(stack) {
-                let banner = banner(error).replace('\n', "\n    ");
+                let banner = banner(error, stack).replace('\n', "\n    ");
                 let mut text = format!("an exception was raised:\n    {banner}");
                 for line in lines {
                     text.push_str("\n        ");
@@ -23,7 +23,10 @@ pub fn format_exit(reason: &Value) -> String {
         }
         if let [error @ Value::Map(_), Value::Nil] = &t[..] {
             if error.struct_name().is_some() {
-                return format!("an exception was raised:\n    {}", banner(error));
+                return format!(
+                    "an exception was raised:\n    {}",
+                    banner(error, &Value::Nil)
+                );
             }
         }
     }
@@ -37,12 +40,12 @@ pub fn format_exit(reason: &Value) -> String {
 
 /// `** (Module) message` for an error reason: an exception struct, or the
 /// Erlang term that `Exception.normalize/3` turns into one.
-fn banner(error: &Value) -> String {
-    let (module, message) = exception_of(error);
+fn banner(error: &Value, stack: &Value) -> String {
+    let (module, message) = exception_of(error, stack);
     format!("** ({module}) {message}")
 }
 
-fn exception_of(error: &Value) -> (String, String) {
+fn exception_of(error: &Value, stack: &Value) -> (String, String) {
     if let Some(name) = error.struct_name() {
         let module = name.name().trim_start_matches("Elixir.").to_string();
         let field = |k: &str| error.map_get(&Value::atom(k)).map(inspect);
@@ -74,6 +77,14 @@ fn exception_of(error: &Value) -> (String, String) {
                 )
             }
             "badarg" => return pair("ArgumentError", "argument error".into()),
+            "function_clause" => {
+                if let Some(call) = stack.list_iter().next().and_then(function_name) {
+                    return pair(
+                        "FunctionClauseError",
+                        format!("no function clause matching in {call}"),
+                    );
+                }
+            }
             "cond_clause" => {
                 return pair(
                     "CondClauseError",
@@ -129,6 +140,25 @@ fn exception_of(error: &Value) -> (String, String) {
         }
     }
     pair("ErlangError", format!("Erlang error: {}", inspect(error)))
+}
+
+/// `Mod.fun/arity` (or `anonymous fn/arity in Mod.outer`) for a stack entry,
+/// as a FunctionClauseError names the function.
+fn function_name(entry: &Value) -> Option<String> {
+    let Value::Tuple(t) = entry else { return None };
+    let [module, fun, args, _] = &t[..] else {
+        return None;
+    };
+    let arity = match args {
+        Value::Int(n) => *n as usize,
+        args => args.list_iter().count(),
+    };
+    let module_text = inspect(module);
+    let fun = fun.as_atom()?.name();
+    Some(match fun.split('-').collect::<Vec<_>>()[..] {
+        ["", outer, "fun", _, ""] => format!("anonymous fn/{arity} in {module_text}.{outer}"),
+        _ => format!("{module_text}.{fun}/{arity}"),
+    })
 }
 
 /// Each entry of a stack trace as `Exception.format_stacktrace_entry/1` prints

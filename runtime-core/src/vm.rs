@@ -362,7 +362,12 @@ impl<'a> Vm<'a> {
                         Callee::Undefined => {
                             let i = &fun.imports[imp as usize];
                             let args = p.stack[p.stack.len() - i.arity as usize..].to_vec();
-                            raise!(exception::undefined_function(i.module, i.name, args))
+                            let mut e = exception::undefined_function(i.module, i.name, args);
+                            if tail {
+                                // The call would have replaced the caller's frame.
+                                self.record_stack(p, &mut e, 1);
+                            }
+                            raise!(e)
                         }
                     }
                 }
@@ -747,7 +752,7 @@ impl<'a> Vm<'a> {
     /// Unwinds to the innermost handler, or ends the process.
     fn handle(&mut self, p: &mut Process, mut e: Exception) -> Flow {
         if !e.stack_complete {
-            self.record_stack(p, &mut e);
+            self.record_stack(p, &mut e, 0);
         }
         match p.handlers.pop() {
             Some(h) => {
@@ -771,10 +776,12 @@ impl Vm<'_> {
     /// of the reader's code, innermost first, as the BEAM records them (at
     /// most its default depth of 8 entries). Prelude frames are left out: they
     /// stand for OTP and Elixir internals that the BEAM would name differently.
-    fn record_stack(&self, p: &Process, e: &mut Exception) {
+    /// `skip` frames at the top are left out (a tail call that failed had
+    /// already replaced them).
+    fn record_stack(&self, p: &Process, e: &mut Exception, skip: usize) {
         const DEPTH: usize = 8;
         let mut entries: Vec<Value> = e.stacktrace.list_iter().cloned().collect();
-        let mut frames = p.frames.iter().rev().peekable();
+        let mut frames = p.frames.iter().rev().skip(skip).peekable();
         // A failed function clause names the function itself with its
         // arguments: that entry takes the place of the function's frame.
         if e.reason.as_atom() == Some(Atom::intern("function_clause")) {
@@ -791,15 +798,23 @@ impl Vm<'_> {
         // `raise` is a macro on the BEAM: the raising function's entry carries
         // `error_info: %{module: Exception}`.
         let mut by_raise = false;
+        // The BEAM records a return address only once when the next frame
+        // returns to the same place (a body recursion shows up twice at most).
+        let mut previous = None;
         for frame in frames {
             if entries.len() >= DEPTH {
                 break;
             }
             let f = self.program.function(frame.fun);
+            let here = Some((frame.fun, frame.pc));
+            if std::mem::replace(&mut previous, here) == here {
+                continue;
+            }
             if !f.in_main_file {
+                previous = None;
                 by_raise |= entries.is_empty()
                     && f.module == Atom::intern("Elixir.Kernel")
-                    && f.name.starts_with("raise/");
+                    && f.name == "raise/1";
                 continue;
             }
             let mut location = self.location(f, frame.pc.saturating_sub(1) as usize);

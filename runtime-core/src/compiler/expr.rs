@@ -619,7 +619,9 @@ impl Compiler {
             .iter_mut()
             .rev()
             .skip(1)
-            .find(|b| !b.name.starts_with('-'));
+            // An enclosing anonymous function has no name yet (it gets one when
+            // it is finished): the owner is the named function around them all.
+            .find(|b| !b.name.is_empty() && !b.name.starts_with('-'));
         if let Some(owner) = owner {
             let index = owner.lambda_counter;
             owner.lambda_counter += 1;
