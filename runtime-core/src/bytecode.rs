@@ -52,6 +52,9 @@ pub enum Op {
 
     /// Pop the right and left operands of a binary operator, push the result.
     Binary(BinaryOp),
+    /// As `Binary`, for arithmetic the BEAM compiles inline (with a literal
+    /// operand): when it fails, no `:erlang` call tops the stack trace.
+    BinaryInline(BinaryOp),
     /// Pop an operand, push the result of a unary operator.
     Unary(UnaryOp),
     /// `expr.field`: field access on a map, or a zero-arity remote call on an atom.

@@ -217,7 +217,7 @@ impl<'a> Vm<'a> {
                         env: env.into_boxed_slice(),
                     })));
                 }
-                Op::Binary(b) => {
+                Op::Binary(b) | Op::BinaryInline(b) => {
                     let r = pop!();
                     let l = pop!();
                     // Small-integer fast paths; everything else in `ops`.
@@ -239,7 +239,9 @@ impl<'a> Vm<'a> {
                             continue;
                         }
                     }
-                    let operands = bif_name(b).map(|name| (name, l.clone(), r.clone()));
+                    let operands = bif_name(b)
+                        .filter(|_| matches!(op, Op::Binary(_)))
+                        .map(|name| (name, l.clone(), r.clone()));
                     match ops::binary(b, l, r) {
                         Ok(v) => p.stack.push(v),
                         Err(e) => match operands {

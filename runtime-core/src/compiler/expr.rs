@@ -388,7 +388,11 @@ impl Compiler {
             }
             self.expr(l)?;
             self.expr(r)?;
-            self.f().emit(Op::Binary(b));
+            if inline_arithmetic(b, l, r) {
+                self.f().emit(Op::BinaryInline(b));
+            } else {
+                self.f().emit(Op::Binary(b));
+            }
             return Ok(());
         }
         match op {
@@ -1739,4 +1743,19 @@ fn replace_capture_args(e: &Expr) -> Expr {
         other => other.clone(),
     };
     Expr::new(kind, e.span)
+}
+
+/// Whether the BEAM compiles this arithmetic inline, so that a failure names
+/// the function doing it rather than an `:erlang` operator call: `+` and `-`
+/// with a small non-negative integer literal, and `+`, `-`, `*` with a float
+/// literal.
+fn inline_arithmetic(op: BinaryOp, l: &Expr, r: &Expr) -> bool {
+    let literal = |e: &Expr| match e.kind {
+        ExprKind::Int(n) => {
+            (0..1 << 59).contains(&n) && matches!(op, BinaryOp::Add | BinaryOp::Sub)
+        }
+        ExprKind::Float(_) => true,
+        _ => false,
+    };
+    matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) && (literal(l) || literal(r))
 }
