@@ -1,7 +1,8 @@
 //! Exit reasons printed as `elixir` prints them when a linked process takes
 //! the main script down (`** (EXIT from #PID<...>) ...`). The main process is
 //! gone by then, so the prelude's `Exception.format_exit/1` cannot run: this is
-//! its Rust twin for the reasons the runtime itself raises.
+//! its Rust twin for the reasons the runtime itself raises. Views can use
+//! [`summary`] to name a crash in a few words.
 
 use crate::inspect::inspect;
 use crate::value::Value;
@@ -36,6 +37,25 @@ pub fn format_exit(reason: &Value) -> String {
         Some("killed") => "killed".into(),
         _ => inspect(reason),
     }
+}
+
+/// A one-line name for an exit reason: `ArithmeticError: bad argument in
+/// arithmetic expression` for an error's reason (`{:badarith, stack}`,
+/// `{%RuntimeError{}, stack}`), the inspected reason otherwise (`:normal`,
+/// `:killed`, `{:shutdown, :x}`).
+pub fn summary(reason: &Value) -> String {
+    if let Value::Tuple(t) = reason {
+        if let [error, stack] = &t[..] {
+            let is_stack = matches!(stack, Value::Nil | Value::Cons(_))
+                && stack_lines(stack).is_some()
+                && (!matches!(stack, Value::Nil) || error.struct_name().is_some());
+            if is_stack {
+                let (module, message) = exception_of(error, stack);
+                return format!("{module}: {message}");
+            }
+        }
+    }
+    inspect(reason)
 }
 
 /// `** (Module) message` for an error reason: an exception struct, or the
@@ -219,4 +239,61 @@ fn location_prefix(location: &Value) -> Option<String> {
         (Some(f), None) => format!("{f}: "),
         _ => String::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exception::{exception_struct, stack_entry};
+
+    fn error_reason(error: Value, stack: Value) -> Value {
+        Value::tuple(vec![error, stack])
+    }
+
+    fn entry(module: &str, fun: &str, args: Vec<Value>) -> Value {
+        stack_entry(
+            crate::atom::Atom::intern(module),
+            crate::atom::Atom::intern(fun),
+            args,
+        )
+    }
+
+    #[test]
+    fn summaries_name_the_exception() {
+        let badarith = error_reason(
+            Value::atom("badarith"),
+            entry("erlang", "div", vec![Value::Int(1), Value::Int(0)]),
+        );
+        let raised = error_reason(
+            exception_struct("RuntimeError", vec![("message", Value::string("boom"))]),
+            Value::Nil,
+        );
+        let cases = [
+            (
+                badarith,
+                "ArithmeticError: bad argument in arithmetic expression",
+            ),
+            (raised, "RuntimeError: boom"),
+            (Value::atom("normal"), ":normal"),
+            (
+                Value::tuple(vec![Value::atom("shutdown"), Value::Nil]),
+                "{:shutdown, []}",
+            ),
+        ];
+        for (reason, expected) in cases {
+            assert_eq!(summary(&reason), expected);
+        }
+    }
+
+    #[test]
+    fn an_error_exit_shows_its_stack_under_the_banner() {
+        let reason = error_reason(
+            Value::atom("function_clause"),
+            entry("Elixir.Worker", "checked", vec![Value::atom("three")]),
+        );
+        assert_eq!(
+            format_exit(&reason),
+            "an exception was raised:\n    ** (FunctionClauseError) no function clause matching in Worker.checked/1\n        Worker.checked(:three)"
+        );
+    }
 }
