@@ -291,15 +291,25 @@ pub struct Program {
     pub warnings: Vec<(String, crate::diagnostic::Span)>,
     /// The main file's name and lines, for the locations in stack traces.
     pub main_file: MainFile,
+    /// Stack-trace entries already made, by function and return address.
+    pub stack_entries: std::cell::RefCell<FxHashMap<(FunctionId, u32), Value>>,
 }
 
 /// The reader's file as stack traces name it.
-#[derive(Default)]
 pub struct MainFile {
     /// The file name.
     pub name: String,
+    /// `{:file, 'name'}`, the first item of every location in the file (made
+    /// once: stack traces are built on every raise).
+    pub file_item: Value,
     /// The byte offset where each line starts.
     pub line_starts: Vec<u32>,
+}
+
+impl Default for MainFile {
+    fn default() -> MainFile {
+        MainFile::new("", "")
+    }
 }
 
 impl MainFile {
@@ -308,8 +318,10 @@ impl MainFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
             .collect();
+        let charlist = Value::list(name.chars().map(|c| Value::Int(c as i64)).collect());
         MainFile {
             name: name.to_string(),
+            file_item: Value::tuple(vec![Value::atom("file"), charlist]),
             line_starts,
         }
     }

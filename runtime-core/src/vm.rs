@@ -786,7 +786,8 @@ impl Vm<'_> {
         let mut frames = p.frames.iter().rev().skip(skip).peekable();
         // A failed function clause names the function itself with its
         // arguments: that entry takes the place of the function's frame.
-        if e.reason.as_atom() == Some(Atom::intern("function_clause")) {
+        let atoms = stack_atoms();
+        if e.reason.as_atom() == Some(atoms.function_clause) {
             if let (Some(frame), Some(Value::Tuple(top))) = (frames.peek(), entries.first_mut()) {
                 let f = self.program.function(frame.fun);
                 if top.len() == 4 && matches!(top[3], Value::Nil) && f.in_main_file {
@@ -814,33 +815,52 @@ impl Vm<'_> {
             }
             if !f.in_main_file {
                 previous = None;
-                by_raise |= entries.is_empty()
-                    && f.module == Atom::intern("Elixir.Kernel")
-                    && f.name == "raise/1";
+                by_raise |= entries.is_empty() && f.module == atoms.kernel && f.name == "raise/1";
                 continue;
             }
-            let mut location = self.location(f, frame.pc.saturating_sub(1) as usize);
-            if std::mem::take(&mut by_raise) {
-                location = with_error_info(location);
-            }
-            let (module, name, arity) = if f.name == "(file)" {
-                (
-                    Atom::intern("elixir_compiler_0"),
-                    Atom::intern("__FILE__"),
-                    1,
-                )
-            } else {
-                (exception::beam_module(f), exception::beam_name(f), f.arity)
-            };
-            entries.push(Value::tuple(vec![
-                Value::Atom(module),
-                Value::Atom(name),
-                Value::Int(arity as i64),
-                location,
-            ]));
+            let marked = std::mem::take(&mut by_raise);
+            entries.push(self.frame_entry(frame.fun, frame.pc, marked));
         }
         e.stacktrace = Value::list(entries);
         e.stack_complete = true;
+    }
+
+    /// The stack entry of a frame of the reader's code,
+    /// `{module, function, arity, [file: 'name.exs', line: n]}`. Entries are
+    /// made once per call site: a loop that raises builds none.
+    fn frame_entry(&self, id: u32, pc: u32, marked_by_raise: bool) -> Value {
+        let cached = self.program.stack_entries.borrow().get(&(id, pc)).cloned();
+        let entry = match cached {
+            Some(entry) => entry,
+            None => {
+                let f = self.program.function(id);
+                let atoms = stack_atoms();
+                let (module, name, arity) = if f.name == "(file)" {
+                    (atoms.elixir_compiler_0, atoms.file_fun, 1)
+                } else {
+                    (exception::beam_module(f), exception::beam_name(f), f.arity)
+                };
+                let entry = Value::tuple(vec![
+                    Value::Atom(module),
+                    Value::Atom(name),
+                    Value::Int(arity as i64),
+                    self.location(f, pc.saturating_sub(1) as usize),
+                ]);
+                self.program
+                    .stack_entries
+                    .borrow_mut()
+                    .insert((id, pc), entry.clone());
+                entry
+            }
+        };
+        match &entry {
+            Value::Tuple(t) if marked_by_raise && t.len() == 4 => {
+                let mut items = t.to_vec();
+                items[3] = with_error_info(items[3].clone());
+                Value::tuple(items)
+            }
+            _ => entry,
+        }
     }
 
     /// `[file: 'name.exs', line: n]` for instruction `pc` of a function of the
@@ -848,12 +868,34 @@ impl Vm<'_> {
     fn location(&self, f: &Function, pc: usize) -> Value {
         let main = &self.program.main_file;
         let line = f.spans.get(pc).map_or(1, |span| main.line(span.start));
-        let file = Value::list(main.name.chars().map(|c| Value::Int(c as i64)).collect());
         Value::list(vec![
-            Value::tuple(vec![Value::atom("file"), file]),
-            Value::tuple(vec![Value::atom("line"), Value::Int(line as i64)]),
+            main.file_item.clone(),
+            Value::tuple(vec![
+                Value::Atom(stack_atoms().line),
+                Value::Int(line as i64),
+            ]),
         ])
     }
+}
+
+/// Atoms stack traces use, interned once.
+struct StackAtoms {
+    function_clause: Atom,
+    kernel: Atom,
+    elixir_compiler_0: Atom,
+    file_fun: Atom,
+    line: Atom,
+}
+
+fn stack_atoms() -> &'static StackAtoms {
+    static ATOMS: std::sync::OnceLock<StackAtoms> = std::sync::OnceLock::new();
+    ATOMS.get_or_init(|| StackAtoms {
+        function_clause: Atom::intern("function_clause"),
+        kernel: Atom::intern("Elixir.Kernel"),
+        elixir_compiler_0: Atom::intern("elixir_compiler_0"),
+        file_fun: Atom::intern("__FILE__"),
+        line: Atom::intern("line"),
+    })
 }
 
 /// A location with `error_info: %{module: Exception}` added, as `raise` marks it.
