@@ -85,6 +85,7 @@ defmodule Exception do
   defp format_exit_reason(:timeout), do: "time out"
   defp format_exit_reason(:killed), do: "killed"
   defp format_exit_reason(:calling_self), do: "process attempted to call itself"
+  defp format_exit_reason({:bad_return_value, value}), do: "bad return value: #{inspect(value)}"
 
   defp format_exit_reason(:noproc),
     do:

@@ -60,6 +60,8 @@ defmodule GenServer do
       try do
         {:ok, module.init(init_arg)}
       catch
+        # As gen_server.erl: a thrown value is the callback's return value.
+        :throw, value -> {:ok, value}
         kind, reason -> {kind, reason, __STACKTRACE__}
       end
 
@@ -120,6 +122,8 @@ defmodule GenServer do
           raise "attempted to call GenServer #{inspect(self())} but no handle_call/3 clause was provided"
         end
       catch
+        # As gen_server.erl: a thrown value is the callback's return value.
+        :throw, value -> {:ok, value}
         kind, reason -> {kind, reason, __STACKTRACE__}
       end
 
@@ -153,6 +157,8 @@ defmodule GenServer do
           raise "attempted to cast GenServer #{inspect(self())} but no handle_cast/2 clause was provided"
         end
       catch
+        # As gen_server.erl: a thrown value is the callback's return value.
+        :throw, value -> {:ok, value}
         kind, reason -> {kind, reason, __STACKTRACE__}
       end
 
@@ -196,6 +202,8 @@ defmodule GenServer do
           {:ok, {:noreply, state}}
         end
       catch
+        # As gen_server.erl: a thrown value is the callback's return value.
+        :throw, value -> {:ok, value}
         kind, reason -> {kind, reason, __STACKTRACE__}
       end
 
@@ -207,6 +215,8 @@ defmodule GenServer do
       try do
         {:ok, module.handle_continue(continue, state)}
       catch
+        # As gen_server.erl: a thrown value is the callback's return value.
+        :throw, value -> {:ok, value}
         kind, reason -> {kind, reason, __STACKTRACE__}
       end
 
@@ -237,7 +247,6 @@ defmodule GenServer do
 
   defp exit_reason(:exit, reason, _stack), do: reason
   defp exit_reason(:error, reason, stack), do: {reason, stack}
-  defp exit_reason(:throw, value, stack), do: {{:nocatch, value}, stack}
 
   # A callback asked to stop: terminate/2, then the reply (if any), then exit.
   defp stop(module, reason, state, message, after_terminate) do
@@ -288,8 +297,6 @@ defmodule GenServer do
       "GenServer #{name} terminating\n#{format_reason(reason)}\n#{last}\nState: #{inspect(state)}#{client}"
     )
   end
-
-  defp format_reason({{:nocatch, value}, _stack}), do: "** (stop) bad return value: #{inspect(value)}"
 
   # As Elixir's logger translator: an error's reason (a term and its stack
   # trace) is shown as the exception it normalizes to, then the stack; a term
