@@ -220,7 +220,7 @@ impl Session {
                 let text = format!(
                     "** (EXIT from {}) {}\n\n",
                     crate::inspect::inspect(&Value::Pid(pid)),
-                    crate::exit_format::format_exit(&reason)
+                    crate::exit_format::format_exit_in(&reason, Some(&self.program))
                 );
                 self.core.print(pid, Stream::Stderr, text);
                 1
@@ -228,7 +228,7 @@ impl Session {
             Outcome::Raise(e) => {
                 let text = format!(
                     "** (EXIT) {}\n",
-                    crate::exit_format::format_exit(&e.exit_reason())
+                    crate::exit_format::format_exit_in(&e.exit_reason(), Some(&self.program))
                 );
                 self.core.print(pid, Stream::Stderr, text);
                 1

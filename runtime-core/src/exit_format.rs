@@ -4,16 +4,23 @@
 //! its Rust twin for the reasons the runtime itself raises. Views can use
 //! [`summary`] to name a crash in a few words.
 
+use crate::bytecode::Program;
 use crate::inspect::inspect;
 use crate::value::Value;
 
 /// `Exception.format_exit/1`: an error's reason (`{term, stacktrace}`) as its
 /// banner with the stack indented under it; anything else inspected.
 pub fn format_exit(reason: &Value) -> String {
+    format_exit_in(reason, None)
+}
+
+/// [`format_exit`], knowing the program's modules (to say whether the module
+/// of an undefined function exists, as `UndefinedFunctionError` does).
+pub fn format_exit_in(reason: &Value, program: Option<&Program>) -> String {
     if let Value::Tuple(t) = reason {
         if let [error, stack @ Value::Cons(_)] = &t[..] {
             if let Some(lines) = stack_lines(stack) {
-                let banner = banner(error, stack).replace('\n', "\n    ");
+                let banner = banner(error, stack, program).replace('\n', "\n    ");
                 let mut text = format!("an exception was raised:\n    {banner}");
                 for line in lines {
                     text.push_str("\n        ");
@@ -26,7 +33,7 @@ pub fn format_exit(reason: &Value) -> String {
             if error.struct_name().is_some() {
                 return format!(
                     "an exception was raised:\n    {}",
-                    banner(error, &Value::Nil)
+                    banner(error, &Value::Nil, program)
                 );
             }
         }
@@ -50,7 +57,7 @@ pub fn summary(reason: &Value) -> String {
                 && stack_lines(stack).is_some()
                 && (!matches!(stack, Value::Nil) || error.struct_name().is_some());
             if is_stack {
-                let (module, message) = exception_of(error, stack);
+                let (module, message) = exception_of(error, stack, None);
                 return format!("{module}: {message}");
             }
         }
@@ -60,12 +67,12 @@ pub fn summary(reason: &Value) -> String {
 
 /// `** (Module) message` for an error reason: an exception struct, or the
 /// Erlang term that `Exception.normalize/3` turns into one.
-fn banner(error: &Value, stack: &Value) -> String {
-    let (module, message) = exception_of(error, stack);
+fn banner(error: &Value, stack: &Value, program: Option<&Program>) -> String {
+    let (module, message) = exception_of(error, stack, program);
     format!("** ({module}) {message}")
 }
 
-fn exception_of(error: &Value, stack: &Value) -> (String, String) {
+fn exception_of(error: &Value, stack: &Value, program: Option<&Program>) -> (String, String) {
     if let Some(name) = error.struct_name() {
         let module = name.name().trim_start_matches("Elixir.").to_string();
         let field = |k: &str| error.map_get(&Value::atom(k)).map(inspect);
@@ -97,6 +104,11 @@ fn exception_of(error: &Value, stack: &Value) -> (String, String) {
                 )
             }
             "badarg" => return pair("ArgumentError", "argument error".into()),
+            "undef" => {
+                if let Some(text) = stack.list_iter().next().and_then(|e| undefined(e, program)) {
+                    return pair("UndefinedFunctionError", text);
+                }
+            }
             "function_clause" => {
                 if let Some(call) = stack.list_iter().next().and_then(function_name) {
                     return pair(
@@ -160,6 +172,23 @@ fn exception_of(error: &Value, stack: &Value) -> (String, String) {
         }
     }
     pair("ErlangError", format!("Erlang error: {}", inspect(error)))
+}
+
+/// The message of an `UndefinedFunctionError` for the call at the top of the
+/// stack. Without the program, the module is taken to exist.
+fn undefined(entry: &Value, program: Option<&Program>) -> Option<String> {
+    let Value::Tuple(t) = entry else { return None };
+    let module = t.first()?.as_atom()?;
+    let call = function_name(entry)?;
+    let exists = program.map_or(true, |p| {
+        p.modules.contains_key(&module) || crate::native::module_exists(module)
+    });
+    Some(if exists {
+        format!("function {call} is undefined or private")
+    } else {
+        let name = inspect(&Value::Atom(module));
+        format!("function {call} is undefined (module {name} is not available)")
+    })
 }
 
 /// `Mod.fun/arity` (or `anonymous fn/arity in Mod.outer`) for a stack entry,
