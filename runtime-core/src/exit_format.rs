@@ -180,9 +180,8 @@ fn undefined(entry: &Value, program: Option<&Program>) -> Option<String> {
     let Value::Tuple(t) = entry else { return None };
     let module = t.first()?.as_atom()?;
     let call = function_name(entry)?;
-    let exists = program.map_or(true, |p| {
-        p.modules.contains_key(&module) || crate::native::module_exists(module)
-    });
+    let exists = program
+        .is_none_or(|p| p.modules.contains_key(&module) || crate::native::module_exists(module));
     Some(if exists {
         format!("function {call} is undefined or private")
     } else {
