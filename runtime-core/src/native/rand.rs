@@ -252,8 +252,10 @@ fn take_random(c: &mut Ctx<'_>, v: Vec<Value>, count: usize) -> NResult {
         }
         return Ok(Value::list(vec![current]));
     }
-    // Reservoir sampling into `count` slots (a tuple of nils in Elixir).
+    // Reservoir sampling into `count` slots (a tuple or map in Elixir); slots
+    // past the number of elements are never touched, so none are made.
     let size = v.len();
+    let count = count.min(size);
     let mut sample = vec![Value::NIL_ATOM; count];
     for (idx, elem) in v.into_iter().enumerate() {
         let jdx = index_upto(c, idx);
@@ -264,7 +266,6 @@ fn take_random(c: &mut Ctx<'_>, v: Vec<Value>, count: usize) -> NResult {
             sample[jdx] = elem;
         }
     }
-    sample.truncate(count.min(size));
     Ok(Value::list(sample))
 }
 
