@@ -142,7 +142,7 @@ defmodule Exception do
 
   # What `elixir` prints under the banner of an uncaught error: the arguments
   # a FunctionClauseError was given, or the stack.
-  def __uncaught_details__(:error, %FunctionClauseError{} = e, [{_, _, args, _} | _])
+  def __uncaught_details__(:error, %FunctionClauseError{} = e, [{m, f, args, location} | rest])
       when is_list(args) do
     name = String.replace_prefix(message(e), "no function clause matching in ", "")
 
@@ -153,7 +153,9 @@ defmodule Exception do
         "\n        # #{i}\n        " <> String.replace(inspect(arg), "\n", "\n        ") <> "\n"
       end)
 
-    "\n\n    The following arguments were given to #{name}:\n" <> given
+    # The stack follows, its top entry with the arity instead of the arguments.
+    "\n\n    The following arguments were given to #{name}:\n" <>
+      given <> __stack_lines__([{m, f, length(args), location} | rest])
   end
 
   def __uncaught_details__(_kind, _reason, stacktrace), do: __stack_lines__(stacktrace)
