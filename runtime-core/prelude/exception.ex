@@ -109,8 +109,12 @@ defmodule Exception do
   end
 
   def format_stacktrace_entry({module, fun, arity, location}) do
-    format_location(location) <> format_call(module, fun, arity)
+    format_application(module) <> format_location(location) <> format_call(module, fun, arity)
   end
+
+  # The OTP application a module of the runtime's stand-in frames belongs to.
+  defp format_application(module) when module in [:gen_server, :proc_lib, :gen], do: "(stdlib 4.2) "
+  defp format_application(_module), do: ""
 
   defp format_location(location) do
     case {Keyword.get(location, :file), Keyword.get(location, :line)} do

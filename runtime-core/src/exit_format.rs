@@ -237,7 +237,12 @@ fn entry_line(entry: &Value) -> Option<String> {
         _ if module.name() == "elixir_compiler_0" && fun == "__FILE__" => "(file)".into(),
         _ => format!("{module_text}.{fun}{arity}"),
     };
-    Some(format!("{location}{call}"))
+    // The OTP application of the stand-in frames for OTP's own code.
+    let application = match module.name() {
+        "gen_server" | "proc_lib" | "gen" => "(stdlib 4.2) ",
+        _ => "",
+    };
+    Some(format!("{application}{location}{call}"))
 }
 
 /// `file:line: ` from a location keyword list (empty without a file).

@@ -816,6 +816,10 @@ impl Vm<'_> {
             if !f.in_main_file {
                 previous = None;
                 by_raise |= entries.is_empty() && f.module == atoms.kernel && f.name == "raise/1";
+                if let Some(frames) = otp_frames(f) {
+                    let room = DEPTH - entries.len();
+                    entries.extend(frames.iter().take(room).map(otp_entry));
+                }
                 continue;
             }
             let marked = std::mem::take(&mut by_raise);
@@ -876,6 +880,54 @@ impl Vm<'_> {
             ]),
         ])
     }
+}
+
+/// A frame of OTP's own code: module, function, arity, file and line.
+type OtpFrame = (&'static str, &'static str, i64, &'static str, i64);
+
+/// The frames the BEAM shows under a GenServer callback, for the prelude
+/// function that runs it (as `gen_server.erl` of OTP 25 runs it).
+fn otp_frames(f: &Function) -> Option<&'static [OtpFrame]> {
+    const PROC_LIB: OtpFrame = ("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240);
+    if f.module != Atom::intern("Elixir.GenServer") {
+        return None;
+    }
+    Some(match f.name.as_str() {
+        "try_init/1" => &[
+            ("gen_server", "init_it", 2, "gen_server.erl", 851),
+            ("gen_server", "init_it", 6, "gen_server.erl", 814),
+            PROC_LIB,
+        ],
+        "try_handle_call/1" => &[
+            ("gen_server", "try_handle_call", 4, "gen_server.erl", 1149),
+            ("gen_server", "handle_msg", 6, "gen_server.erl", 1178),
+            PROC_LIB,
+        ],
+        "try_dispatch/1" => &[
+            ("gen_server", "try_dispatch", 4, "gen_server.erl", 1123),
+            ("gen_server", "handle_msg", 6, "gen_server.erl", 1200),
+            PROC_LIB,
+        ],
+        "try_handle_continue/1" => &[
+            ("gen_server", "try_dispatch", 4, "gen_server.erl", 1123),
+            ("gen_server", "loop", 7, "gen_server.erl", 865),
+            PROC_LIB,
+        ],
+        _ => return None,
+    })
+}
+
+fn otp_entry(&(module, fun, arity, file, line): &OtpFrame) -> Value {
+    let file = Value::list(file.chars().map(|c| Value::Int(c as i64)).collect());
+    Value::tuple(vec![
+        Value::atom(module),
+        Value::atom(fun),
+        Value::Int(arity),
+        Value::list(vec![
+            Value::tuple(vec![Value::atom("file"), file]),
+            Value::tuple(vec![Value::atom("line"), Value::Int(line)]),
+        ]),
+    ])
 }
 
 /// Atoms stack traces use, interned once.
