@@ -889,7 +889,7 @@ type OtpFrame = (&'static str, &'static str, i64, &'static str, i64);
 /// function that runs it (as `gen_server.erl` of OTP 25 runs it).
 fn otp_frames(f: &Function) -> Option<&'static [OtpFrame]> {
     const PROC_LIB: OtpFrame = ("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240);
-    if f.module != Atom::intern("Elixir.GenServer") {
+    if f.module != stack_atoms().gen_server {
         return None;
     }
     Some(match f.name.as_str() {
@@ -934,6 +934,7 @@ fn otp_entry(&(module, fun, arity, file, line): &OtpFrame) -> Value {
 struct StackAtoms {
     function_clause: Atom,
     kernel: Atom,
+    gen_server: Atom,
     elixir_compiler_0: Atom,
     file_fun: Atom,
     line: Atom,
@@ -944,6 +945,7 @@ fn stack_atoms() -> &'static StackAtoms {
     ATOMS.get_or_init(|| StackAtoms {
         function_clause: Atom::intern("function_clause"),
         kernel: Atom::intern("Elixir.Kernel"),
+        gen_server: Atom::intern("Elixir.GenServer"),
         elixir_compiler_0: Atom::intern("elixir_compiler_0"),
         file_fun: Atom::intern("__FILE__"),
         line: Atom::intern("line"),
