@@ -114,6 +114,7 @@ defmodule Exception do
 
   # The OTP application a module of the runtime's stand-in frames belongs to.
   defp format_application(module) when module in [:gen_server, :proc_lib, :gen], do: "(stdlib 4.2) "
+  defp format_application(Task.Supervised), do: "(elixir 1.14.0) "
   defp format_application(_module), do: ""
 
   defp format_location(location) do

@@ -240,6 +240,7 @@ fn entry_line(entry: &Value) -> Option<String> {
     // The OTP application of the stand-in frames for OTP's own code.
     let application = match module.name() {
         "gen_server" | "proc_lib" | "gen" => "(stdlib 4.2) ",
+        "Elixir.Task.Supervised" => "(elixir 1.14.0) ",
         _ => "",
     };
     Some(format!("{application}{location}{call}"))

@@ -885,11 +885,33 @@ impl Vm<'_> {
 /// A frame of OTP's own code: module, function, arity, file and line.
 type OtpFrame = (&'static str, &'static str, i64, &'static str, i64);
 
-/// The frames the BEAM shows under a GenServer callback, for the prelude
-/// function that runs it (as `gen_server.erl` of OTP 25 runs it).
+/// The frames the BEAM shows under a GenServer callback or a task's function,
+/// for the prelude function that runs it (as OTP 25's `gen_server.erl` and
+/// Elixir 1.14's `Task.Supervised` run it).
 fn otp_frames(f: &Function) -> Option<&'static [OtpFrame]> {
     const PROC_LIB: OtpFrame = ("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240);
-    if f.module != stack_atoms().gen_server {
+    let atoms = stack_atoms();
+    if f.module == atoms.task && f.name == "-async/1-fun-0-" {
+        // The function a task runs (`Task.async/1`), under Task.Supervised.
+        return Some(&[
+            (
+                "Elixir.Task.Supervised",
+                "invoke_mfa",
+                2,
+                "lib/task/supervised.ex",
+                89,
+            ),
+            (
+                "Elixir.Task.Supervised",
+                "reply",
+                4,
+                "lib/task/supervised.ex",
+                34,
+            ),
+            PROC_LIB,
+        ]);
+    }
+    if f.module != atoms.gen_server {
         return None;
     }
     Some(match f.name.as_str() {
@@ -935,6 +957,7 @@ struct StackAtoms {
     function_clause: Atom,
     kernel: Atom,
     gen_server: Atom,
+    task: Atom,
     elixir_compiler_0: Atom,
     file_fun: Atom,
     line: Atom,
@@ -946,6 +969,7 @@ fn stack_atoms() -> &'static StackAtoms {
         function_clause: Atom::intern("function_clause"),
         kernel: Atom::intern("Elixir.Kernel"),
         gen_server: Atom::intern("Elixir.GenServer"),
+        task: Atom::intern("Elixir.Task"),
         elixir_compiler_0: Atom::intern("elixir_compiler_0"),
         file_fun: Atom::intern("__FILE__"),
         line: Atom::intern("line"),
