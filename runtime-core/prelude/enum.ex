@@ -161,7 +161,7 @@ defmodule Enum do
   end
 
   def sort(enumerable, :asc), do: sort(enumerable)
-  def sort(enumerable, :desc), do: reverse(sort(enumerable))
+  def sort(enumerable, :desc), do: Enum.__sort_desc__(enumerable)
   def sort(enumerable, fun), do: merge_sort(Enum.to_list(enumerable), fun)
 
   def sort_by(enumerable, mapper, sorter \\ :asc) do

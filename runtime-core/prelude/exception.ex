@@ -9,18 +9,75 @@ defmodule Exception do
     end
   end
 
-  def format_banner(:error, %{__exception__: true, __struct__: module} = exception),
-    do: "** (#{inspect(module)}) #{message(exception)}"
+  # What `rescue` and the reports see of an error: an exception struct, made
+  # from the Erlang term the runtime raised (`:badarith`, `{:badmatch, v}`...).
+  def normalize(:error, exception, stacktrace), do: normalize_error(exception, stacktrace)
+  def normalize(_kind, payload, _stacktrace), do: payload
 
-  def format_banner(:error, other), do: "** (ErlangError) Erlang error: #{inspect(other)}"
-  def format_banner(:throw, value), do: "** (throw) #{inspect(value)}"
-  def format_banner(:exit, reason), do: "** (exit) #{format_exit(reason)}"
+  def normalize_error(%{__exception__: true} = exception, _stacktrace), do: exception
+  def normalize_error(:badarith, _), do: %ArithmeticError{}
+  def normalize_error(:badarg, _), do: %ArgumentError{}
+  def normalize_error(:system_limit, _), do: %SystemLimitError{}
+  def normalize_error(:cond_clause, _), do: %CondClauseError{}
+  def normalize_error({:badmatch, term}, _), do: %MatchError{term: term}
+  def normalize_error({:case_clause, term}, _), do: %CaseClauseError{term: term}
+  def normalize_error({:with_clause, term}, _), do: %WithClauseError{term: term}
+  def normalize_error({:try_clause, term}, _), do: %TryClauseError{term: term}
+  def normalize_error({:badmap, term}, _), do: %BadMapError{term: term}
+  def normalize_error({:badkey, key, term}, _), do: %KeyError{key: key, term: term}
 
-  def format_exit({reason, {module, fun, args}}) when is_atom(module) and is_atom(fun) and is_list(args) do
-    "exited in: #{format_mfa(module, fun, args)}\n    ** (EXIT) #{format_exit_reason(reason)}"
+  def normalize_error({:badkey, key}, [{:erlang, :map_get, [_, map], _} | _]),
+    do: %KeyError{key: key, term: map}
+
+  def normalize_error({:badkey, key}, _), do: %KeyError{key: key}
+  def normalize_error({:badfun, term}, _), do: %BadFunctionError{term: term}
+  def normalize_error({:badarity, {fun, args}}, _), do: %BadArityError{function: fun, args: args}
+  def normalize_error({:badbool, op, term}, _), do: %BadBooleanError{term: term, operator: op}
+
+  def normalize_error(:undef, [{module, fun, args, _} | _]),
+    do: %UndefinedFunctionError{module: module, function: fun, arity: arity_of(args)}
+
+  def normalize_error(:function_clause, [{module, fun, args, _} | _]),
+    do: %FunctionClauseError{module: module, function: fun, arity: arity_of(args)}
+
+  def normalize_error(other, _), do: %ErlangError{original: other}
+
+  defp arity_of(args) when is_list(args), do: length(args)
+  defp arity_of(arity), do: arity
+
+  def format_banner(kind, reason, stacktrace \\ [])
+
+  def format_banner(:error, reason, stacktrace) do
+    %{__struct__: module} = exception = normalize_error(reason, stacktrace)
+    "** (#{inspect(module)}) #{message(exception)}"
   end
 
-  def format_exit(reason), do: format_exit_reason(reason)
+  def format_banner(:throw, value, _stacktrace), do: "** (throw) #{inspect(value)}"
+  def format_banner(:exit, reason, _stacktrace), do: "** (exit) #{format_exit(reason)}"
+
+  def format_exit(reason), do: format_exit(reason, "\n    ")
+
+  # A two-element tuple whose second element reads as a stack trace is an
+  # error's exit reason: its banner, then the stack, indented under it.
+  defp format_exit({exception, [_ | _] = stacktrace} = reason, joiner) do
+    if stacktrace?(stacktrace) do
+      banner = String.replace(format_banner(:error, exception, stacktrace), "\n", joiner)
+
+      Enum.join(
+        ["an exception was raised:" <> joiner <> banner | Enum.map(stacktrace, &format_stacktrace_entry/1)],
+        joiner <> "    "
+      )
+    else
+      format_exit_reason(reason)
+    end
+  end
+
+  defp format_exit({reason, {module, fun, args}}, joiner) when is_atom(module) and is_atom(fun) and is_list(args) do
+    "exited in: #{format_mfa(module, fun, args)}" <>
+      joiner <> "** (EXIT) " <> format_exit(reason, joiner <> "    ")
+  end
+
+  defp format_exit(reason, _joiner), do: format_exit_reason(reason)
 
   defp format_exit_reason(:normal), do: "normal"
   defp format_exit_reason(:shutdown), do: "shutdown"
@@ -28,20 +85,69 @@ defmodule Exception do
   defp format_exit_reason(:timeout), do: "time out"
   defp format_exit_reason(:killed), do: "killed"
   defp format_exit_reason(:calling_self), do: "process attempted to call itself"
+  defp format_exit_reason({:bad_return_value, value}), do: "bad return value: #{inspect(value)}"
 
   defp format_exit_reason(:noproc),
     do:
       "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started"
 
-  defp format_exit_reason({%{__exception__: true} = exception, _stack}),
-    do: "an exception was raised:\n    " <> format_banner(:error, exception)
-
   defp format_exit_reason(other), do: inspect(other)
 
-  # What `elixir` prints under the banner of an uncaught error that the
-  # normalized output keeps: the arguments a FunctionClauseError was given, or
-  # the top stack entry when it names a call with its arguments.
-  def __uncaught_details__(:error, %FunctionClauseError{} = e, [{_, _, args, _} | _])
+  # Whether a list is a stack trace: `{module, function, arity or args, location}` entries.
+  def stacktrace?(list) do
+    Enum.all?(list, fn
+      {module, fun, arity, location} when is_atom(module) and is_atom(fun) and is_list(location) ->
+        is_integer(arity) or is_list(arity)
+
+      _ ->
+        false
+    end)
+  end
+
+  def format_stacktrace(stacktrace) do
+    Enum.map_join(stacktrace, "", fn entry -> "    " <> format_stacktrace_entry(entry) <> "\n" end)
+  end
+
+  def format_stacktrace_entry({module, fun, arity, location}) do
+    format_application(module) <> format_location(location) <> format_call(module, fun, arity)
+  end
+
+  # The OTP application a module of the runtime's stand-in frames belongs to.
+  defp format_application(module) when module in [:gen_server, :proc_lib, :gen], do: "(stdlib 4.2) "
+  defp format_application(Task.Supervised), do: "(elixir 1.14.0) "
+  defp format_application(_module), do: ""
+
+  defp format_location(location) do
+    case {Keyword.get(location, :file), Keyword.get(location, :line)} do
+      {nil, _} -> ""
+      {file, nil} -> "#{file}: "
+      {file, line} -> "#{file}:#{line}: "
+    end
+  end
+
+  # `-run/0-fun-0-` is the BEAM's name for an anonymous function inside run/0.
+  defp format_call(module, fun, arity) do
+    case String.split(Atom.to_string(fun), "-") do
+      ["", outer, "fun", _index, ""] ->
+        "anonymous fn#{format_arity(arity)} in #{format_module(module)}.#{outer}"
+
+      _ when module == :elixir_compiler_0 and fun == :__FILE__ ->
+        "(file)"
+
+      _ ->
+        "#{format_module(module)}.#{fun}#{format_arity(arity)}"
+    end
+  end
+
+  defp format_module(:elixir_compiler_0), do: ":elixir_compiler_0"
+  defp format_module(module), do: inspect(module)
+
+  defp format_arity(args) when is_list(args), do: "(#{Enum.map_join(args, ", ", &inspect/1)})"
+  defp format_arity(arity), do: "/#{arity}"
+
+  # What `elixir` prints under the banner of an uncaught error: the arguments
+  # a FunctionClauseError was given, or the stack.
+  def __uncaught_details__(:error, %FunctionClauseError{} = e, [{m, f, args, location} | rest])
       when is_list(args) do
     name = String.replace_prefix(message(e), "no function clause matching in ", "")
 
@@ -52,13 +158,19 @@ defmodule Exception do
         "\n        # #{i}\n        " <> String.replace(inspect(arg), "\n", "\n        ") <> "\n"
       end)
 
-    "\n\n    The following arguments were given to #{name}:\n" <> given
+    # The stack follows, its top entry with the arity instead of the arguments.
+    "\n\n    The following arguments were given to #{name}:\n" <>
+      given <> __stack_lines__([{m, f, length(args), location} | rest])
   end
 
-  def __uncaught_details__(:error, _reason, [{module, fun, args, _} | _]) when is_list(args),
-    do: "\n    " <> format_mfa(module, fun, args)
+  def __uncaught_details__(_kind, _reason, stacktrace), do: __stack_lines__(stacktrace)
 
-  def __uncaught_details__(_kind, _reason, _stacktrace), do: ""
+  # The stack as the logger's reports print it: one indented line per entry,
+  # each after a newline.
+  def __stack_lines__(stacktrace) when is_list(stacktrace),
+    do: Enum.map_join(stacktrace, "", fn entry -> "\n    " <> format_stacktrace_entry(entry) end)
+
+  def __stack_lines__(_stacktrace), do: ""
 
   def format_mfa(module, fun, args) do
     "#{inspect(module)}.#{fun}(#{Enum.map_join(args, ", ", &inspect/1)})"
@@ -66,19 +178,11 @@ defmodule Exception do
 
   def exception?(term), do: is_exception(term)
 
-  # The exception `rescue` sees for an error raised with a plain term.
-  def normalize_error(%{__exception__: true} = exception), do: exception
-  def normalize_error(:badarith), do: %ArithmeticError{}
-  def normalize_error(:badarg), do: %ArgumentError{}
-  def normalize_error({:badmatch, term}), do: %MatchError{term: term}
-  def normalize_error({:case_clause, term}), do: %CaseClauseError{term: term}
-  def normalize_error({:badmap, term}), do: %BadMapError{term: term}
-  def normalize_error({:badkey, key, term}), do: %KeyError{key: key, term: term}
-  def normalize_error({:badfun, term}), do: %BadFunctionError{term: term}
-  def normalize_error(other), do: %ErlangError{original: other}
+  def format(kind, reason, stacktrace \\ [])
+  def format(kind, reason, []), do: format_banner(kind, reason)
 
-  # callcast records no stack frames, so there are none to append.
-  def format(kind, reason, _stacktrace \\ []), do: format_banner(kind, reason)
+  def format(kind, reason, stacktrace),
+    do: format_banner(kind, reason, stacktrace) <> "\n" <> format_stacktrace(stacktrace)
 
   # `raise Module, attrs`: the module's own exception/1 when it has one.
   def __build__(module, attributes) do

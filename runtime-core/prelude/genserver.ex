@@ -56,12 +56,7 @@ defmodule GenServer do
     parent = if parent == :self, do: self(), else: parent
     if is_atom(name) and name != nil, do: Process.register(self(), name)
 
-    result =
-      try do
-        {:ok, module.init(init_arg)}
-      catch
-        kind, reason -> {kind, reason, __STACKTRACE__}
-      end
+    result = try_init(fn -> module.init(init_arg) end)
 
     case result do
       {:ok, {:ok, state}} ->
@@ -113,15 +108,13 @@ defmodule GenServer do
 
   defp handle_message(parent, module, state, {:"$gen_call", from, request} = message) do
     result =
-      try do
+      try_handle_call(fn ->
         if function_exported?(module, :handle_call, 3) do
-          {:ok, module.handle_call(request, from, state)}
+          module.handle_call(request, from, state)
         else
           raise "attempted to call GenServer #{inspect(self())} but no handle_call/3 clause was provided"
         end
-      catch
-        kind, reason -> {kind, reason, __STACKTRACE__}
-      end
+      end)
 
     case result do
       {:ok, {:reply, reply, new_state}} ->
@@ -146,15 +139,13 @@ defmodule GenServer do
 
   defp handle_message(parent, module, state, {:"$gen_cast", request} = message) do
     result =
-      try do
+      try_dispatch(fn ->
         if function_exported?(module, :handle_cast, 2) do
-          {:ok, module.handle_cast(request, state)}
+          module.handle_cast(request, state)
         else
           raise "attempted to cast GenServer #{inspect(self())} but no handle_cast/2 clause was provided"
         end
-      catch
-        kind, reason -> {kind, reason, __STACKTRACE__}
-      end
+      end)
 
     handle_common(parent, module, state, message, result)
   end
@@ -185,30 +176,23 @@ defmodule GenServer do
 
   defp handle_message(parent, module, state, message) do
     result =
-      try do
+      try_dispatch(fn ->
         if function_exported?(module, :handle_info, 2) do
-          {:ok, module.handle_info(message, state)}
+          module.handle_info(message, state)
         else
           :callcast.log_error(
             "#{inspect(module)} #{inspect(self())} received unexpected message in handle_info/2: #{inspect(message)}\n"
           )
 
-          {:ok, {:noreply, state}}
+          {:noreply, state}
         end
-      catch
-        kind, reason -> {kind, reason, __STACKTRACE__}
-      end
+      end)
 
     handle_common(parent, module, state, message, result)
   end
 
   defp handle_continue(parent, module, state, continue) do
-    result =
-      try do
-        {:ok, module.handle_continue(continue, state)}
-      catch
-        kind, reason -> {kind, reason, __STACKTRACE__}
-      end
+    result = try_handle_continue(fn -> module.handle_continue(continue, state) end)
 
     handle_common(parent, module, state, {:continue, continue}, result)
   end
@@ -235,9 +219,48 @@ defmodule GenServer do
     end
   end
 
+  # Each callback runs inside one of these, named after the gen_server.erl
+  # function that runs it there, so that a crash's stack trace can show the
+  # frames the BEAM shows. As gen_server.erl does, a thrown value is the
+  # callback's return value; an error or exit comes back with its stack.
+  defp try_init(callback) do
+    try do
+      {:ok, callback.()}
+    catch
+      :throw, value -> {:ok, value}
+      kind, reason -> {kind, reason, __STACKTRACE__}
+    end
+  end
+
+  defp try_handle_call(callback) do
+    try do
+      {:ok, callback.()}
+    catch
+      :throw, value -> {:ok, value}
+      kind, reason -> {kind, reason, __STACKTRACE__}
+    end
+  end
+
+  defp try_dispatch(callback) do
+    try do
+      {:ok, callback.()}
+    catch
+      :throw, value -> {:ok, value}
+      kind, reason -> {kind, reason, __STACKTRACE__}
+    end
+  end
+
+  defp try_handle_continue(callback) do
+    try do
+      {:ok, callback.()}
+    catch
+      :throw, value -> {:ok, value}
+      kind, reason -> {kind, reason, __STACKTRACE__}
+    end
+  end
+
   defp exit_reason(:exit, reason, _stack), do: reason
   defp exit_reason(:error, reason, stack), do: {reason, stack}
-  defp exit_reason(:throw, value, stack), do: {{:nocatch, value}, stack}
 
   # A callback asked to stop: terminate/2, then the reply (if any), then exit.
   defp stop(module, reason, state, message, after_terminate) do
@@ -289,10 +312,26 @@ defmodule GenServer do
     )
   end
 
-  defp format_reason({%{__exception__: true} = exception, _stack}),
+  # As Elixir's logger translator: an error's reason (a term and its stack
+  # trace) is shown as the exception it normalizes to, then the stack; a term
+  # that normalizes to no known exception is shown as an exit.
+  defp format_reason({reason, [_ | _] = stack} = exit) do
+    if Exception.stacktrace?(stack) do
+      banner =
+        case Exception.normalize(:error, reason, stack) do
+          %ErlangError{} -> "** (stop) #{Exception.format_exit(reason)}"
+          _ -> Exception.format_banner(:error, reason, stack)
+        end
+
+      banner <> Exception.__stack_lines__(stack)
+    else
+      "** (stop) #{Exception.format_exit(exit)}"
+    end
+  end
+
+  defp format_reason({%{__exception__: true} = exception, []}),
     do: Exception.format_banner(:error, exception)
 
-  defp format_reason({{:nocatch, value}, _stack}), do: "** (stop) bad return value: #{inspect(value)}"
   defp format_reason(reason), do: "** (stop) #{Exception.format_exit(reason)}"
 
   def call(server, request, timeout \\ 5000) do

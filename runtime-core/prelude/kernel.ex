@@ -11,9 +11,13 @@ defmodule Kernel do
         :erlang.raise(:exit, reason, __STACKTRACE__)
 
       kind, reason ->
+        # The report shows the exit reason as an error: a throw is `{:nocatch, value}`.
+        error = if kind == :throw, do: {:nocatch, reason}, else: reason
+
         :callcast.log_error(
           "Process #{inspect(self())} raised an exception\n" <>
-            Exception.format_banner(kind, reason)
+            Exception.format_banner(:error, error, __STACKTRACE__) <>
+            Exception.__stack_lines__(__STACKTRACE__)
         )
 
         :erlang.raise(kind, reason, __STACKTRACE__)
@@ -81,8 +85,10 @@ defmodule Callcast.Runner do
       :exit, {:shutdown, _} -> System.halt(0)
 
       kind, reason ->
-        details = Exception.__uncaught_details__(kind, reason, __STACKTRACE__)
-        IO.write(:stderr, Exception.format_banner(kind, reason) <> details <> "\n")
+        stacktrace = __STACKTRACE__
+        exception = Exception.normalize(kind, reason, stacktrace)
+        details = Exception.__uncaught_details__(kind, exception, stacktrace)
+        IO.write(:stderr, Exception.format_banner(kind, exception, stacktrace) <> details <> "\n")
         System.halt(1)
     end
   end

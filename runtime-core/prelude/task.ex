@@ -28,7 +28,7 @@ defmodule Task do
           banner =
             case kind do
               :exit -> "** (stop) #{Exception.format_exit(reason)}"
-              _ -> Exception.format_banner(kind, reason)
+              _ -> Exception.format_banner(kind, reason, __STACKTRACE__) <> Exception.__stack_lines__(__STACKTRACE__)
             end
 
           :callcast.log_error(

@@ -229,13 +229,16 @@ impl Session {
                 let text = format!(
                     "** (EXIT from {}) {}\n\n",
                     crate::inspect::inspect(&Value::Pid(pid)),
-                    describe_exit(&reason)
+                    crate::exit_format::format_exit_in(&reason, Some(&self.program))
                 );
                 self.core.print(pid, Stream::Stderr, text);
                 1
             }
             Outcome::Raise(e) => {
-                let text = format!("** (EXIT) {}\n", describe_exit(&e.exit_reason()));
+                let text = format!(
+                    "** (EXIT) {}\n",
+                    crate::exit_format::format_exit_in(&e.exit_reason(), Some(&self.program))
+                );
                 self.core.print(pid, Stream::Stderr, text);
                 1
             }
@@ -288,23 +291,6 @@ impl Session {
 }
 
 /// A short description of an exit reason for the end-of-run message.
-fn describe_exit(reason: &Value) -> String {
-    if let Value::Tuple(t) = reason {
-        if t.len() == 2 && t[0].struct_name().is_some() {
-            let module = t[0]
-                .struct_name()
-                .map(|a| a.name().trim_start_matches("Elixir.").to_string())
-                .unwrap_or_default();
-            let message = match t[0].map_get(&Value::Atom(Atom::MESSAGE)) {
-                Some(Value::Str(s)) => s.to_string(),
-                _ => crate::inspect::inspect(&t[0]),
-            };
-            return format!("an exception was raised:\n    ** ({module}) {message}");
-        }
-    }
-    crate::inspect::inspect(reason)
-}
-
 fn compile(source: &str, file: &str) -> Result<Program, Diagnostic> {
     let user = crate::parser::parse(source)?;
     PRELUDE_AST.with(|prelude| {

@@ -55,6 +55,9 @@ pub enum Op {
 
     /// Pop the right and left operands of a binary operator, push the result.
     Binary(BinaryOp),
+    /// As `Binary`, for arithmetic the BEAM compiles inline (with a literal
+    /// operand): when it fails, no `:erlang` call tops the stack trace.
+    BinaryInline(BinaryOp),
     /// Pop an operand, push the result of a unary operator.
     Unary(UnaryOp),
     /// `expr.field`: field access on a map, or a zero-arity remote call on an atom.
@@ -259,6 +262,9 @@ pub struct Function {
     pub lambdas: Vec<FunctionId>,
     /// For anonymous functions: the slots that receive the captured values.
     pub capture_slots: Vec<u32>,
+    /// Whether it was written by the reader (in the main file) rather than in
+    /// the prelude: stack traces show only the reader's frames.
+    pub in_main_file: bool,
 }
 
 impl Function {
@@ -278,6 +284,7 @@ impl Function {
             dynamic: Vec::new(),
             lambdas: Vec::new(),
             capture_slots: Vec::new(),
+            in_main_file: false,
         }
     }
 }
@@ -304,6 +311,49 @@ pub struct Program {
     pub main: Option<FunctionId>,
     /// Compile-time warnings about the main file, with where they point.
     pub warnings: Vec<(String, crate::diagnostic::Span)>,
+    /// The main file's name and lines, for the locations in stack traces.
+    pub main_file: MainFile,
+    /// Stack-trace entries already made, by function and return address.
+    pub stack_entries: std::cell::RefCell<FxHashMap<(FunctionId, u32), Value>>,
+}
+
+/// The reader's file as stack traces name it.
+pub struct MainFile {
+    /// The file name.
+    pub name: String,
+    /// `{:file, 'name'}`, the first item of every location in the file (made
+    /// once: stack traces are built on every raise).
+    pub file_item: Value,
+    /// The byte offset where each line starts.
+    pub line_starts: Vec<u32>,
+}
+
+impl Default for MainFile {
+    fn default() -> MainFile {
+        MainFile::new("", "")
+    }
+}
+
+impl MainFile {
+    /// Indexes the lines of `text`.
+    pub fn new(name: &str, text: &str) -> MainFile {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
+            .collect();
+        let charlist = Value::list(name.chars().map(|c| Value::Int(c as i64)).collect());
+        MainFile {
+            name: name.to_string(),
+            file_item: Value::tuple(vec![Value::atom("file"), charlist]),
+            line_starts,
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: u32) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1)
+    }
 }
 
 impl Program {

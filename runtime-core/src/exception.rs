@@ -1,5 +1,11 @@
-//! Raised errors, throws and exits as values, and the exception structs the
-//! runtime itself raises (`%MatchError{}`, `%ArgumentError{}`, ...).
+//! Raised errors, throws and exits as values, and the errors the runtime
+//! itself raises. As on the BEAM, those are Erlang terms (`:badarith`,
+//! `{:badmatch, v}`, `:function_clause`, ...) with the failing built-in at the
+//! top of the stack trace: `catch`, exit reasons and `:DOWN`/`:EXIT` messages
+//! see the term, while `rescue` and the crash reports see the exception struct
+//! the prelude's `Exception.normalize/3` makes of it. Errors that Elixir code
+//! raises as structs (`ArgumentError` with a message, `KeyError` from
+//! `Keyword.fetch!/2`, ...) stay structs.
 
 use std::collections::BTreeMap;
 
@@ -46,8 +52,14 @@ pub struct Exception {
     pub class: Class,
     /// The exception struct, the thrown value, or the exit reason.
     pub reason: Value,
-    /// The stack trace (a list; callcast records none yet).
+    /// The stack trace: a list of `{module, function, arity or args, location}`.
+    /// Until the exception is raised it holds only the entries the raiser
+    /// knows (the built-in that failed); the VM adds the frames of the reader's
+    /// code when it raises it.
     pub stacktrace: Value,
+    /// Whether `stacktrace` is complete: a re-raise (`:erlang.raise/3`,
+    /// `reraise`) keeps the stack trace it was given.
+    pub stack_complete: bool,
 }
 
 impl Exception {
@@ -57,6 +69,7 @@ impl Exception {
             class: Class::Error,
             reason,
             stacktrace: Value::Nil,
+            stack_complete: false,
         }
     }
 
@@ -66,6 +79,7 @@ impl Exception {
             class: Class::Exit,
             reason,
             stacktrace: Value::Nil,
+            stack_complete: false,
         }
     }
 
@@ -75,6 +89,7 @@ impl Exception {
             class: Class::Throw,
             reason: value,
             stacktrace: Value::Nil,
+            stack_complete: false,
         }
     }
 
@@ -118,9 +133,9 @@ pub fn argument_error(message: &str) -> Exception {
     with_message("ArgumentError", message)
 }
 
-/// The `ArgumentError` the BEAM raises for a bad argument to a built-in.
+/// `:badarg`, a bad argument to a built-in.
 pub fn badarg() -> Exception {
-    argument_error("argument error")
+    erlang(Value::atom("badarg"))
 }
 
 /// The `ArgumentError` a BEAM built-in raises, explaining which argument was
@@ -137,30 +152,72 @@ pub fn badarg_at(position: usize, what: &str) -> Exception {
     ))
 }
 
-/// `ArithmeticError` as raised by `1 + :a` or `1 / 0`.
+/// An error whose reason is an Erlang term, as the BEAM raises it (`:badarith`,
+/// `{:badmatch, v}`, ...). `rescue` and the crash reports see the exception
+/// struct `Exception.normalize/3` makes of it; `catch`, exit reasons, `:DOWN`
+/// and `:EXIT` messages see the term itself.
+pub fn erlang(reason: Value) -> Exception {
+    Exception::error(reason)
+}
+
+/// `:badarith`, as raised by `1 + :a` or `1 / 0`.
 pub fn badarith() -> Exception {
-    with_message("ArithmeticError", "bad argument in arithmetic expression")
+    erlang(Value::atom("badarith"))
 }
 
-/// An error struct whose message is computed from a `term` field.
-pub fn with_term(module: &str, term: Value) -> Exception {
-    Exception::error(exception_struct(module, vec![("term", term)]))
+/// Records that `:erlang.<function>(args)` raised `e`: the BEAM puts the
+/// built-in's call, with its arguments, at the top of the stack trace.
+pub fn in_bif(mut e: Exception, function: &str, args: Vec<Value>) -> Exception {
+    if e.class == Class::Error && matches!(e.stacktrace, Value::Nil) {
+        let mut info = BTreeMap::new();
+        info.insert(
+            MapKey(Value::atom("module")),
+            Value::atom("erl_erts_errors"),
+        );
+        let meta = Value::list(vec![Value::tuple(vec![
+            Value::atom("error_info"),
+            Value::map(info),
+        ])]);
+        e.stacktrace = Value::list(vec![Value::tuple(vec![
+            Value::atom("erlang"),
+            Value::atom(function),
+            Value::list(args),
+            meta,
+        ])]);
+    }
+    e
 }
 
-/// `KeyError` for a missing key.
+/// `{tag, term}`: `{:badmatch, v}`, `{:case_clause, v}`, ...
+pub fn tagged(tag: &str, term: Value) -> Exception {
+    erlang(Value::tuple(vec![Value::atom(tag), term]))
+}
+
+/// `{:badkey, key, map}` for `map.key` on a map without it.
 pub fn key_error(key: Value, term: Value) -> Exception {
+    erlang(Value::tuple(vec![Value::atom("badkey"), key, term]))
+}
+
+/// `{:badkey, key}` (a failed `%{map | key: v}` or `:erlang.map_get/2`).
+pub fn bad_key(key: Value) -> Exception {
+    tagged("badkey", key)
+}
+
+/// The `KeyError` struct, raised by Elixir code such as `Keyword.fetch!/2`.
+pub fn key_error_struct(key: Value, term: Value) -> Exception {
     Exception::error(exception_struct(
         "KeyError",
         vec![("key", key), ("term", term), ("message", Value::NIL_ATOM)],
     ))
 }
 
-/// `BadMapError`.
+/// `{:badmap, term}`.
 pub fn bad_map(term: Value) -> Exception {
-    with_term("BadMapError", term)
+    tagged("badmap", term)
 }
 
-/// `FunctionClauseError` for `module.function/arity`.
+/// `FunctionClauseError` for `module.function/arity`, as raised by Elixir
+/// code that has no stack entry with the arguments.
 pub fn function_clause(module: Atom, function: Value, arity: usize) -> Exception {
     Exception::error(exception_struct(
         "FunctionClauseError",
@@ -175,20 +232,29 @@ pub fn function_clause(module: Atom, function: Value, arity: usize) -> Exception
     ))
 }
 
-/// `FunctionClauseError` for a call of `fun` with `args` that no clause
-/// matched; the arguments go in the stack trace's top entry, where Elixir finds
-/// them to print "The following arguments were given".
+/// `:function_clause` for a call of `fun` with `args` that no clause matched;
+/// the arguments go in the stack trace's top entry, where Elixir finds the
+/// module, function and arity (and prints "The following arguments were given").
 pub fn function_clause_in(fun: &crate::bytecode::Function, args: Vec<Value>) -> Exception {
-    // The script's top-level code is the BEAM's `:elixir_compiler_0.__FILE__/1`.
-    let module = if fun.module == Atom::ELIXIR {
+    let mut e = erlang(Value::atom("function_clause"));
+    e.stacktrace = stack_entry(beam_module(fun), beam_name(fun), args);
+    e
+}
+
+/// The module the BEAM names for a function's code: the script's top-level
+/// code is `:elixir_compiler_0`.
+pub fn beam_module(fun: &crate::bytecode::Function) -> Atom {
+    if fun.module == Atom::ELIXIR {
         Atom::intern("elixir_compiler_0")
     } else {
         fun.module
-    };
-    let function = fun.fun_name.unwrap_or_else(|| Atom::intern(&fun.name));
-    let mut e = function_clause(module, Value::Atom(function), fun.arity);
-    e.stacktrace = stack_entry(module, function, args);
-    e
+    }
+}
+
+/// The function's name as the BEAM records it (`-run/0-fun-0-` for an
+/// anonymous function).
+pub fn beam_name(fun: &crate::bytecode::Function) -> Atom {
+    fun.fun_name.unwrap_or_else(|| Atom::intern(&fun.name))
 }
 
 /// A one-entry stack trace `[{module, function, args, []}]`.
@@ -201,45 +267,28 @@ pub fn stack_entry(module: Atom, function: Atom, args: Vec<Value>) -> Value {
     ])])
 }
 
-/// `UndefinedFunctionError` for `module.function/arity`. As on the BEAM its
-/// `reason` is nil: the message asks whether the module exists when it is
-/// shown (`Code.ensure_loaded?/1`).
-/// The arguments go in the stack trace, which Elixir prints as `Mod.fun(1, 2)`.
+/// `:undef` for `module.function(args)`: the call goes in the stack trace,
+/// where Elixir finds it to make the `UndefinedFunctionError` and to print
+/// `Mod.fun(1, 2)`.
 pub fn undefined_function(module: Atom, function: Atom, args: Vec<Value>) -> Exception {
-    let arity = args.len();
-    let mut e = Exception::error(exception_struct(
-        "UndefinedFunctionError",
-        vec![
-            ("module", Value::Atom(module)),
-            ("function", Value::Atom(function)),
-            ("arity", Value::Int(arity as i64)),
-            ("reason", Value::NIL_ATOM),
-            ("message", Value::NIL_ATOM),
-        ],
-    ));
+    let mut e = erlang(Value::atom("undef"));
     e.stacktrace = stack_entry(module, function, args);
     e
 }
 
-/// `BadArityError`: a function called with the wrong number of arguments.
+/// `{:badarity, {fun, args}}`: a function called with the wrong number of arguments.
 pub fn bad_arity(function: Value, args: Vec<Value>) -> Exception {
-    Exception::error(exception_struct(
-        "BadArityError",
-        vec![("function", function), ("args", Value::list(args))],
-    ))
+    tagged("badarity", Value::tuple(vec![function, Value::list(args)]))
 }
 
-/// `BadFunctionError`: calling something that is not a function.
+/// `{:badfun, term}`: calling something that is not a function.
 pub fn bad_function(term: Value) -> Exception {
-    with_term("BadFunctionError", term)
+    tagged("badfun", term)
 }
 
-/// `BadBooleanError` for `and`/`or` with a non-boolean left side.
+/// `{:badbool, operator, term}` for `and`/`or` with a non-boolean left side.
 pub fn bad_boolean(term: Value, operator: Value) -> Exception {
-    Exception::error(exception_struct(
-        "BadBooleanError",
-        vec![("term", term), ("operator", operator)],
-    ))
+    erlang(Value::tuple(vec![Value::atom("badbool"), operator, term]))
 }
 
 /// `SystemLimitError` with callcast's explanation of which limit was hit.

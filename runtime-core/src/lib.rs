@@ -13,6 +13,7 @@ pub mod bytecode;
 pub mod compiler;
 pub mod diagnostic;
 pub mod exception;
+pub mod exit_format;
 pub mod fxhash;
 pub mod inspect;
 pub mod lexer;

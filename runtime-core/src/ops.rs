@@ -272,7 +272,7 @@ pub fn update_map(base: Value, items: Vec<Value>) -> Result<Value, Exception> {
         match map.get_mut(&key) {
             Some(slot) => *slot = v,
             // The BEAM reports a failed `%{map | key: v}` without the map.
-            None => return Err(exception::key_error(key.0, Value::NIL_ATOM)),
+            None => return Err(exception::bad_key(key.0)),
         }
     }
     Ok(Value::Map(m))

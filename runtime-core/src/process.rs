@@ -84,6 +84,8 @@ pub struct Process {
     pub pending_exit: Option<Value>,
     /// The process dictionary (`Process.put/get`).
     pub dictionary: Vec<(Value, Value)>,
+    /// The `:rand` state, once the process seeds or draws.
+    pub rand: Option<crate::native::RandState>,
 }
 
 impl Process {
@@ -107,6 +109,7 @@ impl Process {
             name: None,
             pending_exit: None,
             dictionary: Vec::new(),
+            rand: None,
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::atom::Atom;
-use crate::bytecode::{BinaryOp, Callee, DynamicCall, FailKind, Function, Op, Program};
+use crate::bytecode::{BinaryOp, Callee, DynamicCall, FailKind, Function, Op, Program, UnaryOp};
 use crate::exception::{self, Class, Exception};
 use crate::native::{Control, Ctx};
 use crate::ops;
@@ -219,7 +219,7 @@ impl<'a> Vm<'a> {
                         env: env.into_boxed_slice(),
                     })));
                 }
-                Op::Binary(b) => {
+                Op::Binary(b) | Op::BinaryInline(b) => {
                     let r = pop!();
                     let l = pop!();
                     // Small-integer fast paths; everything else in `ops`.
@@ -241,16 +241,30 @@ impl<'a> Vm<'a> {
                             continue;
                         }
                     }
+                    let operands = bif_name(b)
+                        .filter(|_| matches!(op, Op::Binary(_)))
+                        .map(|name| (name, l.clone(), r.clone()));
                     match ops::binary(b, l, r) {
                         Ok(v) => p.stack.push(v),
-                        Err(e) => raise!(e),
+                        Err(e) => match operands {
+                            Some((name, l, r)) => raise!(exception::in_bif(e, name, vec![l, r])),
+                            None => raise!(e),
+                        },
                     }
                 }
                 Op::Unary(u) => {
                     let v = pop!();
+                    let operand = v.clone();
                     match ops::unary(u, v) {
                         Ok(v) => p.stack.push(v),
-                        Err(e) => raise!(e),
+                        Err(e) => {
+                            let e = match u {
+                                UnaryOp::Neg => exception::in_bif(e, "-", vec![operand]),
+                                UnaryOp::Pos => exception::in_bif(e, "+", vec![operand]),
+                                _ => e,
+                            };
+                            raise!(e)
+                        }
                     }
                 }
                 Op::GetField(i) => {
@@ -352,7 +366,12 @@ impl<'a> Vm<'a> {
                         Callee::Undefined => {
                             let i = &fun.imports[imp as usize];
                             let args = p.stack[p.stack.len() - i.arity as usize..].to_vec();
-                            raise!(exception::undefined_function(i.module, i.name, args))
+                            let mut e = exception::undefined_function(i.module, i.name, args);
+                            if tail {
+                                // The call would have replaced the caller's frame.
+                                self.record_stack(p, &mut e, 1);
+                            }
+                            raise!(e)
                         }
                     }
                 }
@@ -555,19 +574,18 @@ impl<'a> Vm<'a> {
                     raise!(Exception {
                         class,
                         reason,
-                        stacktrace
+                        stacktrace,
+                        stack_complete: true,
                     })
                 }
                 Op::Fail(kind) => {
                     let v = pop!();
                     let e = match kind {
-                        FailKind::Match => exception::with_term("MatchError", v),
-                        FailKind::CaseClause => exception::with_term("CaseClauseError", v),
-                        FailKind::WithClause => exception::with_term("WithClauseError", v),
-                        FailKind::TryClause => exception::with_term("TryClauseError", v),
-                        FailKind::CondClause => {
-                            Exception::error(exception::exception_struct("CondClauseError", vec![]))
-                        }
+                        FailKind::Match => exception::tagged("badmatch", v),
+                        FailKind::CaseClause => exception::tagged("case_clause", v),
+                        FailKind::WithClause => exception::tagged("with_clause", v),
+                        FailKind::TryClause => exception::tagged("try_clause", v),
+                        FailKind::CondClause => exception::erlang(Value::atom("cond_clause")),
                         FailKind::FunctionClause => {
                             let args = p.stack[base..base + fun.arity].to_vec();
                             exception::function_clause_in(fun, args)
@@ -796,7 +814,10 @@ impl<'a> Vm<'a> {
     }
 
     /// Unwinds to the innermost handler, or ends the process.
-    fn handle(&mut self, p: &mut Process, e: Exception) -> Flow {
+    fn handle(&mut self, p: &mut Process, mut e: Exception) -> Flow {
+        if !e.stack_complete {
+            self.record_stack(p, &mut e, 0);
+        }
         match p.handlers.pop() {
             Some(h) => {
                 p.frames.truncate(h.frames as usize);
@@ -811,5 +832,233 @@ impl<'a> Vm<'a> {
             }
             None => Flow::Stop(Outcome::Raise(e)),
         }
+    }
+}
+
+impl Vm<'_> {
+    /// Completes the stack trace of an exception being raised with the frames
+    /// of the reader's code, innermost first, as the BEAM records them (at
+    /// most its default depth of 8 entries). Prelude frames are left out: they
+    /// stand for OTP and Elixir internals that the BEAM would name differently.
+    /// `skip` frames at the top are left out (a tail call that failed had
+    /// already replaced them).
+    fn record_stack(&self, p: &Process, e: &mut Exception, skip: usize) {
+        const DEPTH: usize = 8;
+        let mut entries: Vec<Value> = e.stacktrace.list_iter().cloned().collect();
+        let mut frames = p.frames.iter().rev().skip(skip).peekable();
+        // A failed function clause names the function itself with its
+        // arguments: that entry takes the place of the function's frame.
+        let atoms = stack_atoms();
+        if e.reason.as_atom() == Some(atoms.function_clause) {
+            if let (Some(frame), Some(Value::Tuple(top))) = (frames.peek(), entries.first_mut()) {
+                let f = self.program.function(frame.fun);
+                if top.len() == 4 && matches!(top[3], Value::Nil) && f.in_main_file {
+                    let mut entry = top.to_vec();
+                    entry[3] = self.location(f, 0);
+                    entries[0] = Value::tuple(entry);
+                }
+                frames.next();
+            }
+        }
+        // `raise` is a macro on the BEAM: the raising function's entry carries
+        // `error_info: %{module: Exception}`.
+        let mut by_raise = false;
+        // The BEAM records a return address only once when the next frame
+        // returns to the same place (a body recursion shows up twice at most).
+        let mut previous = None;
+        for frame in frames {
+            if entries.len() >= DEPTH {
+                break;
+            }
+            let f = self.program.function(frame.fun);
+            let here = Some((frame.fun, frame.pc));
+            if std::mem::replace(&mut previous, here) == here {
+                continue;
+            }
+            if !f.in_main_file {
+                previous = None;
+                by_raise |= entries.is_empty() && f.module == atoms.kernel && f.name == "raise/1";
+                if let Some(frames) = otp_frames(f) {
+                    let room = DEPTH - entries.len();
+                    entries.extend(frames.iter().take(room).map(otp_entry));
+                }
+                continue;
+            }
+            let marked = std::mem::take(&mut by_raise);
+            entries.push(self.frame_entry(frame.fun, frame.pc, marked));
+        }
+        e.stacktrace = Value::list(entries);
+        e.stack_complete = true;
+    }
+
+    /// The stack entry of a frame of the reader's code,
+    /// `{module, function, arity, [file: 'name.exs', line: n]}`. Entries are
+    /// made once per call site: a loop that raises builds none.
+    fn frame_entry(&self, id: u32, pc: u32, marked_by_raise: bool) -> Value {
+        let cached = self.program.stack_entries.borrow().get(&(id, pc)).cloned();
+        let entry = match cached {
+            Some(entry) => entry,
+            None => {
+                let f = self.program.function(id);
+                let atoms = stack_atoms();
+                let (module, name, arity) = if f.name == "(file)" {
+                    (atoms.elixir_compiler_0, atoms.file_fun, 1)
+                } else {
+                    (exception::beam_module(f), exception::beam_name(f), f.arity)
+                };
+                let entry = Value::tuple(vec![
+                    Value::Atom(module),
+                    Value::Atom(name),
+                    Value::Int(arity as i64),
+                    self.location(f, pc.saturating_sub(1) as usize),
+                ]);
+                self.program
+                    .stack_entries
+                    .borrow_mut()
+                    .insert((id, pc), entry.clone());
+                entry
+            }
+        };
+        match &entry {
+            Value::Tuple(t) if marked_by_raise && t.len() == 4 => {
+                let mut items = t.to_vec();
+                items[3] = with_error_info(items[3].clone());
+                Value::tuple(items)
+            }
+            _ => entry,
+        }
+    }
+
+    /// `[file: 'name.exs', line: n]` for instruction `pc` of a function of the
+    /// main file.
+    fn location(&self, f: &Function, pc: usize) -> Value {
+        let main = &self.program.main_file;
+        let line = f.spans.get(pc).map_or(1, |span| main.line(span.start));
+        Value::list(vec![
+            main.file_item.clone(),
+            Value::tuple(vec![
+                Value::Atom(stack_atoms().line),
+                Value::Int(line as i64),
+            ]),
+        ])
+    }
+}
+
+/// A frame of OTP's own code: module, function, arity, file and line.
+type OtpFrame = (&'static str, &'static str, i64, &'static str, i64);
+
+/// The frames the BEAM shows under a GenServer callback or a task's function,
+/// for the prelude function that runs it (as OTP 25's `gen_server.erl` and
+/// Elixir 1.14's `Task.Supervised` run it).
+fn otp_frames(f: &Function) -> Option<&'static [OtpFrame]> {
+    const PROC_LIB: OtpFrame = ("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240);
+    let atoms = stack_atoms();
+    if f.module == atoms.task && f.name == "-async/1-fun-0-" {
+        // The function a task runs (`Task.async/1`), under Task.Supervised.
+        return Some(&[
+            (
+                "Elixir.Task.Supervised",
+                "invoke_mfa",
+                2,
+                "lib/task/supervised.ex",
+                89,
+            ),
+            (
+                "Elixir.Task.Supervised",
+                "reply",
+                4,
+                "lib/task/supervised.ex",
+                34,
+            ),
+            PROC_LIB,
+        ]);
+    }
+    if f.module != atoms.gen_server {
+        return None;
+    }
+    Some(match f.name.as_str() {
+        "try_init/1" => &[
+            ("gen_server", "init_it", 2, "gen_server.erl", 851),
+            ("gen_server", "init_it", 6, "gen_server.erl", 814),
+            PROC_LIB,
+        ],
+        "try_handle_call/1" => &[
+            ("gen_server", "try_handle_call", 4, "gen_server.erl", 1149),
+            ("gen_server", "handle_msg", 6, "gen_server.erl", 1178),
+            PROC_LIB,
+        ],
+        "try_dispatch/1" => &[
+            ("gen_server", "try_dispatch", 4, "gen_server.erl", 1123),
+            ("gen_server", "handle_msg", 6, "gen_server.erl", 1200),
+            PROC_LIB,
+        ],
+        "try_handle_continue/1" => &[
+            ("gen_server", "try_dispatch", 4, "gen_server.erl", 1123),
+            ("gen_server", "loop", 7, "gen_server.erl", 865),
+            PROC_LIB,
+        ],
+        _ => return None,
+    })
+}
+
+fn otp_entry(&(module, fun, arity, file, line): &OtpFrame) -> Value {
+    let file = Value::list(file.chars().map(|c| Value::Int(c as i64)).collect());
+    Value::tuple(vec![
+        Value::atom(module),
+        Value::atom(fun),
+        Value::Int(arity),
+        Value::list(vec![
+            Value::tuple(vec![Value::atom("file"), file]),
+            Value::tuple(vec![Value::atom("line"), Value::Int(line)]),
+        ]),
+    ])
+}
+
+/// Atoms stack traces use, interned once.
+struct StackAtoms {
+    function_clause: Atom,
+    kernel: Atom,
+    gen_server: Atom,
+    task: Atom,
+    elixir_compiler_0: Atom,
+    file_fun: Atom,
+    line: Atom,
+}
+
+fn stack_atoms() -> &'static StackAtoms {
+    static ATOMS: std::sync::OnceLock<StackAtoms> = std::sync::OnceLock::new();
+    ATOMS.get_or_init(|| StackAtoms {
+        function_clause: Atom::intern("function_clause"),
+        kernel: Atom::intern("Elixir.Kernel"),
+        gen_server: Atom::intern("Elixir.GenServer"),
+        task: Atom::intern("Elixir.Task"),
+        elixir_compiler_0: Atom::intern("elixir_compiler_0"),
+        file_fun: Atom::intern("__FILE__"),
+        line: Atom::intern("line"),
+    })
+}
+
+/// A location with `error_info: %{module: Exception}` added, as `raise` marks it.
+fn with_error_info(location: Value) -> Value {
+    let mut info = std::collections::BTreeMap::new();
+    info.insert(
+        crate::term_order::MapKey(Value::atom("module")),
+        Value::atom("Elixir.Exception"),
+    );
+    let pair = Value::tuple(vec![Value::atom("error_info"), Value::map(info)]);
+    let mut items: Vec<Value> = location.list_iter().cloned().collect();
+    items.push(pair);
+    Value::list(items)
+}
+
+/// The `:erlang` function the BEAM names at the top of the stack trace when
+/// an operator fails. `/` is absent: compiled code divides without calling
+/// `:erlang.//2`, so the BEAM's stack starts at the dividing function.
+fn bif_name(op: BinaryOp) -> Option<&'static str> {
+    match op {
+        BinaryOp::Add => Some("+"),
+        BinaryOp::Sub => Some("-"),
+        BinaryOp::Mul => Some("*"),
+        _ => None,
     }
 }

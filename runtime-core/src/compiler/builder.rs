@@ -277,7 +277,7 @@ fn stack_effect(op: Op) -> i64 {
         Op::UpdateMap(n) => -2 * n as i64,
         Op::Interpolate(n) => 1 - n as i64,
         Op::MakeClosure(_, n) => 1 - n as i64,
-        Op::Binary(_) => -1,
+        Op::Binary(_) | Op::BinaryInline(_) => -1,
         Op::Unary(_) | Op::GetField(_) => 0,
         Op::Access => -1,
         Op::Jump(_) => 0,

@@ -390,7 +390,11 @@ impl Compiler {
             }
             self.expr(l)?;
             self.expr(r)?;
-            self.f().emit(Op::Binary(b));
+            if inline_arithmetic(b, l, r) {
+                self.f().emit(Op::BinaryInline(b));
+            } else {
+                self.f().emit(Op::Binary(b));
+            }
             return Ok(());
         }
         match op {
@@ -624,7 +628,9 @@ impl Compiler {
             .iter_mut()
             .rev()
             .skip(1)
-            .find(|b| !b.name.starts_with('-'));
+            // An enclosing anonymous function has no name yet (it gets one when
+            // it is finished): the owner is the named function around them all.
+            .find(|b| !b.name.is_empty() && !b.name.starts_with('-'));
         if let Some(owner) = owner {
             let index = owner.lambda_counter;
             owner.lambda_counter += 1;
@@ -732,7 +738,10 @@ impl Compiler {
 
     fn emit_call(&mut self, module: Atom, name: &str, argc: usize, tail: bool) {
         let imp = self.f().import(module, Atom::intern(name), argc as u32);
-        if tail {
+        // `raise` is a macro in Elixir: the function that raises stays on the
+        // stack (and in the stack trace) even when it raises in tail position.
+        let raises = module == kernel() && matches!(name, "raise" | "reraise");
+        if tail && !raises {
             self.f().emit(Op::TailCall(imp, argc as u32));
         } else {
             self.f().emit(Op::Call(imp, argc as u32));
@@ -1233,7 +1242,7 @@ impl Compiler {
             self.f().push_scope();
             self.f().bind_to("__STACKTRACE__", stack);
             for c in rescue {
-                self.rescue_clause(c, class, reason, end, tail, hdepth)?;
+                self.rescue_clause(c, [class, reason, stack], end, tail, hdepth)?;
             }
             for c in catch {
                 self.catch_clause(c, class, reason, end, tail, hdepth)?;
@@ -1253,8 +1262,7 @@ impl Compiler {
     fn rescue_clause(
         &mut self,
         c: &Clause,
-        class: u32,
-        reason: u32,
+        [class, reason, stack]: [u32; 3],
         end: LabelId,
         tail: bool,
         depth: u32,
@@ -1279,10 +1287,11 @@ impl Compiler {
         // `rescue` sees an Erlang error term as the exception Elixir makes of
         // it (`:badarith` is an ArithmeticError); `catch` sees it as raised.
         self.f().emit(Op::Load(reason));
+        self.f().emit(Op::Load(stack));
         self.emit_call(
             Atom::intern("Elixir.Exception"),
             "normalize_error",
-            1,
+            2,
             false,
         );
         let reason = self.f().new_slot();
@@ -1761,4 +1770,19 @@ fn replace_capture_args(e: &Expr) -> Expr {
         other => other.clone(),
     };
     Expr::new(kind, e.span)
+}
+
+/// Whether the BEAM compiles this arithmetic inline, so that a failure names
+/// the function doing it rather than an `:erlang` operator call: `+` and `-`
+/// with a small non-negative integer literal, and `+`, `-`, `*` with a float
+/// literal.
+fn inline_arithmetic(op: BinaryOp, l: &Expr, r: &Expr) -> bool {
+    let literal = |e: &Expr| match e.kind {
+        ExprKind::Int(n) => {
+            (0..1 << 59).contains(&n) && matches!(op, BinaryOp::Add | BinaryOp::Sub)
+        }
+        ExprKind::Float(_) => true,
+        _ => false,
+    };
+    matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul) && (literal(l) || literal(r))
 }

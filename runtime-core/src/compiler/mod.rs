@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use crate::ast::{BinOp, Clause, Expr, ExprKind};
 use crate::atom::Atom;
-use crate::bytecode::{FailKind, Function, FunctionId, Op, Program};
+use crate::bytecode::{FailKind, Function, FunctionId, MainFile, Op, Program};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::value::Value;
 
@@ -116,6 +116,7 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
     }
     for file in files.iter().filter(|f| f.is_main) {
         c.in_main_file = true;
+        c.program.main_file = MainFile::new(file.name, file.text);
         let id = c.compile_main(file.ast)?;
         c.program.main = Some(id);
     }
@@ -729,6 +730,7 @@ impl Compiler {
             dynamic: b.dynamic,
             lambdas: b.lambdas,
             capture_slots,
+            in_main_file: self.in_main_file,
         }));
         id
     }

@@ -51,7 +51,7 @@ fn not_enumerable(v: &Value) -> Control {
     )))
 }
 
-fn empty_error() -> Control {
+pub(super) fn empty_error() -> Control {
     Control::Raise(Exception::error(exception::exception_struct(
         "Enum.EmptyError",
         vec![("message", Value::string("empty error"))],
@@ -164,9 +164,20 @@ pub(super) fn register_all(t: &mut Table) {
                 v.reverse();
                 Ok(Value::list_with_tail(v, a[1].clone()))
             }),
+            // A list is sorted by `:lists.sort/1`; anything else by a stable
+            // merge sort with `<=`, as Elixir does.
             ("sort", 1, |_, a| {
                 let mut v = enumerate(&a[0])?;
+                if matches!(a[0], Value::Nil | Value::Cons(_)) {
+                    return Ok(super::lists_sort::sort(v));
+                }
                 v.sort_by(compare);
+                Ok(Value::list(v))
+            }),
+            // `Enum.sort(enumerable, :desc)`: a stable sort with `>=`.
+            ("__sort_desc__", 1, |_, a| {
+                let mut v = enumerate(&a[0])?;
+                v.sort_by(|x, y| compare(y, x));
                 Ok(Value::list(v))
             }),
             ("member?", 2, |_, a| {
@@ -342,32 +353,6 @@ pub(super) fn register_all(t: &mut Table) {
                     Value::list(y.to_vec()),
                 ]))
             }),
-            ("random", 1, |c, a| {
-                let v = enumerate(&a[0])?;
-                if v.is_empty() {
-                    return Err(empty_error());
-                }
-                let i = (c.core.next_random() % v.len() as u64) as usize;
-                Ok(v[i].clone())
-            }),
-            ("shuffle", 1, |c, a| {
-                let mut v = enumerate(&a[0])?;
-                for i in (1..v.len()).rev() {
-                    let j = (c.core.next_random() % (i as u64 + 1)) as usize;
-                    v.swap(i, j);
-                }
-                Ok(Value::list(v))
-            }),
-            ("take_random", 2, |c, a| {
-                let mut v = enumerate(&a[0])?;
-                let n = int(&a[1])?.max(0) as usize;
-                for i in (1..v.len()).rev() {
-                    let j = (c.core.next_random() % (i as u64 + 1)) as usize;
-                    v.swap(i, j);
-                }
-                v.truncate(n);
-                Ok(Value::list(v))
-            }),
             ("__enumerable__", 1, |_, a| {
                 Ok(Value::list(enumerate(&a[0])?))
             }),
@@ -399,13 +384,12 @@ pub(super) fn register_all(t: &mut Table) {
                 None => {
                     // `Map.fetch!/2` is `:erlang.map_get/2`, whose call the BEAM
                     // reports as the top of the stack.
-                    let mut e = exception::key_error(a[1].clone(), a[0].clone());
-                    e.stacktrace = exception::stack_entry(
-                        Atom::intern("erlang"),
-                        Atom::intern("map_get"),
+                    let e = exception::bad_key(a[1].clone());
+                    Err(Control::Raise(exception::in_bif(
+                        e,
+                        "map_get",
                         vec![a[1].clone(), a[0].clone()],
-                    );
-                    Err(Control::Raise(e))
+                    )))
                 }
             }),
             ("put", 3, |_, a| {
@@ -619,8 +603,9 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(kw_get(&a[0], &a[1]).map_or(Value::atom("error"), ok))
             }),
             ("fetch!", 2, |_, a| {
-                kw_get(&a[0], &a[1])
-                    .ok_or_else(|| Control::Raise(exception::key_error(a[1].clone(), a[0].clone())))
+                kw_get(&a[0], &a[1]).ok_or_else(|| {
+                    Control::Raise(exception::key_error_struct(a[1].clone(), a[0].clone()))
+                })
             }),
             ("has_key?", 2, |_, a| {
                 Ok(Value::bool(kw_get(&a[0], &a[1]).is_some()))
@@ -801,11 +786,7 @@ pub(super) fn register_all(t: &mut Table) {
                 v.reverse();
                 Ok(Value::list_with_tail(v, a[1].clone()))
             }),
-            ("sort", 1, |_, a| {
-                let mut v = list(&a[0])?;
-                v.sort_by(compare);
-                Ok(Value::list(v))
-            }),
+            ("sort", 1, |_, a| Ok(super::lists_sort::sort(list(&a[0])?))),
             ("member", 2, |_, a| {
                 Ok(Value::bool(
                     list(&a[1])?.iter().any(|x| strict_equal(x, &a[0])),
@@ -825,10 +806,10 @@ pub(super) fn register_all(t: &mut Table) {
         "maps",
         &[
             ("get", 2, |_, a| {
-                map_of(&a[1])?
-                    .get(&key(&a[0]))
-                    .cloned()
-                    .ok_or_else(|| Control::Raise(exception::key_error(a[0].clone(), a[1].clone())))
+                map_of(&a[1])?.get(&key(&a[0])).cloned().ok_or_else(|| {
+                    let e = exception::bad_key(a[0].clone());
+                    Control::Raise(exception::in_bif(e, "map_get", a.to_vec()))
+                })
             }),
             ("put", 3, |_, a| {
                 let mut m = take_map(a, 2)?;

@@ -154,8 +154,12 @@ pub(super) fn register_all(t: &mut Table) {
             Value::Float(f) => Ok(Value::Float(f.abs())),
             _ => badarg_at(1, "not a number"),
         }),
-        ("div", 2, |_, a| Ok(ops::int_div(&a[0], &a[1])?)),
-        ("rem", 2, |_, a| Ok(ops::int_rem(&a[0], &a[1])?)),
+        ("div", 2, |_, a| {
+            ops::int_div(&a[0], &a[1]).map_err(|e| exception::in_bif(e, "div", a.to_vec()).into())
+        }),
+        ("rem", 2, |_, a| {
+            ops::int_rem(&a[0], &a[1]).map_err(|e| exception::in_bif(e, "rem", a.to_vec()).into())
+        }),
         ("max", 2, |_, a| {
             Ok(if crate::term_order::compare(&a[0], &a[1]).is_lt() {
                 a[1].clone()
@@ -327,6 +331,7 @@ pub(super) fn register_all(t: &mut Table) {
                     class,
                     reason: a[1].clone(),
                     stacktrace: a[2].clone(),
+                    stack_complete: true,
                 }
                 .into())
             }),

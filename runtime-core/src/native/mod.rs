@@ -7,8 +7,10 @@ mod data;
 mod integer;
 mod io;
 pub(crate) mod kernel;
+mod lists_sort;
 mod math;
 mod process;
+mod rand;
 mod string;
 
 use crate::fxhash::FxHashMap;
@@ -43,6 +45,9 @@ impl From<Exception> for Control {
 
 /// A native's result.
 pub type NResult = Result<Value, Control>;
+
+/// A process's `:rand` state (OTP's exsss).
+pub use rand::State as RandState;
 
 /// A native function.
 pub type NativeFn = fn(&mut Ctx<'_>, &mut [Value]) -> NResult;
@@ -117,6 +122,7 @@ fn table() -> &'static Table {
         string::register_all(&mut t);
         io::register_all(&mut t);
         process::register_all(&mut t);
+        rand::natives(&mut t);
         t
     })
 }

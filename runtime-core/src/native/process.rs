@@ -1,5 +1,5 @@
 //! The process primitives: spawn, send, self, monitors, links, exit signals,
-//! names, timers, flags, the virtual clock and the seeded random generator.
+//! names, timers, flags and the virtual clock.
 
 use super::{badarg, int, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
@@ -299,32 +299,6 @@ pub(super) fn register_all(t: &mut Table) {
                 };
                 let (from, to) = (per_second(&a[1])?, per_second(&a[2])?);
                 Ok(Value::Int((i128::from(n) * to).div_euclid(from) as i64))
-            }),
-        ],
-    );
-    register(
-        t,
-        "rand",
-        &[
-            ("uniform", 0, |c, _| {
-                Ok(Value::Float(
-                    (c.core.next_random() >> 11) as f64 / (1u64 << 53) as f64,
-                ))
-            }),
-            ("uniform", 1, |c, a| {
-                let n = int(&a[0])?;
-                if n < 1 {
-                    return badarg();
-                }
-                Ok(Value::Int((c.core.next_random() % n as u64) as i64 + 1))
-            }),
-            ("seed", 2, |c, a| {
-                let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-                for b in crate::inspect::inspect(&a[1]).bytes() {
-                    h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-                }
-                c.core.rng = h;
-                Ok(Value::NIL_ATOM)
             }),
         ],
     );
