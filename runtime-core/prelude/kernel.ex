@@ -89,9 +89,16 @@ defmodule Callcast.Runner do
         exception = Exception.normalize(kind, reason, stacktrace)
         details = Exception.__uncaught_details__(kind, exception, stacktrace)
         IO.write(:stderr, Exception.format_banner(kind, exception, stacktrace) <> details <> "\n")
+        :callcast.halt_reason(exit_reason(kind, reason, stacktrace))
         System.halt(1)
     end
   end
+
+  # What the process would exit with had nothing caught the error, as the BEAM
+  # forms it for a crashing process.
+  defp exit_reason(:error, reason, stacktrace), do: {reason, stacktrace}
+  defp exit_reason(:throw, value, stacktrace), do: {{:nocatch, value}, stacktrace}
+  defp exit_reason(:exit, reason, _stacktrace), do: reason
 end
 
 defmodule Process do

@@ -92,6 +92,9 @@ pub struct Core {
     pub main: Option<Pid>,
     /// Set when an exit signal killed the main process: its reason.
     pub main_killed: Option<Value>,
+    /// The reason a script that ends on an uncaught error halts with, so the
+    /// trace shows its main process crashing rather than exiting `:normal`.
+    pub halt_reason: Option<Value>,
     /// Processes killed by exit signals, to be ended by [`Core::drain_kills`].
     kills: Vec<(Pid, Value)>,
     /// Logger reports not printed yet: the logger prints them when it gets its
@@ -129,6 +132,7 @@ impl Core {
             alive: 0,
             main: None,
             main_killed: None,
+            halt_reason: None,
             kills: Vec::new(),
             pending_logs: Vec::new(),
             logger_scheduled: false,
@@ -593,7 +597,11 @@ pub fn tick(
                 core.procs[pid.0 as usize] = Some(p);
             }
             outcome => {
-                let reason = outcome.exit_reason();
+                let reason = match outcome {
+                    crate::vm::Outcome::Halt(_) => core.halt_reason.take(),
+                    _ => None,
+                }
+                .unwrap_or_else(|| outcome.exit_reason());
                 core.exit(p, reason);
                 on_exit(core, pid, outcome);
             }

@@ -234,6 +234,12 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 Ok(Value::Ref(*r))
             }),
+            // halt_reason/1: the exit reason the trace gives a script that halts
+            // on an uncaught error.
+            ("halt_reason", 1, |c, a| {
+                c.core.halt_reason = Some(a[0].clone());
+                Ok(Value::OK)
+            }),
             // gen_state/2: a GenServer records its state before waiting again.
             ("gen_state", 2, |c, a| {
                 if c.core.tracing {
