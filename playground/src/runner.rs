@@ -3,13 +3,19 @@
 //!
 //! The slice size adapts: it grows while slices are quick and shrinks when one
 //! takes too long, so each tick stays near [`TARGET_MS`] on any machine.
+//!
+//! Slices follow one another through a message the page posts to itself, not
+//! `setTimeout(0)`: browsers delay nested timeouts by at least 4 ms, which
+//! left a third of a long run idle, while a message runs as soon as the event
+//! loop has handled input and drawn its frame.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use runtime_core::scheduler::SchedulerConfig;
 use runtime_core::{Diagnostic, RunConfig, RunStatus, Session};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
 /// Reductions of the first slice: a few milliseconds on a slow machine.
@@ -44,6 +50,19 @@ pub fn browser_config() -> RunConfig {
     }
 }
 
+/// Runs `source` to its end in one go, with the browser's limits, `seed`, and
+/// the trace recorded or not; for benchmarks and tests, since it never yields.
+pub fn run_to_end(source: &str, seed: u64, trace: bool) -> Result<Session, Diagnostic> {
+    let config = RunConfig {
+        seed,
+        trace,
+        ..browser_config()
+    };
+    let mut session = Session::start(source, "main.exs", config)?;
+    while session.run_for(SLICE_RANGE.1) == RunStatus::Running {}
+    Ok(session)
+}
+
 #[cfg(target_arch = "wasm32")]
 fn memory_probe() -> Option<fn() -> usize> {
     Some(|| core::arch::wasm32::memory_size(0) * 65536)
@@ -54,11 +73,15 @@ fn memory_probe() -> Option<fn() -> usize> {
     None
 }
 
+thread_local! {
+    // Looked up once: finding it again costs two calls into JavaScript.
+    static PERFORMANCE: Option<web_sys::Performance> =
+        web_sys::window().and_then(|window| window.performance());
+}
+
 /// Milliseconds on a monotonic clock (0 where there is none, e.g. native tests).
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map_or(0.0, |performance| performance.now())
+    PERFORMANCE.with(|performance| performance.as_ref().map_or(0.0, |p| p.now()))
 }
 
 /// The next slice size, given how long the last one took.
@@ -79,14 +102,20 @@ pub fn next_slice(current: u64, took_ms: f64) -> u64 {
 #[derive(Clone, Default)]
 pub struct Runner {
     current: Rc<RefCell<Option<Run>>>,
+    /// Runs started so far: the number of the current run, so a view can tell
+    /// a new run from the same run with a longer trace.
+    started: Rc<Cell<u64>>,
 }
 
 struct Run {
     session: Session,
-    // Dropping the timer cancels the next slice, which is how a run is stopped.
-    next_slice: Option<Timeout>,
+    /// Posts the run's next slice; dropping it cancels the slice it posted,
+    /// which is how a run is stopped (and frees the run's callback).
+    ticker: Option<Ticker>,
     slice: u64,
     last_render: f64,
+    /// When the last render was asked for, until the next slice measures it.
+    render_asked: Option<f64>,
     /// Milliseconds to wait after a render before the next one.
     render_gap: f64,
 }
@@ -108,23 +137,34 @@ impl Runner {
         on_slice: Callback<RunStatus>,
     ) -> Result<(), Diagnostic> {
         self.current.replace(None);
+        self.started.set(self.started.get() + 1);
         let session = Session::start(source, file_name, browser_config())?;
+        let runner = self.clone();
+        let ticker = Ticker::new(move || runner.slice(&on_slice));
+        if let Some(ticker) = &ticker {
+            ticker.post();
+        }
         self.current.replace(Some(Run {
             session,
-            next_slice: None,
+            ticker,
             slice: FIRST_SLICE,
             last_render: now_ms(),
+            render_asked: None,
             render_gap: RENDER_EVERY_MS,
         }));
-        self.schedule(on_slice);
         Ok(())
     }
 
     /// Stops the run where it is; its output and trace stay readable.
     pub fn stop(&self) {
         if let Some(run) = self.current.borrow_mut().as_mut() {
-            run.next_slice = None;
+            run.ticker = None;
         }
+    }
+
+    /// The number of the current run: it changes whenever a run starts.
+    pub fn run_number(&self) -> u64 {
+        self.started.get()
     }
 
     /// Reads the current session, if a program was started.
@@ -133,44 +173,75 @@ impl Runner {
         read(current.as_ref().map(|run| &run.session))
     }
 
-    fn schedule(&self, on_slice: Callback<RunStatus>) {
-        let runner = self.clone();
-        let timer = Timeout::new(0, move || runner.slice(on_slice));
-        if let Some(run) = self.current.borrow_mut().as_mut() {
-            run.next_slice = Some(timer);
-        }
-    }
-
-    fn slice(&self, on_slice: Callback<RunStatus>) {
+    fn slice(&self, on_slice: &Callback<RunStatus>) {
         let (status, render) = match self.current.borrow_mut().as_mut() {
             Some(run) => {
                 let started = now_ms();
+                // Yew renders after the callback returns (in a microtask), so a
+                // render's cost shows as the time from asking for it to this
+                // slice. A slow render makes renders rarer, so a huge trace
+                // leaves the time to the run.
+                if let Some(asked) = run.render_asked.take() {
+                    run.last_render = started;
+                    run.render_gap = RENDER_EVERY_MS.max((started - asked) / RENDER_SHARE);
+                }
                 let status = run.session.run_for(run.slice);
                 let ended = now_ms();
                 run.slice = next_slice(run.slice, ended - started);
                 let render =
-                    status != RunStatus::Running || ended - run.last_render >= RENDER_EVERY_MS;
+                    status != RunStatus::Running || ended - run.last_render >= run.render_gap;
                 if render {
-                    run.last_render = ended;
+                    run.render_asked = Some(ended);
+                }
+                match &run.ticker {
+                    Some(ticker) if status == RunStatus::Running => ticker.post(),
+                    _ => run.ticker = None,
                 }
                 (status, render)
             }
             None => return,
         };
-        if status == RunStatus::Running {
-            self.schedule(on_slice.clone());
-        }
         // After the borrow ends: the callback re-renders, which reads the session.
         if render {
-            // Yew renders during the emit, so this measures the render.
-            let started = now_ms();
             on_slice.emit(status);
-            let ended = now_ms();
-            if let Some(run) = self.current.borrow_mut().as_mut() {
-                run.last_render = ended;
-                run.render_gap = RENDER_EVERY_MS.max((ended - started) / RENDER_SHARE);
-            }
         }
+    }
+}
+
+/// Runs a callback as the page's next task each time it is posted; dropping
+/// it cancels a posted run.
+struct Ticker {
+    channel: web_sys::MessageChannel,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Ticker {
+    /// `None` if the browser has no message channels, which leaves the run
+    /// where it is (every browser that runs WebAssembly has them).
+    fn new(callback: impl FnMut() + 'static) -> Option<Ticker> {
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let callback: Closure<dyn FnMut()> = Closure::new(callback);
+        channel
+            .port1()
+            .set_onmessage(Some(callback.as_ref().unchecked_ref()));
+        Some(Ticker {
+            channel,
+            _callback: callback,
+        })
+    }
+
+    fn post(&self) {
+        // Posting to an open port does not fail.
+        let _ = self.channel.port2().post_message(&JsValue::UNDEFINED);
+    }
+}
+
+impl Drop for Ticker {
+    fn drop(&mut self) {
+        // A message already on its way must find no handler once the closure is gone.
+        let port = self.channel.port1();
+        port.set_onmessage(None);
+        port.close();
     }
 }
 

@@ -9,9 +9,9 @@ use super::editor::Editor;
 use crate::runner::Runner;
 use crate::share::Link;
 use crate::state::{Action, Phase, Problem, Workbench as State};
-use crate::views::sequence_diagram::{grouped, SequenceDiagram};
+use crate::views::sequence_diagram::grouped;
 use crate::views::sequence_layout::time_text;
-use crate::views::{mailbox_chart, process_table, sequence_layout};
+use crate::views::trace_views::TraceViews;
 
 /// Which parts a workbench shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -261,7 +261,6 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             ),
             _ => status.clone(),
         };
-        let truncated = trace.len() >= crate::runner::TRACE_LIMIT;
         let result = session
             .and_then(|s| s.result())
             .map(runtime_core::inspect::inspect);
@@ -315,21 +314,8 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                 <div class="cc-workbench cc-full" data-phase={phase}>
                     <section class="cc-code" aria-label="Code and output">{ code }</section>
                     <section class="cc-views" aria-label="What happened">
-                        if truncated {
-                            <p class="cc-note" data-testid="trace-truncated">
-                                { format!(
-                                    "The trace was cut at its first {} events; the views show those.",
-                                    grouped(crate::runner::TRACE_LIMIT)
-                                ) }
-                            </p>
-                        }
-                        <h2>{ "Sequence diagram" }</h2>
-                        <SequenceDiagram layout={std::rc::Rc::new(sequence_layout::layout(trace))}
-                                         events={trace.len()} />
-                        <h2>{ "Mailboxes" }</h2>
-                        { mailbox_chart::view(trace) }
-                        <h2>{ "Processes" }</h2>
-                        { process_table::view(trace) }
+                        <TraceViews runner={runner.clone()} run={runner.run_number()}
+                                    events={trace.len()} />
                     </section>
                 </div>
             },

@@ -32,8 +32,10 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         };
         return frame(CLASS, TEST_ID, empty(text));
     }
-    let names: BTreeMap<Pid, String> = processes(trace)
+    // `series` is in pid order; only the names of its processes are kept.
+    let names: BTreeMap<Pid, &str> = processes(trace)
         .into_iter()
+        .filter(|row| series.binary_search_by_key(&row.pid, |s| s.pid).is_ok())
         .map(|row| (row.pid, row.name))
         .collect();
     let end = series
@@ -79,7 +81,7 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         }
     });
     let legend = series.iter().enumerate().map(|(i, s)| {
-        let name = names.get(&s.pid).cloned().unwrap_or_default();
+        let name = names.get(&s.pid).copied().unwrap_or_default();
         html! {
             <li class={format!("cc-series-{}", i % 6)} title={pid_text(s.pid)}>
                 { format!("{name} (peak {})", s.peak.1) }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use runtime_core::inspect::inspect;
 use runtime_core::trace::Nanos;
-use runtime_core::value::Pid;
+use runtime_core::value::{Pid, Value};
 use runtime_core::TraceEvent;
 
 /// How a pid is printed everywhere in the views: `#PID<0.N.0>`, the form the
@@ -15,43 +15,83 @@ pub fn pid_text(pid: Pid) -> String {
 }
 
 /// Where a process stands, as of the end of the trace.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProcessStatus {
+#[derive(Clone, Copy, Debug)]
+pub enum ProcessStatus<'t> {
     /// Runnable: it has work to do.
     Running,
     /// Blocked in `receive`: nothing in its mailbox matched.
     Waiting,
-    /// Exited with this reason (inspected).
-    Exited(String),
+    /// Exited with this reason.
+    Exited(&'t Value),
 }
 
-/// One process of a run.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProcessRow {
+/// One process of a run. It borrows from the trace, so listing a million
+/// processes copies no text: only the rows a view shows are printed.
+#[derive(Clone, Debug)]
+pub struct ProcessRow<'t> {
     /// Its pid.
     pub pid: Pid,
     /// The label the runtime gave it (module of a GenServer, or function).
-    pub label: String,
+    pub label: &'t str,
     /// Who spawned it.
     pub parent: Option<Pid>,
     /// Running, waiting or exited.
-    pub status: ProcessStatus,
+    pub status: ProcessStatus<'t>,
     /// Messages it took out of its mailbox.
     pub received: usize,
     /// Messages waiting in its mailbox.
     pub mailbox: usize,
     /// The name it is shown with: registered name, else GenServer module, else label.
-    pub name: String,
+    pub name: &'t str,
     /// Reductions it ran, as of its latest wait or its exit.
     pub reductions: u64,
-    /// For a GenServer: its latest state, inspected.
-    pub state: Option<String>,
+    /// For a GenServer: its latest state.
+    pub state: Option<&'t Value>,
+}
+
+impl ProcessRow<'_> {
+    /// The exit reason, inspected, once the process exited.
+    pub fn exit_reason(&self) -> Option<String> {
+        match self.status {
+            ProcessStatus::Exited(reason) => Some(inspect(reason)),
+            _ => None,
+        }
+    }
+
+    /// A GenServer's latest state, inspected.
+    pub fn state_text(&self) -> Option<String> {
+        self.state.map(inspect)
+    }
+}
+
+/// Row numbers by pid: pids are small consecutive numbers, so a vector indexed
+/// by pid finds a row in one step (a map lookup per event would dominate).
+#[derive(Default)]
+struct RowIndex(Vec<u32>);
+
+impl RowIndex {
+    const NONE: u32 = u32::MAX;
+
+    fn insert(&mut self, pid: Pid, row: usize) {
+        let slot = pid.0 as usize;
+        if slot >= self.0.len() {
+            self.0.resize(slot + 1, Self::NONE);
+        }
+        self.0[slot] = u32::try_from(row).unwrap_or(Self::NONE);
+    }
+
+    fn get(&self, pid: Pid) -> Option<usize> {
+        match self.0.get(pid.0 as usize) {
+            Some(&row) if row != Self::NONE => Some(row as usize),
+            _ => None,
+        }
+    }
 }
 
 /// Every process of the trace, in spawn order.
-pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
-    let mut rows: Vec<ProcessRow> = Vec::new();
-    let mut index: BTreeMap<Pid, usize> = BTreeMap::new();
+pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow<'_>> {
+    let mut rows: Vec<ProcessRow<'_>> = Vec::new();
+    let mut index = RowIndex::default();
     for event in trace {
         match event {
             TraceEvent::Spawn {
@@ -60,25 +100,25 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                 index.insert(*pid, rows.len());
                 rows.push(ProcessRow {
                     pid: *pid,
-                    label: label.clone(),
+                    label,
                     parent: *parent,
                     status: ProcessStatus::Running,
                     received: 0,
                     mailbox: 0,
-                    name: label.clone(),
+                    name: label,
                     reductions: 0,
                     state: None,
                 });
             }
             TraceEvent::Send { to: Some(to), .. } => {
-                if let Some(&i) = index.get(to) {
+                if let Some(i) = index.get(*to) {
                     rows[i].mailbox += 1;
                 }
             }
             TraceEvent::Receive {
                 pid, mailbox_len, ..
             } => {
-                if let Some(&i) = index.get(pid) {
+                if let Some(i) = index.get(*pid) {
                     rows[i].received += 1;
                     rows[i].mailbox = *mailbox_len;
                     rows[i].status = ProcessStatus::Running;
@@ -90,8 +130,8 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                 reductions,
                 ..
             } => {
-                if let Some(&i) = index.get(pid) {
-                    rows[i].status = ProcessStatus::Exited(inspect(reason));
+                if let Some(i) = index.get(*pid) {
+                    rows[i].status = ProcessStatus::Exited(reason);
                     rows[i].reductions = *reductions;
                 }
             }
@@ -101,7 +141,7 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                 reductions,
                 ..
             } => {
-                if let Some(&i) = index.get(pid) {
+                if let Some(i) = index.get(*pid) {
                     rows[i].status = ProcessStatus::Waiting;
                     rows[i].mailbox = *mailbox_len;
                     rows[i].reductions = *reductions;
@@ -110,16 +150,16 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
             TraceEvent::GenState {
                 pid, module, state, ..
             } => {
-                if let Some(&i) = index.get(pid) {
-                    rows[i].state = Some(inspect(state));
+                if let Some(i) = index.get(*pid) {
+                    rows[i].state = Some(state);
                     if rows[i].name == rows[i].label {
-                        rows[i].name = module.clone();
+                        rows[i].name = module;
                     }
                 }
             }
             TraceEvent::Register { pid, name, .. } => {
-                if let Some(&i) = index.get(pid) {
-                    rows[i].name = name.clone();
+                if let Some(i) = index.get(*pid) {
+                    rows[i].name = name;
                 }
             }
             _ => {}
@@ -139,7 +179,8 @@ pub struct MailboxSeries {
     pub peak: (Nanos, usize),
 }
 
-/// Mailbox lengths over time, for every process that was ever sent a message.
+/// Mailbox lengths over time, for every process that was ever sent a message,
+/// in pid order.
 pub fn mailbox_series(trace: &[TraceEvent]) -> Vec<MailboxSeries> {
     let mut series: BTreeMap<Pid, MailboxSeries> = BTreeMap::new();
     for event in trace {
@@ -177,7 +218,6 @@ pub fn mailbox_series(trace: &[TraceEvent]) -> Vec<MailboxSeries> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use runtime_core::value::Value;
     use runtime_core::MessageKind;
 
     fn spawn(at: Nanos, pid: u32, parent: Option<u32>, label: &str) -> TraceEvent {
@@ -232,12 +272,15 @@ mod tests {
         let table: Vec<String> = processes(&two_casts())
             .iter()
             .map(|row| {
+                let status = match row.exit_reason() {
+                    Some(reason) => format!("exited {reason}"),
+                    None => format!("{:?}", row.status),
+                };
                 format!(
-                    "{} {} parent={:?} {:?} received={} mailbox={}",
+                    "{} {} parent={:?} {status} received={} mailbox={}",
                     pid_text(row.pid),
                     row.name,
                     row.parent.map(pid_text),
-                    row.status,
                     row.received,
                     row.mailbox
                 )
@@ -246,7 +289,7 @@ mod tests {
         assert_eq!(
             table,
             [
-                "#PID<0.0.0> main parent=None Exited(\":normal\") received=0 mailbox=0",
+                "#PID<0.0.0> main parent=None exited :normal received=0 mailbox=0",
                 "#PID<0.1.0> Counter parent=Some(\"#PID<0.0.0>\") Running received=1 mailbox=1",
             ]
         );
@@ -264,8 +307,8 @@ mod tests {
         let Some(server) = server else {
             panic!("no Stack row: {rows:?}");
         };
-        assert_eq!(server.state.as_deref(), Some("[:two, 1]"));
-        assert_eq!(server.status, ProcessStatus::Waiting);
+        assert_eq!(server.state_text().as_deref(), Some("[:two, 1]"));
+        assert!(matches!(server.status, ProcessStatus::Waiting));
         assert!(server.reductions > 0);
         assert_eq!(server.received, 3, "two casts and a call");
     }
@@ -293,7 +336,7 @@ mod tests {
         while session.run_for(1000) == runtime_core::RunStatus::Running {}
         let rows = processes(session.trace());
         assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].status, ProcessStatus::Exited(":normal".to_owned()));
+        assert_eq!(rows[0].exit_reason().as_deref(), Some(":normal"));
         assert!(mailbox_series(session.trace()).is_empty());
     }
 }
