@@ -113,11 +113,44 @@ struct Run {
     /// which is how a run is stopped (and frees the run's callback).
     ticker: Option<Ticker>,
     slice: u64,
-    last_render: f64,
-    /// When the last render was asked for, until the next slice measures it.
-    render_asked: Option<f64>,
-    /// Milliseconds to wait after a render before the next one.
-    render_gap: f64,
+    /// The status line and the views have their own pace: the status is cheap
+    /// and shows progress often, the views derive from the whole trace and may
+    /// be slow to draw, so they are drawn again only as often as they can be.
+    status: Pace,
+    views: Pace,
+    /// The trace length the views were last asked to draw (see [`Runner::views_events`]).
+    views_events: usize,
+    /// When the last render was asked for and whether it drew the views,
+    /// until the next slice measures it.
+    render_asked: Option<(f64, bool)>,
+}
+
+/// How often something is drawn while a program runs.
+struct Pace {
+    /// When it was last drawn (ms).
+    last: f64,
+    /// Milliseconds to wait after drawing it before drawing it again.
+    gap: f64,
+}
+
+impl Pace {
+    fn new(now: f64) -> Pace {
+        Pace {
+            last: now,
+            gap: RENDER_EVERY_MS,
+        }
+    }
+
+    fn due(&self, now: f64) -> bool {
+        now - self.last >= self.gap
+    }
+
+    /// A render took `cost` ms, up to `now`: a slow one makes the next wait
+    /// longer, so rendering never takes more than [`RENDER_SHARE`] of the time.
+    fn drawn(&mut self, now: f64, cost: f64) {
+        self.last = now;
+        self.gap = RENDER_EVERY_MS.max(cost / RENDER_SHARE);
+    }
 }
 
 impl PartialEq for Runner {
@@ -130,6 +163,7 @@ impl Runner {
     /// Compiles `source` and starts running it, replacing any earlier run;
     /// `on_slice` hears where the run stands, after a slice, at most every
     /// [`RENDER_EVERY_MS`] while it runs and always when it ends.
+    /// [`Runner::views_events`] says when the views should be drawn again.
     pub fn start(
         &self,
         source: &str,
@@ -148,9 +182,10 @@ impl Runner {
             session,
             ticker,
             slice: FIRST_SLICE,
-            last_render: now_ms(),
+            status: Pace::new(now_ms()),
+            views: Pace::new(now_ms()),
+            views_events: 0,
             render_asked: None,
-            render_gap: RENDER_EVERY_MS,
         }));
         Ok(())
     }
@@ -159,7 +194,18 @@ impl Runner {
     pub fn stop(&self) {
         if let Some(run) = self.current.borrow_mut().as_mut() {
             run.ticker = None;
+            run.views_events = run.session.trace().len();
         }
+    }
+
+    /// How much of the trace the views should show: all of it once the run
+    /// ended or stopped; while it runs, the length at the latest slice whose
+    /// render was to include the views (their own, slower pace).
+    pub fn views_events(&self) -> usize {
+        self.current
+            .borrow()
+            .as_ref()
+            .map_or(0, |run| run.views_events)
     }
 
     /// The number of the current run: it changes whenever a run starts.
@@ -181,17 +227,26 @@ impl Runner {
                 // render's cost shows as the time from asking for it to this
                 // slice. A slow render makes renders rarer, so a huge trace
                 // leaves the time to the run.
-                if let Some(asked) = run.render_asked.take() {
-                    run.last_render = started;
-                    run.render_gap = RENDER_EVERY_MS.max((started - asked) / RENDER_SHARE);
+                if let Some((asked, with_views)) = run.render_asked.take() {
+                    let pace = if with_views {
+                        &mut run.views
+                    } else {
+                        &mut run.status
+                    };
+                    pace.drawn(started, started - asked);
+                    run.status.last = started;
                 }
                 let status = run.session.run_for(run.slice);
                 let ended = now_ms();
                 run.slice = next_slice(run.slice, ended - started);
-                let render =
-                    status != RunStatus::Running || ended - run.last_render >= run.render_gap;
+                let ends = status != RunStatus::Running;
+                let render = ends || run.status.due(ended);
                 if render {
-                    run.render_asked = Some(ended);
+                    let with_views = ends || run.views.due(ended);
+                    if with_views {
+                        run.views_events = run.session.trace().len();
+                    }
+                    run.render_asked = Some((ended, with_views));
                 }
                 match &run.ticker {
                     Some(ticker) if status == RunStatus::Running => ticker.post(),

@@ -218,7 +218,7 @@ async function million() {
         if (progress.length === 0 || state.status !== progress[progress.length - 1].status) {
             progress.push(state);
         }
-        await p.waitForTimeout(250);
+        await p.waitForTimeout(100);
     }
     const ended = await p.evaluate(() => window.__marks.finished || window.__marks.stopped);
     const frames = await p.evaluate(() => window.__frames);
@@ -235,6 +235,9 @@ async function million() {
         `million senders: ${ms(ended - started)} from Run to the end (target ≤ 3 s; the runtime alone, in one call: ${ms(bare)}); ${progress.length} progress updates seen; frames: worst gap ${ms(frames.worst)}, ${frames.over50} of ${frames.count} over 50 ms`,
     );
     console.log(`  output: ${JSON.stringify(output)}`);
+    if (process.env.BENCH_VERBOSE) {
+        progress.forEach((state) => console.log(`  ${ms(state.now - started)} ${state.status}`));
+    }
     await p.context().close();
 }
 

@@ -251,7 +251,6 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
 
     runner.with_session(|session| {
         let output = session.map_or(&[][..], |s| s.output());
-        let trace = session.map_or(&[][..], |s| s.trace());
         let status = match (state.phase, session) {
             (Phase::Running, Some(s)) => format!(
                 "Running… {} of virtual time, {} events, {} reductions",
@@ -315,7 +314,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     <section class="cc-code" aria-label="Code and output">{ code }</section>
                     <section class="cc-views" aria-label="What happened">
                         <TraceViews runner={runner.clone()} run={runner.run_number()}
-                                    events={trace.len()} />
+                                    events={runner.views_events()} />
                     </section>
                 </div>
             },

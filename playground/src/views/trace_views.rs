@@ -18,7 +18,8 @@ pub struct TraceViewsProps {
     pub runner: Runner,
     /// The run's number ([`Runner::run_number`]).
     pub run: u64,
-    /// Events in its trace so far.
+    /// Events in its trace so far, as far as the views should know: the
+    /// runner holds it back while drawing the views would slow the run.
     pub events: usize,
 }
 
