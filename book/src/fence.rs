@@ -14,9 +14,15 @@
 //! - ```` ```elixir,check ```` — hidden checks appended to the reader's code when
 //!   they press Check, for the *previous* example, which must be an `exercise`;
 //! - ```` ```elixir,solution ```` — that exercise's solution.
+//!
+//! A line `{{#playground FILE OPTIONS}}` is the fence ```` ```elixir,playground
+//! OPTIONS ```` with the text of FILE (relative to the chapter) as its body; see
+//! [`crate::include`].
 
 use std::fmt;
+use std::path::Path;
 
+use crate::include::{self, Line};
 use crate::options::EmbedOptions;
 
 /// A playground fence that could not be turned into an editor.
@@ -51,6 +57,8 @@ pub struct Example {
     pub check: Option<String>,
     /// The solution of an exercise.
     pub solution: Option<String>,
+    /// The file the code was read from (`{{#playground FILE}}`), as written.
+    pub included: Option<String>,
 }
 
 impl Example {
@@ -144,9 +152,14 @@ enum Kind<'a> {
 }
 
 fn kind(info: &str) -> Kind<'_> {
-    let mut tokens = info
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|t| !t.is_empty());
+    kind_of(
+        info.split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|t| !t.is_empty()),
+    )
+}
+
+/// The kind of a fence whose info string splits into `tokens`.
+fn kind_of<'a>(mut tokens: impl Iterator<Item = &'a str>) -> Kind<'a> {
     if tokens.next() != Some("elixir") {
         return Kind::Other;
     }
@@ -176,18 +189,22 @@ enum Piece<'a> {
         raw: String,
         /// The body as code (indentation removed).
         code: String,
+        /// The file the body was read from, for `{{#playground FILE}}`.
+        included: Option<&'a str>,
     },
 }
 
-fn pieces(markdown: &str) -> Result<Vec<Piece<'_>>, EmbedError> {
+/// Splits `markdown` into text and the book's fences; `{{#playground FILE}}`
+/// lines read FILE relative to `base`.
+fn pieces<'a>(markdown: &'a str, base: &Path) -> Result<Vec<Piece<'a>>, EmbedError> {
     let mut out = Vec::new();
     let mut lines = markdown.split_inclusive('\n').enumerate();
     while let Some((index, line)) = lines.next() {
+        let line_no = index + 1;
         let Some(fence) = opening_fence(line) else {
-            out.push(Piece::Text(line.to_owned()));
+            out.push(included(line, line_no, base)?);
             continue;
         };
-        let line_no = index + 1;
         let kind = kind(fence.info);
         let mut raw = String::new();
         let mut code = String::new();
@@ -212,6 +229,7 @@ fn pieces(markdown: &str) -> Result<Vec<Piece<'_>>, EmbedError> {
                 kind,
                 raw,
                 code,
+                included: None,
             }),
             (_, None) => {
                 return Err(EmbedError {
@@ -225,6 +243,57 @@ fn pieces(markdown: &str) -> Result<Vec<Piece<'_>>, EmbedError> {
         }
     }
     Ok(out)
+}
+
+/// A line outside fences: text, or the example a `{{#playground FILE}}` line
+/// stands for.
+fn included<'a>(line: &'a str, line_no: usize, base: &Path) -> Result<Piece<'a>, EmbedError> {
+    let error = |message: String| EmbedError {
+        line: line_no,
+        message,
+    };
+    let directive = match include::classify(line) {
+        Line::Plain => return Ok(Piece::Text(line.to_owned())),
+        Line::Stray => {
+            return Err(error(
+                "`{{#playground FILE OPTIONS}}` must stand on a line of its own \
+                 (write `\\{{#playground ...}}` to show it as text)"
+                    .to_owned(),
+            ))
+        }
+        Line::Directive(directive) => directive,
+    };
+    let code = directive.read(base).map_err(error)?;
+    // Indented as the directive, so the block stays in its list item; blank
+    // lines stay blank.
+    let raw = code
+        .split_inclusive('\n')
+        .map(|body_line| {
+            if body_line.trim().is_empty() {
+                body_line.to_owned()
+            } else {
+                format!("{}{body_line}", directive.indent)
+            }
+        })
+        .collect();
+    let kind = kind_of(
+        ["elixir", "playground"]
+            .into_iter()
+            .chain(directive.options.iter().copied()),
+    );
+    Ok(Piece::Book {
+        line: line_no,
+        fence: Fence {
+            indent: directive.indent,
+            marker: '`',
+            len: include::fence_length(&code),
+            info: "",
+        },
+        kind,
+        raw,
+        code,
+        included: Some(directive.path),
+    })
 }
 
 /// What the rewriting and the example list both need: the pieces, with setup,
@@ -242,11 +311,11 @@ enum Item<'a> {
     },
 }
 
-fn items(markdown: &str) -> Result<Vec<Item<'_>>, EmbedError> {
+fn items<'a>(markdown: &'a str, base: &Path) -> Result<Vec<Item<'a>>, EmbedError> {
     let mut items: Vec<Item<'_>> = Vec::new();
     let mut pending_setup: Option<(usize, String, String)> = None;
-    for piece in pieces(markdown)? {
-        let (line, fence, kind, raw, code) = match piece {
+    for piece in pieces(markdown, base)? {
+        let (line, fence, kind, raw, code, included) = match piece {
             Piece::Text(text) => {
                 items.push(Item::Text(text));
                 continue;
@@ -257,7 +326,8 @@ fn items(markdown: &str) -> Result<Vec<Item<'_>>, EmbedError> {
                 kind,
                 raw,
                 code,
-            } => (line, fence, kind, raw, code),
+                included,
+            } => (line, fence, kind, raw, code, included),
         };
         let error = |message: &str| EmbedError {
             line,
@@ -288,6 +358,7 @@ fn items(markdown: &str) -> Result<Vec<Item<'_>>, EmbedError> {
                         options,
                         check: None,
                         solution: None,
+                        included: included.map(str::to_owned),
                     }),
                     raw,
                     raw_solution: None,
@@ -357,9 +428,10 @@ fn last_example<'i, 'a>(items: &'i mut [Item<'a>]) -> Option<&'i mut Item<'a>> {
     None
 }
 
-/// Every live example of a chapter, in order, with its setup, checks and solution.
-pub fn examples(markdown: &str) -> Result<Vec<Example>, EmbedError> {
-    Ok(items(markdown)?
+/// Every live example of a chapter, in order, with its setup, checks and solution;
+/// `base` is the chapter's directory, where `{{#playground FILE}}` finds FILE.
+pub fn examples(markdown: &str, base: &Path) -> Result<Vec<Example>, EmbedError> {
+    Ok(items(markdown, base)?
         .into_iter()
         .filter_map(|item| match item {
             Item::Example { example, .. } => Some(*example),
@@ -374,10 +446,11 @@ pub fn examples(markdown: &str) -> Result<Vec<Example>, EmbedError> {
 /// The placeholder is an HTML block holding a plain ```` ```elixir ```` fence, which
 /// mdBook renders as an ordinary code block: what a reader without JavaScript sees,
 /// and where the loader reads the source from. Setup code and solutions become
-/// collapsed `<details>` blocks, readable without JavaScript too.
-pub fn embed_playgrounds(markdown: &str) -> Result<String, EmbedError> {
+/// collapsed `<details>` blocks, readable without JavaScript too. `base` is the
+/// chapter's directory, where `{{#playground FILE}}` finds FILE.
+pub fn embed_playgrounds(markdown: &str, base: &Path) -> Result<String, EmbedError> {
     let mut out = String::with_capacity(markdown.len() + 256);
-    for item in items(markdown)? {
+    for item in items(markdown, base)? {
         match item {
             Item::Text(text) => out.push_str(&text),
             Item::Example {

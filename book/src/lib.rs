@@ -6,6 +6,7 @@
 //! with which options.
 
 mod fence;
+mod include;
 mod options;
 
 use mdbook_preprocessor::book::{Book, BookItem};
@@ -29,7 +30,8 @@ impl Preprocessor for Playgrounds {
         Self::NAME
     }
 
-    fn run(&self, _ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
+    fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
+        let src = ctx.root.join(&ctx.config.book.src);
         let mut first_error = None;
         book.for_each_mut(|item| {
             let BookItem::Chapter(chapter) = item else {
@@ -38,7 +40,13 @@ impl Preprocessor for Playgrounds {
             if first_error.is_some() {
                 return;
             }
-            match embed_playgrounds(&chapter.content) {
+            // Included files are found relative to the chapter's own file.
+            let base = chapter
+                .source_path
+                .as_ref()
+                .and_then(|path| path.parent())
+                .map_or_else(|| src.clone(), |dir| src.join(dir));
+            match embed_playgrounds(&chapter.content, &base) {
                 Ok(content) => chapter.content = content,
                 Err(error) => {
                     let file = chapter
@@ -63,7 +71,8 @@ impl Preprocessor for Playgrounds {
 }
 
 /// Every chapter of the book in `chapters_dir` (each `.md` but `SUMMARY.md`, by
-/// file name) with its live examples; the chapter is named by its file stem.
+/// file name) with its live examples, included files read; the chapter is named
+/// by its file stem.
 pub fn book_examples(
     chapters_dir: &std::path::Path,
 ) -> std::result::Result<Vec<(String, Vec<Example>)>, String> {
@@ -81,7 +90,8 @@ pub fn book_examples(
     for path in paths {
         let markdown =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let examples = examples(&markdown).map_err(|e| format!("{}:{e}", path.display()))?;
+        let examples =
+            examples(&markdown, chapters_dir).map_err(|e| format!("{}:{e}", path.display()))?;
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

@@ -8,7 +8,9 @@
 //! runtime's conformance tests use (pids, references, stack lines).
 //!
 //! A second test re-runs every program under real `elixir` when it is installed,
-//! so an example edited without re-recording is caught too.
+//! so an example edited without re-recording is caught too. Examples whose code
+//! lives in a file (`{{#playground FILE}}`) are examples like any other; a third
+//! test makes sure no `.exs` file beside the chapters is left out of the book.
 
 #[path = "../../runtime-core/tests/support/mod.rs"]
 mod support;
@@ -205,5 +207,49 @@ fn the_recordings_are_what_elixir_prints_today() {
         failures.is_empty(),
         "re-run book/record.sh:\n{}",
         failures.join("\n\n")
+    );
+}
+
+/// Every `.exs` file under `dir`, relative to `root`, with `/` separators.
+fn exs_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
+        if path.is_dir() {
+            exs_files(root, &path, out);
+        } else if path.extension().is_some_and(|e| e == "exs") {
+            if let Ok(relative) = path.strip_prefix(root) {
+                let parts: Vec<String> = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.push(parts.join("/"));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_exs_file_beside_the_chapters_is_an_example() {
+    let chapters = book_dir().join("chapters");
+    let mut files = Vec::new();
+    exs_files(&chapters, &chapters, &mut files);
+    files.sort();
+    let mut included: Vec<String> = book_examples(&chapters)
+        .expect("the chapters parse")
+        .into_iter()
+        .flat_map(|(_, examples)| examples)
+        .filter_map(|example| example.included)
+        .collect();
+    included.sort();
+    included.dedup();
+    assert!(
+        !included.is_empty(),
+        "some examples are included from files"
+    );
+    assert_eq!(
+        files, included,
+        "each .exs file under book/chapters/ is included by a chapter, so it is tested and recorded"
     );
 }

@@ -35,7 +35,8 @@ fn every_case_gives_its_expected_output() {
     let mut failures = Vec::new();
     for input in cases {
         let markdown = fs::read_to_string(&input).expect("readable case");
-        let (expected_path, actual) = match embed_playgrounds(&markdown) {
+        let base = input.parent().unwrap_or(Path::new("."));
+        let (expected_path, actual) = match embed_playgrounds(&markdown, base) {
             Ok(output) => (input.with_extension("expected.md"), output),
             Err(error) => (input.with_extension("error"), format!("{error}\n")),
         };

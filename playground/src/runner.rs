@@ -8,6 +8,10 @@
 //! `setTimeout(0)`: browsers delay nested timeouts by at least 4 ms, which
 //! left a third of a long run idle, while a message runs as soon as the event
 //! loop has handled input and drawn its frame.
+//!
+//! A run may have a goal, a number of trace events: Step and Play need the run
+//! only a little ahead of the moment they show, so it pauses there until
+//! [`Runner::advance`] moves the goal on.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -98,6 +102,16 @@ pub fn next_slice(current: u64, took_ms: f64) -> u64 {
     next.clamp(SLICE_RANGE.0, SLICE_RANGE.1)
 }
 
+/// What a run reports after a slice: where it stands and how many trace
+/// events it has recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Running or finished.
+    pub status: RunStatus,
+    /// Events in the trace.
+    pub events: usize,
+}
+
 /// The running (or last) program. Cloning gives another handle to the same run.
 #[derive(Clone, Default)]
 pub struct Runner {
@@ -109,8 +123,13 @@ pub struct Runner {
 
 struct Run {
     session: Session,
-    /// Posts the run's next slice; dropping it cancels the slice it posted,
-    /// which is how a run is stopped (and frees the run's callback).
+    /// Hears where the run stands (see [`Runner::start`]).
+    on_slice: Callback<Progress>,
+    /// Pause once the trace holds this many events (Step and Play need no more).
+    goal: Option<usize>,
+    /// Posts the run's next slice while the run goes on; dropping it cancels
+    /// the slice it posted, which is how a run is stopped or paused (and
+    /// frees the run's callback). [`Runner::advance`] makes a new one.
     ticker: Option<Ticker>,
     slice: u64,
     /// The status line and the views have their own pace: the status is cheap
@@ -160,37 +179,45 @@ impl PartialEq for Runner {
 }
 
 impl Runner {
-    /// Compiles `source` and starts running it, replacing any earlier run;
-    /// `on_slice` hears where the run stands, after a slice, at most every
-    /// [`RENDER_EVERY_MS`] while it runs and always when it ends.
-    /// [`Runner::views_events`] says when the views should be drawn again.
+    /// Compiles `source` and starts running it with `seed`, replacing any
+    /// earlier run; `on_slice` hears where the run stands, after a slice, at
+    /// most every [`RENDER_EVERY_MS`] while it runs, and always when it ends or
+    /// reaches its goal (see [`Runner::advance`]). [`Runner::views_events`]
+    /// says when views following the end of the trace should be drawn again.
     pub fn start(
         &self,
         source: &str,
         file_name: &str,
-        on_slice: Callback<RunStatus>,
+        seed: u64,
+        goal: Option<usize>,
+        on_slice: Callback<Progress>,
     ) -> Result<(), Diagnostic> {
         self.current.replace(None);
         self.started.set(self.started.get() + 1);
-        let session = Session::start(source, file_name, browser_config())?;
-        let runner = self.clone();
-        let ticker = Ticker::new(move || runner.slice(&on_slice));
-        if let Some(ticker) = &ticker {
-            ticker.post();
-        }
+        let config = RunConfig {
+            seed,
+            ..browser_config()
+        };
+        let session = Session::start(source, file_name, config)?;
         self.current.replace(Some(Run {
             session,
-            ticker,
+            on_slice,
+            goal,
+            ticker: None,
             slice: FIRST_SLICE,
             status: Pace::new(now_ms()),
             views: Pace::new(now_ms()),
             views_events: 0,
             render_asked: None,
         }));
+        // The first slice runs even when the goal is already met (the spawn of
+        // the main process is recorded before it): it reports the run's start.
+        self.go_on();
         Ok(())
     }
 
-    /// Stops the run where it is; its output and trace stay readable.
+    /// Stops the run where it is; its output and trace stay readable, and
+    /// [`Runner::advance`] lets it go on (a Pause).
     pub fn stop(&self) {
         if let Some(run) = self.current.borrow_mut().as_mut() {
             run.ticker = None;
@@ -198,9 +225,51 @@ impl Runner {
         }
     }
 
-    /// How much of the trace the views should show: all of it once the run
-    /// ended or stopped; while it runs, the length at the latest slice whose
-    /// render was to include the views (their own, slower pace).
+    /// Lets the run go on until its trace holds `goal` events (`None`: to its
+    /// end), unless it already has them or has ended. A run already going on
+    /// only gets the new goal.
+    pub fn advance(&self, goal: Option<usize>) {
+        let mut current = self.current.borrow_mut();
+        let Some(run) = current.as_mut() else {
+            return;
+        };
+        run.goal = goal;
+        let needed = goal.is_none_or(|g| run.session.trace().len() < g);
+        let paused = run.ticker.is_none() && run.session.status() == RunStatus::Running;
+        drop(current);
+        if paused && needed {
+            self.go_on();
+        }
+    }
+
+    /// Posts the next slice of a run that has none coming.
+    fn go_on(&self) {
+        if let Some(run) = self.current.borrow_mut().as_mut() {
+            if run.ticker.is_some() {
+                return;
+            }
+            // A render asked for before a pause was not followed by a slice:
+            // the time since is the pause, not the render's cost.
+            run.render_asked = None;
+            let runner = self.clone();
+            run.ticker = Ticker::new(move || runner.slice());
+            if let Some(ticker) = &run.ticker {
+                ticker.post();
+            }
+        }
+    }
+
+    /// Forgets the run: the views go blank.
+    pub fn clear(&self) {
+        self.current.replace(None);
+        // Like a new run: views keyed by run number must not keep the old one.
+        self.started.set(self.started.get() + 1);
+    }
+
+    /// How much of the trace views following its end should show: all of it
+    /// once the run ended, stopped or reached its goal; while it runs, the
+    /// length at the latest slice whose render was to include the views
+    /// (their own, slower pace).
     pub fn views_events(&self) -> usize {
         self.current
             .borrow()
@@ -208,7 +277,8 @@ impl Runner {
             .map_or(0, |run| run.views_events)
     }
 
-    /// The number of the current run: it changes whenever a run starts.
+    /// The number of the current run: it changes whenever a run starts (or
+    /// is cleared).
     pub fn run_number(&self) -> u64 {
         self.started.get()
     }
@@ -219,8 +289,8 @@ impl Runner {
         read(current.as_ref().map(|run| &run.session))
     }
 
-    fn slice(&self, on_slice: &Callback<RunStatus>) {
-        let (status, render) = match self.current.borrow_mut().as_mut() {
+    fn slice(&self) {
+        let progress = match self.current.borrow_mut().as_mut() {
             Some(run) => {
                 let started = now_ms();
                 // Yew renders after the callback returns (in a microtask), so a
@@ -239,26 +309,29 @@ impl Runner {
                 let status = run.session.run_for(run.slice);
                 let ended = now_ms();
                 run.slice = next_slice(run.slice, ended - started);
+                let events = run.session.trace().len();
                 let ends = status != RunStatus::Running;
-                let render = ends || run.status.due(ended);
+                // Step and Play need no more events: pause until `advance`.
+                let reached = run.goal.is_some_and(|goal| events >= goal);
+                let render = ends || reached || run.status.due(ended);
                 if render {
-                    let with_views = ends || run.views.due(ended);
+                    let with_views = ends || reached || run.views.due(ended);
                     if with_views {
-                        run.views_events = run.session.trace().len();
+                        run.views_events = events;
                     }
                     run.render_asked = Some((ended, with_views));
                 }
                 match &run.ticker {
-                    Some(ticker) if status == RunStatus::Running => ticker.post(),
+                    Some(ticker) if !ends && !reached => ticker.post(),
                     _ => run.ticker = None,
                 }
-                (status, render)
+                render.then(|| (run.on_slice.clone(), Progress { status, events }))
             }
             None => return,
         };
         // After the borrow ends: the callback re-renders, which reads the session.
-        if render {
-            on_slice.emit(status);
+        if let Some((on_slice, progress)) = progress {
+            on_slice.emit(progress);
         }
     }
 }

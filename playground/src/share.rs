@@ -3,8 +3,9 @@
 //! The contract (kept stable, since links outlive releases):
 //! `play/#code=<payload>&key=value...`, where the payload is the base64url (no
 //! padding) of the raw-DEFLATE-compressed UTF-8 source. `run=1` runs the program
-//! as soon as the page opens. Unknown keys are ignored, so older pages open newer
-//! links.
+//! as soon as the page opens; `seed=N` (a decimal `u64`, left out when 0) is the
+//! seed of its runs. Unknown keys and unreadable values are ignored, so older
+//! pages open newer links.
 
 use std::fmt;
 
@@ -68,6 +69,8 @@ pub struct Link {
     pub code: Option<Result<String, ShareError>>,
     /// `run=1`: run the program as soon as the page opens.
     pub run: bool,
+    /// `seed=N`: the seed of the program's runs.
+    pub seed: Option<u64>,
 }
 
 impl Link {
@@ -79,17 +82,21 @@ impl Link {
             match key {
                 "code" => link.code = Some(decode_source(value)),
                 "run" => link.run = value == "1",
+                "seed" => link.seed = value.parse().ok(),
                 _ => {}
             }
         }
         link
     }
 
-    /// The fragment (without `#`) that shares `source`.
-    pub fn fragment_for(source: &str, run: bool) -> String {
+    /// The fragment (without `#`) that shares `source`, run with `seed`.
+    pub fn fragment_for(source: &str, run: bool, seed: u64) -> String {
         let mut fragment = format!("code={}", encode_source(source));
         if run {
             fragment.push_str("&run=1");
+        }
+        if seed != 0 {
+            fragment.push_str(&format!("&seed={seed}"));
         }
         fragment
     }
@@ -137,23 +144,29 @@ mod tests {
             Link::parse(&fragment),
             Link {
                 code: Some(Ok(FROM_ZLIB[0].1.to_owned())),
-                run: true
+                run: true,
+                seed: None,
             }
         );
         assert_eq!(Link::parse(""), Link::default());
         assert!(!Link::parse("#run=0").run);
+        assert_eq!(Link::parse("#seed=42").seed, Some(42));
+        assert_eq!(Link::parse("#seed=-1").seed, None, "not a seed: ignored");
     }
 
     #[test]
     fn fragment_for_is_read_back() {
-        let fragment = Link::fragment_for("IO.puts(\"x\")\n", true);
+        let fragment = Link::fragment_for("IO.puts(\"x\")\n", true, 7);
+        assert!(fragment.ends_with("&run=1&seed=7"), "{fragment}");
         assert_eq!(
             Link::parse(&fragment),
             Link {
                 code: Some(Ok("IO.puts(\"x\")\n".to_owned())),
-                run: true
+                run: true,
+                seed: Some(7),
             }
         );
+        assert!(!Link::fragment_for("x", false, 0).contains("seed"));
     }
 
     #[test]

@@ -297,6 +297,25 @@ impl Core {
         delivered
     }
 
+    /// Records a message that reached nobody: sent to an alias its owner has
+    /// already deactivated (a reply that arrives after its call timed out). The
+    /// BEAM drops it silently; the trace keeps it so a diagram can show it.
+    pub fn dropped(&mut self, from: Pid, message: &Value, kind: MessageKind, call: Option<u64>) {
+        self.next_msg += 1;
+        if self.tracing {
+            let (at, id) = (self.clock, self.next_msg);
+            self.record(TraceEvent::Send {
+                at,
+                id,
+                from,
+                to: None,
+                kind,
+                call,
+                message: message.clone(),
+            });
+        }
+    }
+
     /// Records that `pid` took message `id` out of its mailbox.
     pub fn received(&mut self, pid: Pid, id: u64, mailbox_len: usize) {
         let at = self.clock;

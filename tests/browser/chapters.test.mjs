@@ -1,10 +1,11 @@
 // Every chapter of the book: each placeholder becomes an editor, the chapter's
 // first example prints in the browser what real Elixir printed for it (the
-// recording in book/expected/), and an exercise's Check passes with the
-// solution and fails with the starting code.
+// recording in book/expected/), every example whose fence asks for views draws
+// them after Run, and an exercise's Check passes with the solution and fails
+// with the starting code.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { assertNoErrors, browserPerFile, open, waitForText } from "./support.mjs";
@@ -16,6 +17,11 @@ const BOOK = new URL("../../book/", import.meta.url);
 function chapters() {
     const summary = readFileSync(new URL("chapters/SUMMARY.md", BOOK), "utf8");
     return [...summary.matchAll(/\]\(([\w-]+)\.md\)/g)].map((match) => match[1]);
+}
+
+/** How many examples of `chapter` book/record.sh recorded (`<n>.out`). */
+function recordedExamples(chapter) {
+    return readdirSync(new URL(`expected/${chapter}/`, BOOK)).filter((name) => /^\d+\.out$/.test(name)).length;
 }
 
 /** Pids and references differ between runs; stack lines only Elixir prints. */
@@ -45,8 +51,12 @@ for (const chapter of list) {
         const embeds = page.locator(".callcast-embed");
         const count = await embeds.count();
         assert.ok(count >= 1, "the chapter has a live example");
+        // One placeholder per example recorded from real Elixir, included ones too.
+        assert.equal(count, recordedExamples(chapter), "placeholders and recorded examples");
         await page.locator(".callcast-embed [data-testid=editor]").nth(count - 1).waitFor();
         assert.equal(await page.locator(".callcast-embed [data-testid=editor]").count(), count);
+        // Each one copies as a file `elixir` runs unchanged.
+        assert.equal(await page.locator(".callcast-embed [data-testid=copy]").count(), count);
 
         const first = embeds.first();
         await first.getByTestId("run").click();
@@ -54,6 +64,48 @@ for (const chapter of list) {
         const expected = readFileSync(new URL(`expected/${chapter}/1.out`, BOOK), "utf8");
         const printed = await first.getByTestId("console").textContent();
         assert.equal(normalize(printed), normalize(expected));
+        assertNoErrors(page);
+    });
+}
+
+/** The test hook of each view a fence may ask for. */
+const VIEW_TEST_IDS = { diagram: "sequence-diagram", mailbox: "mailbox-chart", table: "process-table" };
+
+/** Chapters with an example whose fence (or include line) asks for views. */
+const withViews = list.filter((chapter) =>
+    /views=/.test(readFileSync(new URL(`chapters/${chapter}.md`, BOOK), "utf8")),
+);
+
+test("some chapters draw views", () => {
+    assert.ok(withViews.length >= 5, `chapters with views: ${withViews}`);
+});
+
+for (const chapter of withViews) {
+    test(`${chapter}: every example with views= draws them after Run`, async () => {
+        const page = await open(browser(), `book/${chapter}.html`);
+        const embeds = page.locator(".callcast-embed");
+        await page.locator(".callcast-embed [data-testid=editor]").first().waitFor();
+        const asked = await embeds.evaluateAll((nodes) =>
+            nodes.map((node) => JSON.parse(node.dataset.callcastOptions).views ?? []),
+        );
+        assert.ok(asked.some((views) => views.length > 0), "an example asks for views");
+        for (const [index, views] of asked.entries()) {
+            if (views.length === 0) {
+                continue;
+            }
+            const embed = embeds.nth(index);
+            await embed.getByTestId("run").click();
+            await waitForPhase(embed, "finished");
+            for (const view of views) {
+                const drawn = embed.getByTestId(VIEW_TEST_IDS[view]);
+                await drawn.waitFor();
+                assert.equal(await drawn.locator(".cc-empty").count(), 0, `${view} of example ${index + 1} is empty`);
+            }
+            const others = Object.keys(VIEW_TEST_IDS).filter((view) => !views.includes(view));
+            for (const view of others) {
+                assert.equal(await embed.getByTestId(VIEW_TEST_IDS[view]).count(), 0, `${view} was not asked for`);
+            }
+        }
         assertNoErrors(page);
     });
 }

@@ -285,3 +285,214 @@ test("the examples menu loads an example that runs", async () => {
     assert.equal(await page.getByTestId("sequence-diagram").locator('g[data-kind="reply"]').count(), 3);
     assertNoErrors(page);
 });
+
+/** The scrubber's reading: `[events shown, events recorded]`. */
+async function moment(page) {
+    const text = await page.getByTestId("moment").textContent();
+    const match = text.match(/^event (\d+) of (\d+) · /);
+    assert.ok(match, `moment reads "${text}"`);
+    return [Number(match[1]), Number(match[2])];
+}
+
+/** The cells of the process table's row for `name`. */
+async function rowOf(page, name) {
+    return page.getByTestId("process-table").locator("tbody tr", { hasText: name }).locator("td").allTextContents();
+}
+
+test("Step shows one more event at a time; Reset forgets the run", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill(COUNTER);
+    const workbench = page.locator(".cc-workbench");
+    await page.getByTestId("step").click();
+    await page.locator('.cc-workbench[data-phase="paused"]').waitFor();
+    const [first, recorded] = await moment(page);
+    assert.equal(first, 1, "the first Step shows the first event");
+    assert.ok(recorded >= 1);
+    // One event: main was spawned, nothing else happened yet.
+    assert.equal(await page.getByTestId("process-table").locator("tbody tr").count(), 1);
+    assert.equal(await page.getByTestId("scrubber").inputValue(), "1");
+
+    for (const expected of [2, 3, 4]) {
+        await page.getByTestId("step").click();
+        await page.waitForFunction(
+            (n) => document.querySelector('[data-testid="moment"]')?.textContent.startsWith(`event ${n} of`),
+            expected,
+        );
+        assert.equal(await workbench.getAttribute("data-phase"), "paused");
+    }
+    assert.equal((await moment(page))[0], 4);
+    assert.equal(await page.getByTestId("console").textContent(), "", "nothing printed yet");
+
+    // Stepping on reaches the end of the run, whose output then shows.
+    while ((await workbench.getAttribute("data-phase")) !== "finished") {
+        await page.getByTestId("step").click();
+        await page.waitForTimeout(5);
+    }
+    await waitForText(page.getByTestId("console"), "3\n");
+    const [shown, total] = await moment(page);
+    assert.equal(shown, total);
+
+    await page.getByTestId("reset-run").click();
+    assert.equal(await workbench.getAttribute("data-phase"), "idle");
+    assert.equal(await page.getByTestId("console").textContent(), "");
+    assert.equal(await page.getByTestId("scrubber").count(), 0, "no run, no scrubber");
+    assert.match(await page.getByTestId("process-table").textContent(), /Run the program/);
+    assertNoErrors(page);
+});
+
+const TICKER = `for i <- 1..400 do
+  send(self(), {:tick, i})
+  Process.sleep(1)
+end
+IO.puts("done")
+`;
+
+test("Play animates the run at the chosen speed, Pause holds it, Play goes on", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill(TICKER);
+    await page.getByTestId("speed").selectOption("30");
+    await page.getByTestId("play").click();
+    await page.locator('.cc-workbench[data-phase="playing"]').waitFor();
+    await page.waitForTimeout(600);
+    const [playing] = await moment(page);
+    assert.ok(playing > 0, "the animation moved on");
+    // 30 events a second: far from the run's end (it records over a thousand).
+    assert.ok(playing < 100, `played ${playing} events in 0.6 s at 30 events/s`);
+
+    await page.getByTestId("pause").click();
+    await page.locator('.cc-workbench[data-phase="paused"]').waitFor();
+    const [paused] = await moment(page);
+    await page.waitForTimeout(500);
+    assert.equal((await moment(page))[0], paused, "nothing moves while paused");
+    assert.match(await page.getByTestId("status").textContent(), new RegExp(`^Paused\\. Event ${paused} of `));
+
+    await page.getByTestId("play").click();
+    await page.waitForFunction(
+        (n) => Number(document.querySelector('[data-testid="scrubber"]').value) > n + 5,
+        paused,
+    );
+    // Full speed from here: the run goes to its end.
+    await page.getByTestId("speed").selectOption("full");
+    await waitForText(page.getByTestId("console"), "done\n");
+    assert.equal(await page.locator(".cc-workbench").getAttribute("data-phase"), "finished");
+    assertNoErrors(page);
+});
+
+const RANDOM = "IO.puts(:rand.uniform(1_000_000_000))\n";
+
+test("the seed goes into the run and round-trips through a share link", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill(RANDOM);
+    await page.getByTestId("run").click();
+    await page.locator('.cc-workbench[data-phase="finished"]').waitFor();
+    const withZero = await page.getByTestId("console").textContent();
+
+    await page.getByTestId("seed").fill("42");
+    await page.getByTestId("seed").press("Tab");
+    await page.getByTestId("run").click();
+    await page.waitForFunction(
+        (before) => document.querySelector('[data-testid="console"]').textContent !== before,
+        withZero,
+    );
+    const with42 = await page.getByTestId("console").textContent();
+    assert.match(with42, /^\d+\n$/);
+
+    await page.getByTestId("share").click();
+    await page.waitForFunction(() => location.hash.includes("seed=42"));
+    const fragment = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    assert.equal(fragment.get("seed"), "42");
+    assert.equal(decodeSource(fragment.get("code")), RANDOM);
+
+    const reopened = await open(browser(), page.url());
+    await waitForText(reopened.getByTestId("console"), with42);
+    assert.equal(await reopened.getByTestId("seed").inputValue(), "42");
+    assertNoErrors(page);
+    assertNoErrors(reopened);
+});
+
+test("dragging the scrubber back shows an earlier moment in every view", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill(COUNTER);
+    await page.getByTestId("run").click();
+    await waitForText(page.getByTestId("console"), "3\n");
+    assert.equal((await rowOf(page, ":counter"))[5], "3");
+    const peaks = () =>
+        page.getByTestId("mailbox-chart").locator(".cc-peak").evaluateAll((marks) => marks.map((m) => m.dataset.peak).join(" "));
+    const finalPeaks = await peaks();
+    const finalCasts = await page.getByTestId("sequence-diagram").locator('g[data-kind="cast"]').count();
+    assert.equal(await page.getByTestId("mailbox-now").count(), 0, "no moment marked at the end");
+
+    // Drag the handle from the end to 40 % of the way.
+    const scrubber = page.getByTestId("scrubber");
+    const box = await scrubber.boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width - 4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, y, { steps: 4 });
+    await page.mouse.move(box.x + box.width * 0.4, y, { steps: 4 });
+    await page.mouse.up();
+
+    const [shown, total] = await moment(page);
+    assert.ok(shown < total * 0.6, `shows event ${shown} of ${total}`);
+    assert.match((await rowOf(page, ":counter"))[5], /^[0-2]$/, "the counter's state as it was then");
+    assert.notEqual(await peaks(), finalPeaks, "the mailbox chart as it was then");
+    assert.equal(await page.getByTestId("mailbox-now").count(), 1, "the chart marks the moment");
+    assert.equal(await page.getByTestId("diagram-now").count(), 1, "and so does the diagram");
+    assert.ok((await page.getByTestId("sequence-diagram").locator('g[data-kind="reply"]').count()) === 0, "no reply yet");
+    assert.equal(await page.getByTestId("console").textContent(), "", "nothing printed yet");
+
+    // Back to the end: the finished run again.
+    await scrubber.focus();
+    await scrubber.press("End");
+    assert.equal((await rowOf(page, ":counter"))[5], "3");
+    assert.equal(await peaks(), finalPeaks);
+    assert.equal(await page.getByTestId("sequence-diagram").locator('g[data-kind="cast"]').count(), finalCasts);
+    await waitForText(page.getByTestId("console"), "3\n");
+    assertNoErrors(page);
+});
+
+test("hovering the mailbox chart marks the same moment in the diagram", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill(COUNTER);
+    await page.getByTestId("run").click();
+    await waitForText(page.getByTestId("console"), "3\n");
+    assert.equal(await page.getByTestId("diagram-hover").count(), 0);
+    const chart = page.getByTestId("mailbox-chart").locator("svg.cc-chart");
+    await chart.hover();
+    // A horizontal line has no height, so it is never "visible" to playwright: attached.
+    await page.getByTestId("diagram-hover").waitFor({ state: "attached" });
+    await page.getByTestId("editor").hover();
+    await page.getByTestId("diagram-hover").waitFor({ state: "detached" });
+    assertNoErrors(page);
+});
+
+/** Relative luminance (0 black … 1 white) of a CSS `rgb(...)` colour. */
+function luminance(color) {
+    const [r, g, b] = color.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+for (const colorScheme of ["light", "dark"]) {
+    test(`the playground renders in the ${colorScheme} theme with readable views`, async () => {
+        const page = await open(browser(), `play/index.html#code=${encodeSource(COUNTER)}&run=1`, { colorScheme });
+        await waitForText(page.getByTestId("console"), "3\n");
+        const colors = await page.evaluate(() => {
+            const style = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
+            return {
+                page: style("body", "backgroundColor"),
+                panel: style(".cc-view", "backgroundColor"),
+                lane: style(".cc-seq-label", "fill"),
+                header: style(".cc-seq-headers", "backgroundColor"),
+                cell: style(".cc-processes td", "color"),
+            };
+        });
+        const dark = colorScheme === "dark";
+        assert.equal(luminance(colors.page) < 0.5, dark, `page background ${colors.page}`);
+        assert.equal(luminance(colors.panel) < 0.5, dark, `panel ${colors.panel}`);
+        assert.equal(luminance(colors.header), luminance(colors.panel), "sticky headers hide what scrolls under them");
+        for (const text of [colors.lane, colors.cell]) {
+            assert.ok(Math.abs(luminance(text) - luminance(colors.panel)) > 0.5, `${text} on ${colors.panel}`);
+        }
+        assertNoErrors(page);
+    });
+}

@@ -1,11 +1,13 @@
-// Photographs the landing page, the playground after a run and the first book
-// chapter, in light and dark, into the directory given as the first argument.
+// Photographs the landing page, the playground after a run (and scrubbed back
+// to the middle of it) and the first book chapter, in light and dark, and a
+// book chapter whose example draws a view, after a run, in each of mdBook's
+// themes, into the directory given as the first argument.
 // Run through `cargo xtask screenshots [DIR]`.
 
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
-import { launch, open, waitForText } from "./support.mjs";
+import { BOOK_THEMES, launch, open, openInTheme, waitForText } from "./support.mjs";
 
 const out = process.argv[2];
 if (!out) {
@@ -27,6 +29,10 @@ try {
         await play.getByTestId("run").click();
         await waitForText(play.getByTestId("console"), "count: 3\n");
         await play.screenshot({ path: join(out, `playground-${colorScheme}.png`) });
+        const scrubber = play.getByTestId("scrubber");
+        await scrubber.fill(String(Math.floor(Number(await scrubber.getAttribute("max")) / 2)));
+        await play.locator('.cc-workbench[data-phase="paused"]').waitFor();
+        await play.screenshot({ path: join(out, `playground-scrubbed-${colorScheme}.png`) });
 
         await play.getByTestId("examples").selectOption("call_vs_cast");
         await play.getByTestId("run").click();
@@ -39,6 +45,17 @@ try {
         await waitForText(embed.getByTestId("console"), "hello from callcast\n");
         await embed.scrollIntoViewIfNeeded();
         await book.screenshot({ path: join(out, `book-${colorScheme}.png`) });
+    }
+    for (const theme of BOOK_THEMES) {
+        const page = await openInTheme(browser, "book/cast.html", theme, {
+            viewport: { width: 1280, height: 900 },
+        });
+        // The mailbox build-up, the chapter's second example.
+        const embed = page.locator(".callcast-embed").nth(1);
+        await embed.getByTestId("run").click();
+        await embed.getByTestId("mailbox-chart").waitFor();
+        await embed.getByTestId("views").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(out, `book-views-${theme}.png`) });
     }
 } finally {
     await browser.close();

@@ -58,7 +58,11 @@ const EXPECTED_CONSOLE_ERRORS = [/Could not find the language 'elixir'/];
  * and console errors; `assertNoErrors(page)` checks them at the end of a test.
  */
 export async function open(browser, path, contextOptions = {}) {
-    const context = await browser.newContext(contextOptions);
+    return openIn(await browser.newContext(contextOptions), path);
+}
+
+/** `open` in a context made by the caller (e.g. with permissions or scripts). */
+export async function openIn(context, path) {
     const page = await context.newPage();
     page.errors = [];
     page.on("pageerror", (error) => page.errors.push(`uncaught: ${error.message}`));
@@ -70,6 +74,19 @@ export async function open(browser, path, contextOptions = {}) {
     });
     await page.goto(new URL(path, SITE).href);
     return page;
+}
+
+/** mdBook's themes, as its theme picker stores them in localStorage. */
+export const BOOK_THEMES = ["light", "rust", "coal", "navy", "ayu"];
+
+/**
+ * Opens a book page in one of mdBook's themes: the theme is put into
+ * localStorage before the page's scripts run, where mdBook's picker keeps it.
+ */
+export async function openInTheme(browser, path, theme, contextOptions = {}) {
+    const context = await browser.newContext(contextOptions);
+    await context.addInitScript((name) => localStorage.setItem("mdbook-theme", name), theme);
+    return openIn(context, path);
 }
 
 /** Fails if the page logged an error or threw. */

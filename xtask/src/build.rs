@@ -11,6 +11,7 @@ use std::fs;
 use std::path::Path;
 
 use callcast_book::Playgrounds;
+use mdbook_driver::builtin_preprocessors::{IndexPreprocessor, LinkPreprocessor};
 use mdbook_driver::config::Config;
 use mdbook_driver::MDBook;
 use wasm_bindgen_cli_support::Bindgen;
@@ -117,8 +118,14 @@ fn book(workspace: &Workspace, out: &Path) -> Result {
 
     let mut config = Config::from_disk(stage.join("book.toml"))?;
     config.build.build_dir = out.to_path_buf();
+    // `callcast` must run before mdBook's `links`, which would read the book's
+    // `{{#playground FILE}}` lines as Rust playgrounds; registered by hand,
+    // preprocessors run in the order they are added.
+    config.build.use_default_preprocessors = false;
     let mut book = MDBook::load_with_config(&stage, config)?;
-    book.with_preprocessor(Playgrounds);
+    book.with_preprocessor(Playgrounds)
+        .with_preprocessor(LinkPreprocessor::new())
+        .with_preprocessor(IndexPreprocessor::new());
     book.build().map_err(|error| format!("mdBook: {error:#}"))?;
     Ok(())
 }

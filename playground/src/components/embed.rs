@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use yew::prelude::*;
 
+use super::embed_views::View;
 use super::workbench::{Layout, Share, Workbench};
 
 /// The options the loader passes as JSON: the fence's options (see the book
@@ -26,12 +27,22 @@ pub struct EmbedSettings {
     pub check: Option<String>,
     /// The example ends with an uncaught error on purpose.
     pub crash: bool,
+    /// The views drawn under the console after a run (`diagram`, `mailbox`,
+    /// `table`); names this module does not know are left out.
+    pub views: Vec<String>,
 }
 
 impl EmbedSettings {
     fn rows(&self) -> u32 {
         let lines = self.source.lines().count() as u32;
         self.height.unwrap_or(lines + 1).clamp(2, 40)
+    }
+
+    fn views(&self) -> Vec<View> {
+        self.views
+            .iter()
+            .filter_map(|name| View::from_name(name))
+            .collect()
     }
 }
 
@@ -67,7 +78,8 @@ pub fn embed(props: &EmbedProps) -> Html {
                    rows={settings.rows()}
                    setup={settings.setup.clone()}
                    check={settings.check.clone().map(AttrValue::from)}
-                   expect_crash={settings.crash} />
+                   expect_crash={settings.crash}
+                   views={settings.views()} />
     }
 }
 
@@ -88,6 +100,13 @@ mod tests {
     }
 
     #[test]
+    fn views_in_the_order_asked_for_unknown_ones_left_out() {
+        let settings: EmbedSettings =
+            serde_json::from_str(r#"{"views":["table","flamegraph","diagram"]}"#).expect("valid");
+        assert_eq!(settings.views(), vec![View::Table, View::Diagram]);
+    }
+
+    #[test]
     fn exercise_settings_from_the_book() {
         let settings: EmbedSettings = serde_json::from_str(
             r#"{"source":"x = 1\n","setup":"y = 2\n","check":"IO.puts(\"check passed\")\n","exercise":true,"crash":true}"#,
@@ -99,6 +118,7 @@ mod tests {
             Some("IO.puts(\"check passed\")\n")
         );
         assert!(settings.crash);
+        assert!(settings.views().is_empty());
         // Setup lines are not the editor's: the height fits the visible code.
         assert_eq!(settings.rows(), 2);
     }

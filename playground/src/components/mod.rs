@@ -4,5 +4,6 @@
 pub mod console;
 pub mod editor;
 pub mod embed;
+pub mod embed_views;
 pub mod playground;
 pub mod workbench;

@@ -19,6 +19,8 @@ struct Opened {
     original: String,
     problem: Option<String>,
     autorun: bool,
+    /// The link's seed (0 without one).
+    seed: u64,
 }
 
 impl Opened {
@@ -44,6 +46,7 @@ impl Opened {
         };
         Opened {
             autorun: link.run && problem.is_none(),
+            seed: link.seed.unwrap_or(0),
             original,
             fragment,
             source,
@@ -80,6 +83,7 @@ pub fn playground() -> Html {
                     original: example.source.to_owned(),
                     problem: None,
                     autorun: false,
+                    seed: 0,
                 });
                 loads.set(*loads + 1);
             }
@@ -117,6 +121,7 @@ pub fn playground() -> Html {
                    source={opened.source.clone()}
                    problem={opened.problem.clone().map(AttrValue::from)}
                    autorun={opened.autorun}
+                   seed={opened.seed}
                    file_name="playground.exs"
                    layout={Layout::Full}
                    share={Share::ThisPage}
@@ -152,11 +157,19 @@ mod tests {
         let broken = Opened::from_fragment("#code=%%%".to_owned(), saved.clone());
         assert_eq!(broken.source, "IO.puts(:mine)\n");
         assert!(broken.problem.is_some());
-        let good = Opened::from_fragment(format!("#{}", Link::fragment_for("x = 1", false)), saved);
+        let good =
+            Opened::from_fragment(format!("#{}", Link::fragment_for("x = 1", false, 0)), saved);
         assert_eq!(
             (good.source.as_str(), good.original.as_str()),
             ("x = 1", "x = 1")
         );
+    }
+
+    #[test]
+    fn a_link_sets_the_seed() {
+        let opened = Opened::from_fragment(format!("#{}", Link::fragment_for("x", true, 42)), None);
+        assert_eq!((opened.seed, opened.autorun), (42, true));
+        assert_eq!(Opened::from_fragment(String::new(), None).seed, 0);
     }
 
     #[test]

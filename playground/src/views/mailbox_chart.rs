@@ -1,11 +1,17 @@
 //! The mailbox chart: how many messages wait in each process's mailbox over
-//! virtual time, each line's peak marked with its value.
+//! virtual time, each line's peak marked with its value. The time axis spans
+//! the whole run, so moving the scrubber draws less of it rather than
+//! rescaling it; hovering a time reports it, for the diagram to mark.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use runtime_core::trace::Nanos;
 use runtime_core::value::Pid;
 use runtime_core::TraceEvent;
-use yew::{html, Html};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::{html, Callback, Html, MouseEvent};
 
 use super::model::{mailbox_series, pid_text, processes};
 use super::sequence_layout::time_text;
@@ -21,19 +27,29 @@ const PAD: u64 = 28;
 /// this many, always including its peak.
 const MAX_POINTS: usize = 2_000;
 
-/// Draws one line per process that was ever sent a message.
-pub fn view(trace: &[TraceEvent]) -> Html {
+/// Draws one line per process that was sent a message in `trace`, on a time
+/// axis from 0 to `end` (at least the end of `trace`); `now` marks the moment
+/// shown when the trace is cut there. `on_hover` hears the time under the
+/// pointer (`None` when it leaves).
+pub fn view(
+    trace: &[TraceEvent],
+    end: Nanos,
+    now: Option<Nanos>,
+    on_hover: &Callback<Option<Nanos>>,
+) -> Html {
     let series = mailbox_series(trace);
     if series.is_empty() {
         let text = if trace.is_empty() {
             "Run the program to chart its mailboxes."
+        } else if now.is_some() {
+            "No process has been sent a message yet."
         } else {
             "No process was sent a message in this run."
         };
         return frame(CLASS, TEST_ID, empty(text));
     }
     // `series` is in pid order; only the names of its processes are kept.
-    let names: BTreeMap<Pid, &str> = processes(trace)
+    let names: BTreeMap<Pid, Cow<'_, str>> = processes(trace)
         .into_iter()
         .filter(|row| series.binary_search_by_key(&row.pid, |s| s.pid).is_ok())
         .map(|row| (row.pid, row.name))
@@ -44,6 +60,7 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         .map(|p| p.0)
         .max()
         .unwrap_or(0)
+        .max(end)
         .max(1);
     let top = series.iter().map(|s| s.peak.1).max().unwrap_or(0).max(1) as u64;
     let x = |at: u64| PAD + (at as u128 * u128::from(WIDTH - 2 * PAD) / u128::from(end)) as u64;
@@ -81,16 +98,48 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         }
     });
     let legend = series.iter().enumerate().map(|(i, s)| {
-        let name = names.get(&s.pid).copied().unwrap_or_default();
+        let name = names.get(&s.pid).map_or("", |name| name.as_ref());
         html! {
             <li class={format!("cc-series-{}", i % 6)} title={pid_text(s.pid)}>
                 { format!("{name} (peak {})", s.peak.1) }
             </li>
         }
     });
+    let now_line = now.map(|at| {
+        let x = x(at.min(end)).to_string();
+        html! {
+            <line class="cc-now" data-testid="mailbox-now" x1={x.clone()} x2={x}
+                  y1={PAD.to_string()} y2={(HEIGHT - PAD).to_string()} />
+        }
+    });
+    let onmousemove = {
+        let on_hover = on_hover.clone();
+        Callback::from(move |event: MouseEvent| {
+            let Some(svg) = event
+                .current_target()
+                .and_then(|target| target.dyn_into::<Element>().ok())
+            else {
+                return;
+            };
+            let rect = svg.get_bounding_client_rect();
+            if rect.width() <= 0.0 {
+                return;
+            }
+            // The viewBox scales with the element: back to chart units, then time.
+            // Whole chart units: moving within one reports the same time, which
+            // spares the views a render.
+            let fx =
+                ((f64::from(event.client_x()) - rect.left()) / rect.width() * WIDTH as f64).round();
+            let share = (fx - PAD as f64) / (WIDTH - 2 * PAD) as f64;
+            let at = (share.clamp(0.0, 1.0) * end as f64) as Nanos;
+            on_hover.emit(Some(at));
+        })
+    };
+    let onmouseleave = on_hover.reform(|_: MouseEvent| None);
     let chart = html! {
         <>
-            <svg class="cc-chart" role="img" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}>
+            <svg class="cc-chart" role="img" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+                 {onmousemove} {onmouseleave}>
                 <title>{ "Mailbox length over virtual time" }</title>
                 <line class="cc-axis" x1={PAD.to_string()} y1={(HEIGHT - PAD).to_string()}
                       x2={(WIDTH - PAD).to_string()} y2={(HEIGHT - PAD).to_string()} />
@@ -106,6 +155,7 @@ pub fn view(trace: &[TraceEvent]) -> Html {
                     { "virtual time →" }
                 </text>
                 { for lines }
+                { for now_line }
             </svg>
             <ul class="cc-legend">{ for legend }</ul>
         </>

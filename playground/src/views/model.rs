@@ -1,17 +1,74 @@
 //! Plain data derived from a trace: who ran, what they sent, how full their
 //! mailboxes were. Pure functions, so every view can be tested without a browser.
+//!
+//! Every function reads the trace it is given to its end, so the state *as of
+//! event i* is the same function over [`until`]`(trace, i)`: the scrubber and
+//! Step need nothing else.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use runtime_core::inspect::inspect;
 use runtime_core::trace::Nanos;
 use runtime_core::value::{Pid, Value};
-use runtime_core::TraceEvent;
+use runtime_core::{OutputChunk, TraceEvent};
 
 /// How a pid is printed everywhere in the views: `#PID<0.N.0>`, the form the
 /// runtime documents for [`Pid`].
 pub fn pid_text(pid: Pid) -> String {
     format!("#PID<0.{}.0>", pid.0)
+}
+
+/// Anonymous functions of the prelude that processes are spawned with, and
+/// what a reader knows those processes as.
+const PRELUDE_FUNS: &[(&str, &str)] = &[
+    ("-body/3-fun-0-", "Task"),
+    ("-do_start/4-fun-0-", "GenServer"),
+];
+
+/// The name a process is shown with before it has a better one (a registered
+/// name, a GenServer module): its spawn label, made readable. The runtime
+/// labels an anonymous function as the BEAM names it, `-run/1-fun-0-`; shown
+/// here as `fn in run/1`, or just `fn` for one written at the top of the
+/// script or inside another `fn` (the views print the pid beside it).
+/// Borrowed unless it must be built (`fn in …`), so a million rows copy no text.
+pub fn display_name(label: &str) -> Cow<'_, str> {
+    if let Some(&(_, name)) = PRELUDE_FUNS.iter().find(|(fun, _)| *fun == label) {
+        return Cow::Borrowed(name);
+    }
+    let Some(inner) = label.strip_prefix('-').and_then(|l| l.strip_suffix('-')) else {
+        return Cow::Borrowed(label);
+    };
+    match inner.split_once("-fun-") {
+        // At the top of the script, or inside another anonymous function.
+        Some(("__FILE__/1" | "", _)) => Cow::Borrowed("fn"),
+        Some((owner, _)) => Cow::Owned(format!("fn in {owner}")),
+        None => Cow::Borrowed(label),
+    }
+}
+
+/// The first `events` events of the trace (all of them when it is shorter):
+/// the run as it stood after its `events`-th event.
+pub fn until(trace: &[TraceEvent], events: usize) -> &[TraceEvent] {
+    &trace[..events.min(trace.len())]
+}
+
+/// What the program had printed by the end of the trace, merged as the
+/// console shows it (one chunk per run of the same stream).
+pub fn output(trace: &[TraceEvent]) -> Vec<OutputChunk> {
+    let mut chunks: Vec<OutputChunk> = Vec::new();
+    for event in trace {
+        if let TraceEvent::Output { stream, text, .. } = event {
+            match chunks.last_mut() {
+                Some(last) if last.stream == *stream => last.text.push_str(text),
+                _ => chunks.push(OutputChunk {
+                    stream: *stream,
+                    text: text.clone(),
+                }),
+            }
+        }
+    }
+    chunks
 }
 
 /// Where a process stands, as of the end of the trace.
@@ -41,8 +98,9 @@ pub struct ProcessRow<'t> {
     pub received: usize,
     /// Messages waiting in its mailbox.
     pub mailbox: usize,
-    /// The name it is shown with: registered name, else GenServer module, else label.
-    pub name: &'t str,
+    /// The name it is shown with: registered name, else GenServer module, else
+    /// its label made readable ([`display_name`]).
+    pub name: Cow<'t, str>,
     /// Reductions it ran, as of its latest wait or its exit.
     pub reductions: u64,
     /// For a GenServer: its latest state.
@@ -105,7 +163,7 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow<'_>> {
                     status: ProcessStatus::Running,
                     received: 0,
                     mailbox: 0,
-                    name: label,
+                    name: display_name(label),
                     reductions: 0,
                     state: None,
                 });
@@ -152,14 +210,14 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow<'_>> {
             } => {
                 if let Some(i) = index.get(*pid) {
                     rows[i].state = Some(state);
-                    if rows[i].name == rows[i].label {
-                        rows[i].name = module;
+                    if rows[i].name == display_name(rows[i].label) {
+                        rows[i].name = Cow::Borrowed(module);
                     }
                 }
             }
             TraceEvent::Register { pid, name, .. } => {
                 if let Some(i) = index.get(*pid) {
-                    rows[i].name = name;
+                    rows[i].name = Cow::Borrowed(name);
                 }
             }
             _ => {}
@@ -311,6 +369,34 @@ mod tests {
         assert!(matches!(server.status, ProcessStatus::Waiting));
         assert!(server.reductions > 0);
         assert_eq!(server.received, 3, "two casts and a call");
+    }
+
+    #[test]
+    fn spawn_labels_read_as_a_reader_knows_them() {
+        let shown: Vec<String> = [
+            "main",
+            "-__FILE__/1-fun-0-",
+            "--fun-0-",
+            "-loop/2-fun-1-",
+            "-body/3-fun-0-",
+            "Worker.run",
+            "-odd",
+        ]
+        .iter()
+        .map(|label| display_name(label).into_owned())
+        .collect();
+        assert_eq!(
+            shown,
+            [
+                "main",
+                "fn",
+                "fn",
+                "fn in loop/2",
+                "Task",
+                "Worker.run",
+                "-odd"
+            ]
+        );
     }
 
     #[test]

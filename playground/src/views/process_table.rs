@@ -37,7 +37,7 @@ pub fn view(trace: &[TraceEvent]) -> Html {
         html! {
             <tr>
                 <td class="cc-mono">{ pid_text(row.pid) }</td>
-                <td title={row.label.to_owned()}>{ row.name.to_owned() }</td>
+                <td title={row.label.to_owned()}>{ row.name.to_string() }</td>
                 <td class={class}>{ status }</td>
                 <td class="cc-num">{ row.mailbox.to_string() }</td>
                 <td class="cc-num">{ row.reductions.to_string() }</td>

@@ -1,10 +1,13 @@
 //! The sequence diagram: draws the shapes `sequence_layout` placed. Only the
 //! shapes near the visible part of the scrolling box are drawn, so a long
 //! diagram scrolls as smoothly as a short one; hovering a call or a reply
-//! highlights both.
+//! highlights both. The lane headers stay in view while the diagram scrolls
+//! down; a line marks the moment the views show (the scrubber's) and another
+//! the moment hovered in the mailbox chart.
 
 use std::rc::Rc;
 
+use runtime_core::trace::Nanos;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -27,6 +30,12 @@ pub struct SequenceDiagramProps {
     pub layout: Rc<Layout>,
     /// Events in the trace, drawn or not.
     pub events: usize,
+    /// The trace was cut at an earlier moment: mark where.
+    #[prop_or_default]
+    pub cut: bool,
+    /// A moment to mark (hovered elsewhere), in virtual time.
+    #[prop_or_default]
+    pub hover_at: Option<Nanos>,
 }
 
 /// The sequence diagram of a run.
@@ -35,6 +44,20 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
     // (scroll top, visible height) of the box.
     let window = use_state(|| (0.0_f64, 640.0_f64));
     let hot_call = use_state(|| None::<u64>);
+    let scroller = use_node_ref();
+    {
+        // Step and Play move the moment down the diagram: keep it in view.
+        let scroller = scroller.clone();
+        let now = props.cut.then(|| props.layout.now()).flatten();
+        use_effect_with(now.map(|y| y as i32), move |now| {
+            if let (Some(y), Some(element)) = (*now, scroller.cast::<Element>()) {
+                let (top, height) = (element.scroll_top(), element.client_height());
+                if y < top + HEADER_HEIGHT || y > top + height - 24 {
+                    element.set_scroll_top((y - height * 2 / 3).max(0));
+                }
+            }
+        });
+    }
     let layout = &props.layout;
     if layout.lanes.is_empty() {
         return frame(
@@ -91,16 +114,41 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                 </g>
             }
         });
-    let lanes = layout.lanes.iter().map(|lane| {
+    let lifelines = layout.lanes.iter().map(|lane| {
+        html! {
+            <line class="cc-seq-lifeline" x1={lane.x.to_string()} y1={lane.top.to_string()}
+                  x2={lane.x.to_string()} y2={lane.bottom.to_string()} />
+        }
+    });
+    // Headers live in their own strip, sticky at the top of the scrolling box.
+    let headers = layout.lanes.iter().map(|lane| {
+        let pid = pid_text(lane.pid);
+        let short = short_pid(&pid);
         html! {
             <g class="cc-seq-lane">
-                <title>{ format!("{} {}", lane.name, pid_text(lane.pid)) }</title>
-                <text class="cc-seq-label" x={lane.x.to_string()} y="18">{ shorten(&lane.name, 18) }</text>
-                <line class="cc-seq-lifeline" x1={lane.x.to_string()} y1={lane.top.to_string()}
-                      x2={lane.x.to_string()} y2={lane.bottom.to_string()} />
+                <title>{ format!("{} {pid}", lane.name) }</title>
+                <text class="cc-seq-label" x={lane.x.to_string()} y="16">{ shorten(&lane.name, 20) }</text>
+                if lane.name != short {
+                    <text class="cc-seq-pid" x={lane.x.to_string()} y="30">{ short }</text>
+                }
             </g>
         }
     });
+    let line_across = |y: f64, class: &'static str, test_id: &'static str| {
+        html! {
+            <line class={class} data-testid={test_id} x1={super::sequence_layout::AXIS_WIDTH.to_string()}
+                  x2={layout.width.to_string()} y1={num(y)} y2={num(y)} />
+        }
+    };
+    let now_line = props
+        .cut
+        .then(|| layout.now())
+        .flatten()
+        .map(|y| line_across(y, "cc-now", "diagram-now"));
+    let hover_line = props
+        .hover_at
+        .and_then(|at| layout.y_at(at))
+        .map(|y| line_across(y, "cc-seq-hover", "diagram-hover"));
     let summary = (!layout.summary.is_empty()).then(|| {
         let rest: Vec<String> = layout
             .summary
@@ -146,15 +194,24 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                 <span>{ "○ still in the mailbox" }</span>
                 <span class="cc-seq-crash-key">{ "✕ exit (red: crash)" }</span>
             </p>
-            <div class="cc-seq-scroll" {onscroll}>
-                <svg class="cc-seq" role="img" width={layout.width.to_string()}
-                     height={num(layout.height)}
-                     viewBox={format!("0 0 {} {}", layout.width, num(layout.height))}>
-                    <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
+            <div class="cc-seq-scroll" ref={scroller} {onscroll}>
+                <svg class="cc-seq-headers" width={layout.width.to_string()}
+                     height={HEADER_HEIGHT.to_string()}
+                     viewBox={format!("0 0 {} {HEADER_HEIGHT}", layout.width)}>
                     <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 22).to_string()}>{ "virtual" }</text>
                     <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 10).to_string()}>{ "time ↓" }</text>
-                    { for lanes }
+                    { for headers }
+                </svg>
+                // Below the headers: the same coordinates, starting where they end.
+                <svg class="cc-seq" role="img" width={layout.width.to_string()}
+                     height={num(layout.height - f64::from(HEADER_HEIGHT))}
+                     viewBox={format!("0 {HEADER_HEIGHT} {} {}", layout.width, num(layout.height - f64::from(HEADER_HEIGHT)))}>
+                    <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
+                    { for lifelines }
                     { for ticks }
+                    // Under the arrows, so a label's halo keeps it readable.
+                    { for now_line }
+                    { for hover_line }
                     { for marks }
                     { for arrows }
                 </svg>
@@ -220,11 +277,6 @@ fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Optio
         }
         Arrival::Lost => cross(x2 + 6.0, y2, "cc-seq-lost"),
     };
-    let (lx, ly) = if a.x1 == a.x2 {
-        (x1 + 40.0, (y1 + y2) / 2.0 + 4.0)
-    } else {
-        ((x1 + x2) / 2.0, (y1 + y2) / 2.0 - 5.0)
-    };
     let onmouseenter = {
         let set_hot = set_hot.clone();
         let call = a.call;
@@ -242,7 +294,7 @@ fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Optio
             <path class="cc-seq-hit" d={d.clone()} />
             <path class="cc-seq-line" d={d} />
             { end }
-            if a.kind != ArrowKind::Spawn {
+            if let Some((lx, ly)) = a.label_at {
                 <text x={num(lx)} y={num(ly)}>{ a.label.clone() }</text>
             }
         </g>
@@ -297,6 +349,11 @@ fn cross(x: f64, y: f64, class: &'static str) -> Html {
         num(y - 5.0)
     );
     html! { <path class={class} d={d} /> }
+}
+
+/// `#PID<0.7.0>` as `<0.7.0>`: a pid under its lane's name.
+fn short_pid(pid: &str) -> String {
+    pid.trim_start_matches("#PID").to_owned()
 }
 
 /// A coordinate with one decimal: enough for the eye, short in the DOM.

@@ -10,7 +10,7 @@ use runtime_core::trace::Nanos;
 use runtime_core::value::{Pid, Value};
 use runtime_core::{MessageKind, TraceEvent};
 
-use super::model::pid_text;
+use super::model::{display_name, pid_text};
 
 /// Horizontal distance between two lanes.
 pub const LANE_WIDTH: i32 = 150;
@@ -104,6 +104,9 @@ pub struct Arrow {
     pub detail: String,
     /// The call a call or reply belongs to, to pair them.
     pub call: Option<u64>,
+    /// Where the label goes (its centre's baseline); `None`: no room beside
+    /// the arrow without covering another label, so only a hover shows it.
+    pub label_at: Option<(f64, f64)>,
 }
 
 /// A mark on a lane.
@@ -174,12 +177,26 @@ pub struct Layout {
     pub drawn: usize,
     /// Events past those, by kind (`"casts"`, `"receives"` ...), when summarised.
     pub summary: Vec<(String, usize)>,
+    /// The virtual time and height of every drawn event, in order, so that a
+    /// moment chosen elsewhere (the mailbox chart) can be marked here.
+    pub moments: Vec<(Nanos, f64)>,
 }
 
 impl Layout {
     /// How many arrows of a kind the diagram has.
     pub fn count(&self, kind: ArrowKind) -> usize {
         self.arrows.iter().filter(|a| a.kind == kind).count()
+    }
+
+    /// The height of the last drawn event at or before virtual time `at`.
+    pub fn y_at(&self, at: Nanos) -> Option<f64> {
+        let after = self.moments.partition_point(|&(t, _)| t <= at);
+        after.checked_sub(1).map(|i| self.moments[i].1)
+    }
+
+    /// The height of the last drawn event: where the run stands.
+    pub fn now(&self) -> Option<f64> {
+        self.moments.last().map(|&(_, y)| y)
     }
 }
 
@@ -218,6 +235,7 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
         let at = event.at();
         y += step(last_at, at);
         last_at = Some(at);
+        out.moments.push((at, y));
         if y >= next_tick {
             out.ticks.push(Tick {
                 y,
@@ -233,7 +251,10 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
                 let index = lanes.len();
                 let parent_x = parent.as_ref().and_then(lane_x);
                 lane_of.insert(*pid, index);
-                let name = names.get(pid).cloned().unwrap_or_else(|| label.clone());
+                let name = names
+                    .get(pid)
+                    .cloned()
+                    .unwrap_or_else(|| display_name(label).into_owned());
                 lanes.push(Lane {
                     pid: *pid,
                     x: x_for(index),
@@ -252,6 +273,7 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
                         label: "spawn".to_owned(),
                         detail: format!("spawn {} ({name}) at {}", pid_text(*pid), time_text(at)),
                         call: None,
+                        label_at: None,
                     });
                 }
             }
@@ -297,6 +319,7 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
                         time_text(at)
                     ),
                     call: *call,
+                    label_at: None,
                 });
             }
             TraceEvent::Receive { id, .. } => {
@@ -342,6 +365,7 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
             lane.bottom = bottom as i64;
         }
     }
+    place_labels(&mut out.arrows);
     out.width = AXIS_WIDTH + LANE_WIDTH * lanes.len() as i32 + 40;
     out.height = bottom;
     out.lanes = lanes;
@@ -350,6 +374,56 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
         .map(|(noun, n)| (noun.to_owned(), n))
         .collect();
     out
+}
+
+/// Width of one character of an arrow's label (11 px monospace), and the
+/// height of a label, for telling whether two labels would overlap.
+const CHAR_WIDTH: f64 = 6.7;
+const LABEL_HEIGHT: f64 = 12.0;
+/// Where along its arrow a label may sit, best first: the middle, then
+/// staggered towards either end.
+const LABEL_SPOTS: [f64; 5] = [0.5, 0.3, 0.7, 0.15, 0.85];
+
+/// Gives each arrow's label a spot where it covers no earlier label, trying
+/// [`LABEL_SPOTS`] in turn; a label with no free spot is left to the hover.
+/// Labels are indexed by band of height so the check stays cheap on long runs.
+fn place_labels(arrows: &mut [Arrow]) {
+    // band index → boxes (left, top, right, bottom) placed in that band.
+    let mut bands: BTreeMap<i64, Vec<(f64, f64, f64, f64)>> = BTreeMap::new();
+    let band = |y: f64| (y / LABEL_HEIGHT).floor() as i64;
+    for arrow in arrows.iter_mut().filter(|a| a.kind != ArrowKind::Spawn) {
+        let half = arrow.label.chars().count() as f64 * CHAR_WIDTH / 2.0 + 2.0;
+        let (x1, x2) = (f64::from(arrow.x1), f64::from(arrow.x2));
+        let spots: Vec<(f64, f64)> = if arrow.x1 == arrow.x2 {
+            // A message to oneself loops out to the right; its label sits in the loop.
+            vec![(x1 + 40.0, (arrow.y1 + arrow.y2) / 2.0 + 4.0)]
+        } else {
+            LABEL_SPOTS
+                .iter()
+                .map(|t| {
+                    (
+                        x1 + (x2 - x1) * t,
+                        arrow.y1 + (arrow.y2 - arrow.y1) * t - 5.0,
+                    )
+                })
+                .collect()
+        };
+        let free = spots.into_iter().find(|&(x, y)| {
+            let bounds = (x - half, y - LABEL_HEIGHT + 2.0, x + half, y + 2.0);
+            (band(bounds.1) - 1..=band(bounds.3) + 1).all(|b| {
+                bands.get(&b).is_none_or(|boxes| {
+                    boxes.iter().all(|o| {
+                        bounds.2 <= o.0 || o.2 <= bounds.0 || bounds.3 <= o.1 || o.3 <= bounds.1
+                    })
+                })
+            })
+        });
+        if let Some((x, y)) = free {
+            let bounds = (x - half, y - LABEL_HEIGHT + 2.0, x + half, y + 2.0);
+            bands.entry(band(bounds.1)).or_default().push(bounds);
+        }
+        arrow.label_at = free;
+    }
 }
 
 /// The vertical step from one event to the next: at least [`MIN_STEP`], more
@@ -554,6 +628,58 @@ send(self(), :hello)
             .count();
         assert_eq!(abnormal, 1);
         assert_eq!(layout.count(ArrowKind::Signal), 1);
+    }
+
+    #[test]
+    fn labels_never_cover_each_other() {
+        let sources = [
+            COUNTER,
+            // Fifty casts racing to a slow server: their arrows converge.
+            "defmodule S do\n  use GenServer\n  def init(n), do: {:ok, n}\n  def handle_cast(:work, n) do\n    Process.sleep(5)\n    {:noreply, n + 1}\n  end\nend\n{:ok, s} = GenServer.start_link(S, 0)\nEnum.each(1..50, fn _ -> GenServer.cast(s, :work) end)\nProcess.sleep(400)\n",
+        ];
+        for source in sources {
+            let layout = layout(&trace_of(source));
+            let boxes: Vec<(f64, f64, f64, f64)> = layout
+                .arrows
+                .iter()
+                .filter_map(|a| {
+                    let (x, y) = a.label_at?;
+                    let half = a.label.chars().count() as f64 * CHAR_WIDTH / 2.0;
+                    Some((x - half, y - LABEL_HEIGHT + 2.0, x + half, y + 2.0))
+                })
+                .collect();
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
+                    assert!(apart, "labels at {a:?} and {b:?} overlap");
+                }
+            }
+            let labelled = layout
+                .arrows
+                .iter()
+                .filter(|a| a.label_at.is_some())
+                .count();
+            assert!(labelled > 0, "some label found room");
+        }
+        // A short run has room for every label.
+        let counter = layout(&trace_of(COUNTER));
+        let unlabelled: Vec<&str> = counter
+            .arrows
+            .iter()
+            .filter(|a| a.kind != ArrowKind::Spawn && a.label_at.is_none())
+            .map(|a| a.label.as_str())
+            .collect();
+        assert!(unlabelled.is_empty(), "{unlabelled:?}");
+    }
+
+    #[test]
+    fn a_moment_maps_to_the_height_of_its_last_event() {
+        let layout = layout(&trace_of(COUNTER));
+        let (first_at, first_y) = layout.moments[0];
+        assert_eq!(layout.y_at(first_at), Some(first_y));
+        assert_eq!(layout.now(), layout.moments.last().map(|m| m.1));
+        let (last_at, last_y) = layout.moments[layout.moments.len() - 1];
+        assert_eq!(layout.y_at(last_at + 1_000_000), Some(last_y));
     }
 
     #[test]

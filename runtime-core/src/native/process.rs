@@ -505,9 +505,12 @@ pub fn send_with_call(
         },
         Value::Ref(r) => {
             // An alias: delivered while its owner keeps it active, dropped after.
-            if let Some(p) = c.core.aliases.get(&r.0).copied() {
-                let kind = if matches!(kind, MessageKind::Send) { MessageKind::Reply } else { kind };
-                c.core.send_tagged(c.proc, me, p, msg.clone(), kind, call);
+            let kind = if matches!(kind, MessageKind::Send) { MessageKind::Reply } else { kind };
+            match c.core.aliases.get(&r.0).copied() {
+                Some(p) => {
+                    c.core.send_tagged(c.proc, me, p, msg.clone(), kind, call);
+                }
+                None => c.core.dropped(me, &msg, kind, call),
             }
         }
         Value::Tuple(t) if t.len() == 2 => {

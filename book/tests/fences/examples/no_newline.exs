@@ -1,0 +1,1 @@
+IO.puts("no newline at the end")

@@ -1,0 +1,5 @@
+send(self(), :ping)
+
+receive do
+  :ping -> IO.puts("pong")
+end

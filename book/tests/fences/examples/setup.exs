@@ -1,0 +1,3 @@
+defmodule Echo do
+  def echo(x), do: x
+end
