@@ -1,6 +1,8 @@
 //! The callcast web app. Everything the browser calls is in this file: two
 //! functions, one to mount the playground page and one to mount an editor into
-//! any element (the book's loader calls it for every placeholder on a page).
+//! any element (the book's loader calls it for every placeholder on a page),
+//! and two that run a program to its end without drawing, for the browser
+//! benchmarks and the native-vs-wasm determinism test.
 //! The rest of the crate draws; `runtime-core` does the work.
 
 pub mod base64url;
@@ -41,4 +43,41 @@ pub fn mount_editor(element: Element, options_json: &str) -> Result<(), JsError>
     element.set_text_content(None);
     yew::Renderer::<Embed>::with_root_and_props(element, EmbedProps { settings }).render();
     Ok(())
+}
+
+/// Runs `source` to its end in one call, with the browser's limits and the
+/// given seed, and returns a JSON object: `exit_code`, `output` (stdout and
+/// stderr as printed), `reductions` and `events` (trace events recorded;
+/// `trace` says whether to record them). It blocks the page until the program
+/// ends: it exists to time the runtime itself, not for readers.
+#[wasm_bindgen]
+pub fn run_to_end(source: &str, seed: u64, trace: bool) -> Result<String, JsError> {
+    let session = runner::run_to_end(source, seed, trace)
+        .map_err(|diagnostic| JsError::new(&diagnostic.render(source, "bench.exs")))?;
+    let output: String = session.output().iter().map(|c| c.text.as_str()).collect();
+    let exit_code = match session.status() {
+        runtime_core::RunStatus::Finished { exit_code } => exit_code,
+        runtime_core::RunStatus::Running => -1,
+    };
+    Ok(serde_json::json!({
+        "exit_code": exit_code,
+        "output": output,
+        "reductions": session.reductions(),
+        "events": session.trace().len(),
+    })
+    .to_string())
+}
+
+/// Runs `source` to its end with the given seed and returns its trace as
+/// `callcast trace --seed SEED` prints it: one JSON object per line.
+#[wasm_bindgen]
+pub fn trace_lines(source: &str, seed: u64) -> Result<String, JsError> {
+    let session = runner::run_to_end(source, seed, true)
+        .map_err(|diagnostic| JsError::new(&diagnostic.render(source, "trace.exs")))?;
+    let mut lines = String::new();
+    for event in session.trace() {
+        lines.push_str(&serde_json::to_string(event)?);
+        lines.push('\n');
+    }
+    Ok(lines)
 }

@@ -3,13 +3,23 @@
 //!
 //! The slice size adapts: it grows while slices are quick and shrinks when one
 //! takes too long, so each tick stays near [`TARGET_MS`] on any machine.
+//!
+//! Slices follow one another through a message the page posts to itself, not
+//! `setTimeout(0)`: browsers delay nested timeouts by at least 4 ms, which
+//! left a third of a long run idle, while a message runs as soon as the event
+//! loop has handled input and drawn its frame.
+//!
+//! A run may have a goal, a number of trace events: Step and Play need the run
+//! only a little ahead of the moment they show, so it pauses there until
+//! [`Runner::advance`] moves the goal on.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use runtime_core::scheduler::SchedulerConfig;
 use runtime_core::{Diagnostic, RunConfig, RunStatus, Session};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
 /// Reductions of the first slice: a few milliseconds on a slow machine.
@@ -44,6 +54,19 @@ pub fn browser_config() -> RunConfig {
     }
 }
 
+/// Runs `source` to its end in one go, with the browser's limits, `seed`, and
+/// the trace recorded or not; for benchmarks and tests, since it never yields.
+pub fn run_to_end(source: &str, seed: u64, trace: bool) -> Result<Session, Diagnostic> {
+    let config = RunConfig {
+        seed,
+        trace,
+        ..browser_config()
+    };
+    let mut session = Session::start(source, "main.exs", config)?;
+    while session.run_for(SLICE_RANGE.1) == RunStatus::Running {}
+    Ok(session)
+}
+
 #[cfg(target_arch = "wasm32")]
 fn memory_probe() -> Option<fn() -> usize> {
     Some(|| core::arch::wasm32::memory_size(0) * 65536)
@@ -54,11 +77,15 @@ fn memory_probe() -> Option<fn() -> usize> {
     None
 }
 
+thread_local! {
+    // Looked up once: finding it again costs two calls into JavaScript.
+    static PERFORMANCE: Option<web_sys::Performance> =
+        web_sys::window().and_then(|window| window.performance());
+}
+
 /// Milliseconds on a monotonic clock (0 where there is none, e.g. native tests).
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map_or(0.0, |performance| performance.now())
+    PERFORMANCE.with(|performance| performance.as_ref().map_or(0.0, |p| p.now()))
 }
 
 /// The next slice size, given how long the last one took.
@@ -89,19 +116,60 @@ pub struct Progress {
 #[derive(Clone, Default)]
 pub struct Runner {
     current: Rc<RefCell<Option<Run>>>,
+    /// Runs started so far: the number of the current run, so a view can tell
+    /// a new run from the same run with a longer trace.
+    started: Rc<Cell<u64>>,
 }
 
 struct Run {
     session: Session,
+    /// Hears where the run stands (see [`Runner::start`]).
     on_slice: Callback<Progress>,
     /// Pause once the trace holds this many events (Step and Play need no more).
     goal: Option<usize>,
-    // Dropping the timer cancels the next slice, which is how a run is stopped.
-    next_slice: Option<Timeout>,
+    /// Posts the run's next slice while the run goes on; dropping it cancels
+    /// the slice it posted, which is how a run is stopped or paused (and
+    /// frees the run's callback). [`Runner::advance`] makes a new one.
+    ticker: Option<Ticker>,
     slice: u64,
-    last_render: f64,
-    /// Milliseconds to wait after a render before the next one.
-    render_gap: f64,
+    /// The status line and the views have their own pace: the status is cheap
+    /// and shows progress often, the views derive from the whole trace and may
+    /// be slow to draw, so they are drawn again only as often as they can be.
+    status: Pace,
+    views: Pace,
+    /// The trace length the views were last asked to draw (see [`Runner::views_events`]).
+    views_events: usize,
+    /// When the last render was asked for and whether it drew the views,
+    /// until the next slice measures it.
+    render_asked: Option<(f64, bool)>,
+}
+
+/// How often something is drawn while a program runs.
+struct Pace {
+    /// When it was last drawn (ms).
+    last: f64,
+    /// Milliseconds to wait after drawing it before drawing it again.
+    gap: f64,
+}
+
+impl Pace {
+    fn new(now: f64) -> Pace {
+        Pace {
+            last: now,
+            gap: RENDER_EVERY_MS,
+        }
+    }
+
+    fn due(&self, now: f64) -> bool {
+        now - self.last >= self.gap
+    }
+
+    /// A render took `cost` ms, up to `now`: a slow one makes the next wait
+    /// longer, so rendering never takes more than [`RENDER_SHARE`] of the time.
+    fn drawn(&mut self, now: f64, cost: f64) {
+        self.last = now;
+        self.gap = RENDER_EVERY_MS.max(cost / RENDER_SHARE);
+    }
 }
 
 impl PartialEq for Runner {
@@ -114,7 +182,8 @@ impl Runner {
     /// Compiles `source` and starts running it with `seed`, replacing any
     /// earlier run; `on_slice` hears where the run stands, after a slice, at
     /// most every [`RENDER_EVERY_MS`] while it runs, and always when it ends or
-    /// reaches its goal (see [`Runner::advance`]).
+    /// reaches its goal (see [`Runner::advance`]). [`Runner::views_events`]
+    /// says when views following the end of the trace should be drawn again.
     pub fn start(
         &self,
         source: &str,
@@ -124,6 +193,7 @@ impl Runner {
         on_slice: Callback<Progress>,
     ) -> Result<(), Diagnostic> {
         self.current.replace(None);
+        self.started.set(self.started.get() + 1);
         let config = RunConfig {
             seed,
             ..browser_config()
@@ -131,21 +201,27 @@ impl Runner {
         let session = Session::start(source, file_name, config)?;
         self.current.replace(Some(Run {
             session,
-            on_slice: on_slice.clone(),
+            on_slice,
             goal,
-            next_slice: None,
+            ticker: None,
             slice: FIRST_SLICE,
-            last_render: now_ms(),
-            render_gap: RENDER_EVERY_MS,
+            status: Pace::new(now_ms()),
+            views: Pace::new(now_ms()),
+            views_events: 0,
+            render_asked: None,
         }));
-        self.schedule(on_slice);
+        // The first slice runs even when the goal is already met (the spawn of
+        // the main process is recorded before it): it reports the run's start.
+        self.go_on();
         Ok(())
     }
 
-    /// Stops the run where it is; its output and trace stay readable.
+    /// Stops the run where it is; its output and trace stay readable, and
+    /// [`Runner::advance`] lets it go on (a Pause).
     pub fn stop(&self) {
         if let Some(run) = self.current.borrow_mut().as_mut() {
-            run.next_slice = None;
+            run.ticker = None;
+            run.views_events = run.session.trace().len();
         }
     }
 
@@ -153,25 +229,58 @@ impl Runner {
     /// end), unless it already has them or has ended. A run already going on
     /// only gets the new goal.
     pub fn advance(&self, goal: Option<usize>) {
-        let on_slice = match self.current.borrow_mut().as_mut() {
-            Some(run) => {
-                run.goal = goal;
-                let needed = goal.is_none_or(|g| run.session.trace().len() < g);
-                let go = run.next_slice.is_none()
-                    && needed
-                    && run.session.status() == RunStatus::Running;
-                go.then(|| run.on_slice.clone())
-            }
-            None => None,
+        let mut current = self.current.borrow_mut();
+        let Some(run) = current.as_mut() else {
+            return;
         };
-        if let Some(on_slice) = on_slice {
-            self.schedule(on_slice);
+        run.goal = goal;
+        let needed = goal.is_none_or(|g| run.session.trace().len() < g);
+        let paused = run.ticker.is_none() && run.session.status() == RunStatus::Running;
+        drop(current);
+        if paused && needed {
+            self.go_on();
+        }
+    }
+
+    /// Posts the next slice of a run that has none coming.
+    fn go_on(&self) {
+        if let Some(run) = self.current.borrow_mut().as_mut() {
+            if run.ticker.is_some() {
+                return;
+            }
+            // A render asked for before a pause was not followed by a slice:
+            // the time since is the pause, not the render's cost.
+            run.render_asked = None;
+            let runner = self.clone();
+            run.ticker = Ticker::new(move || runner.slice());
+            if let Some(ticker) = &run.ticker {
+                ticker.post();
+            }
         }
     }
 
     /// Forgets the run: the views go blank.
     pub fn clear(&self) {
         self.current.replace(None);
+        // Like a new run: views keyed by run number must not keep the old one.
+        self.started.set(self.started.get() + 1);
+    }
+
+    /// How much of the trace views following its end should show: all of it
+    /// once the run ended, stopped or reached its goal; while it runs, the
+    /// length at the latest slice whose render was to include the views
+    /// (their own, slower pace).
+    pub fn views_events(&self) -> usize {
+        self.current
+            .borrow()
+            .as_ref()
+            .map_or(0, |run| run.views_events)
+    }
+
+    /// The number of the current run: it changes whenever a run starts (or
+    /// is cleared).
+    pub fn run_number(&self) -> u64 {
+        self.started.get()
     }
 
     /// Reads the current session, if a program was started.
@@ -180,50 +289,87 @@ impl Runner {
         read(current.as_ref().map(|run| &run.session))
     }
 
-    fn schedule(&self, on_slice: Callback<Progress>) {
-        let runner = self.clone();
-        let timer = Timeout::new(0, move || runner.slice(on_slice));
-        if let Some(run) = self.current.borrow_mut().as_mut() {
-            run.next_slice = Some(timer);
-        }
-    }
-
-    fn slice(&self, on_slice: Callback<Progress>) {
-        let (status, render, reached) = match self.current.borrow_mut().as_mut() {
+    fn slice(&self) {
+        let progress = match self.current.borrow_mut().as_mut() {
             Some(run) => {
                 let started = now_ms();
+                // Yew renders after the callback returns (in a microtask), so a
+                // render's cost shows as the time from asking for it to this
+                // slice. A slow render makes renders rarer, so a huge trace
+                // leaves the time to the run.
+                if let Some((asked, with_views)) = run.render_asked.take() {
+                    let pace = if with_views {
+                        &mut run.views
+                    } else {
+                        &mut run.status
+                    };
+                    pace.drawn(started, started - asked);
+                    run.status.last = started;
+                }
                 let status = run.session.run_for(run.slice);
                 let ended = now_ms();
                 run.slice = next_slice(run.slice, ended - started);
-                let reached = run
-                    .goal
-                    .is_some_and(|goal| run.session.trace().len() >= goal);
-                let render = status != RunStatus::Running
-                    || reached
-                    || ended - run.last_render >= RENDER_EVERY_MS;
+                let events = run.session.trace().len();
+                let ends = status != RunStatus::Running;
+                // Step and Play need no more events: pause until `advance`.
+                let reached = run.goal.is_some_and(|goal| events >= goal);
+                let render = ends || reached || run.status.due(ended);
                 if render {
-                    run.last_render = ended;
+                    let with_views = ends || reached || run.views.due(ended);
+                    if with_views {
+                        run.views_events = events;
+                    }
+                    run.render_asked = Some((ended, with_views));
                 }
-                run.next_slice = None;
-                (status, render, reached)
+                match &run.ticker {
+                    Some(ticker) if !ends && !reached => ticker.post(),
+                    _ => run.ticker = None,
+                }
+                render.then(|| (run.on_slice.clone(), Progress { status, events }))
             }
             None => return,
         };
-        if status == RunStatus::Running && !reached {
-            self.schedule(on_slice.clone());
-        }
         // After the borrow ends: the callback re-renders, which reads the session.
-        if render {
-            // Yew renders during the emit, so this measures the render.
-            let started = now_ms();
-            let events = self.with_session(|session| session.map_or(0, |s| s.trace().len()));
-            on_slice.emit(Progress { status, events });
-            let ended = now_ms();
-            if let Some(run) = self.current.borrow_mut().as_mut() {
-                run.last_render = ended;
-                run.render_gap = RENDER_EVERY_MS.max((ended - started) / RENDER_SHARE);
-            }
+        if let Some((on_slice, progress)) = progress {
+            on_slice.emit(progress);
         }
+    }
+}
+
+/// Runs a callback as the page's next task each time it is posted; dropping
+/// it cancels a posted run.
+struct Ticker {
+    channel: web_sys::MessageChannel,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Ticker {
+    /// `None` if the browser has no message channels, which leaves the run
+    /// where it is (every browser that runs WebAssembly has them).
+    fn new(callback: impl FnMut() + 'static) -> Option<Ticker> {
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let callback: Closure<dyn FnMut()> = Closure::new(callback);
+        channel
+            .port1()
+            .set_onmessage(Some(callback.as_ref().unchecked_ref()));
+        Some(Ticker {
+            channel,
+            _callback: callback,
+        })
+    }
+
+    fn post(&self) {
+        // Posting to an open port does not fail.
+        let _ = self.channel.port2().post_message(&JsValue::UNDEFINED);
+    }
+}
+
+impl Drop for Ticker {
+    fn drop(&mut self) {
+        // A message already on its way must find no handler once the closure is gone.
+        let port = self.channel.port1();
+        port.set_onmessage(None);
+        port.close();
     }
 }
 

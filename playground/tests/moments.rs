@@ -33,10 +33,10 @@ fn moment(trace: &[TraceEvent], events: usize) -> String {
         time_text(at)
     );
     for row in model::processes(cut) {
-        let status = match &row.status {
-            ProcessStatus::Running => "running".to_owned(),
-            ProcessStatus::Waiting => "waiting".to_owned(),
-            ProcessStatus::Exited(reason) => format!("exited {reason}"),
+        let status = match row.exit_reason() {
+            Some(reason) => format!("exited {reason}"),
+            None if matches!(row.status, ProcessStatus::Waiting) => "waiting".to_owned(),
+            None => "running".to_owned(),
         };
         let _ = write!(
             out,
@@ -47,7 +47,7 @@ fn moment(trace: &[TraceEvent], events: usize) -> String {
             row.mailbox,
             row.received
         );
-        if let Some(state) = &row.state {
+        if let Some(state) = row.state_text() {
             let _ = write!(out, " state={state}");
         }
         out.push('\n');

@@ -1,5 +1,8 @@
 //! The trace: snapshot tests of what a few scenarios record (call, cast, early
-//! reply, reply later, timeout, crash with a monitor), and determinism.
+//! reply, reply later, timeout, crash with a monitor), and determinism —
+//! including the seeded runs of `tests/determinism/`, whose recorded traces the
+//! browser test `tests/browser/determinism.test.mjs` also compares with the
+//! wasm build's, so both builds are checked against the same file.
 //!
 //! The expected `.trace` files are written by the runtime itself and reviewed:
 //! `UPDATE_TRACES=1 cargo test -p runtime-core --test trace` rewrites them.
@@ -110,4 +113,50 @@ fn a_call_and_its_reply_share_a_correlation_id() {
         .collect();
     assert_eq!(calls.len(), 1);
     assert_eq!(calls, replies);
+}
+
+/// The seed a `tests/determinism/` program names in its first line (`# seed: N`).
+fn seed_of(source: &str) -> u64 {
+    source
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("# seed: "))
+        .and_then(|seed| seed.trim().parse().ok())
+        .unwrap_or_else(|| panic!("a determinism program starts with `# seed: N`"))
+}
+
+#[test]
+fn seeded_runs_match_their_recorded_traces() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/determinism");
+    let update = std::env::var_os("UPDATE_TRACES").is_some();
+    let mut programs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/determinism exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "exs"))
+        .collect();
+    programs.sort();
+    assert!(!programs.is_empty(), "no programs in {}", dir.display());
+    for path in programs {
+        let source = std::fs::read_to_string(&path).expect("readable program");
+        let seed = seed_of(&source);
+        let got = render(&run(&source, seed));
+        let expected_path = path.with_extension("trace");
+        if update {
+            std::fs::write(&expected_path, &got).expect("writable recording");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        assert!(
+            got == expected,
+            "{} differs from its recording (rerun with UPDATE_TRACES=1 and review the diff)",
+            path.display()
+        );
+        assert_ne!(
+            got,
+            render(&run(&source, seed + 1)),
+            "{}: another seed should give another trace",
+            path.display()
+        );
+    }
 }

@@ -42,6 +42,14 @@ pub fn screenshots(workspace: &Workspace, out: &Path) -> Result {
     Ok(())
 }
 
+/// Runs the browser benchmarks (`tests/browser/bench.mjs`) against the built
+/// site; `parts` picks some of them (see that file), none means all.
+pub fn bench(workspace: &Workspace, parts: &[String]) -> Result {
+    let dir = prepare(workspace)?;
+    let mut node = node_against_site(workspace, &dir)?;
+    process::run(node.arg("bench.mjs").args(parts))
+}
+
 /// Makes sure Chromium, node and the npm packages are there; returns the
 /// directory of the browser scripts.
 fn prepare(workspace: &Workspace) -> Result<PathBuf> {

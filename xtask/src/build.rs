@@ -70,8 +70,9 @@ fn wasm_app(workspace: &Workspace, out: &Path) -> Result {
         // the .wasm file next to the .js file.
         .omit_default_module_path(false)
         // Function names would add a third to the download; panic messages keep
-        // their text and source location without them.
-        .remove_name_section(true)
+        // their text and source location without them. A profile needs them:
+        // `CALLCAST_WASM_NAMES=1` keeps them.
+        .remove_name_section(std::env::var_os("CALLCAST_WASM_NAMES").is_none())
         .generate(out)
         .map_err(|error| format!("wasm-bindgen on {}: {error:#}", wasm.display()))?;
     let size = fs::metadata(out.join(format!("{MODULE_NAME}_bg.wasm")))?.len();

@@ -4,7 +4,8 @@
 //! - `serve [--port N] [--base /sub/path/]`: build, then serve `dist/` locally;
 //! - `test`: formatting, lints, native tests, the site build and the browser tests;
 //! - `screenshots [DIR]`: build, then photograph the pages in light and dark;
-//! - `bench [NAME...]`: the benchmark programs under callcast and the real BEAM.
+//! - `bench [NAME...]`: the benchmark programs under callcast and the real BEAM;
+//! - `bench --browser [PART...]`: build, then time the site in headless Chromium.
 
 mod bench;
 mod browser;
@@ -28,7 +29,9 @@ commands:
   serve [--port N] [--base PATH]     build, then serve dist/ on 127.0.0.1 (port 8000, base /)
   test                               fmt, clippy, native tests, site build, browser tests
   screenshots [DIR]                  build, then save page screenshots (default target/screenshots)
-  bench [NAME...]                    time the benchmark programs under callcast and the BEAM";
+  bench [NAME...]                    time the benchmark programs under callcast and the BEAM
+  bench --browser [PART...]          build, then time the playground in headless Chromium
+                                     (parts: transfer first-run scroll million stop programs)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -61,7 +64,13 @@ fn run(args: &[String]) -> Result {
             build::site(&workspace)?;
             browser::screenshots(&workspace, &dir)
         }
-        "bench" => bench::compare(&workspace, rest),
+        "bench" => match rest.split_first() {
+            Some((flag, parts)) if flag == "--browser" => {
+                build::site(&workspace)?;
+                browser::bench(&workspace, parts)
+            }
+            _ => bench::compare(&workspace, rest),
+        },
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

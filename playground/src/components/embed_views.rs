@@ -2,13 +2,7 @@
 //! drawn under its console once it has run: the playground's own views in a
 //! compact frame, so a chapter shows the one picture that makes its point.
 
-use std::rc::Rc;
-
-use runtime_core::TraceEvent;
-use yew::{html, Callback, Html};
-
-use crate::views::sequence_diagram::{grouped, SequenceDiagram};
-use crate::views::{mailbox_chart, process_table, sequence_layout};
+use yew::{html, Html};
 
 /// One view an embed can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +27,8 @@ impl View {
         }
     }
 
-    fn title(self) -> &'static str {
+    /// Its heading.
+    pub fn title(self) -> &'static str {
         match self {
             View::Diagram => "Sequence diagram",
             View::Mailbox => "Mailboxes",
@@ -42,44 +37,22 @@ impl View {
     }
 }
 
-/// The chosen views of `trace`, in the order asked for; nothing before the
-/// first run, so an example does not open with empty frames.
-pub fn view(views: &[View], trace: &[TraceEvent]) -> Html {
-    if views.is_empty() || trace.is_empty() {
-        return html! {};
-    }
-    let truncated = trace.len() >= crate::runner::TRACE_LIMIT;
+/// The chosen views, in the order asked for, each in a titled box under a
+/// `note` (the trace was cut); `draw` draws one view. The views themselves are
+/// the playground's ([`TraceViews`](crate::views::trace_views::TraceViews)
+/// calls this for its compact arrangement).
+pub fn arrange(views: &[View], note: Html, draw: impl Fn(View) -> Html) -> Html {
     let drawn = views.iter().map(|&view| {
-        let content = match view {
-            View::Diagram => html! {
-                <SequenceDiagram layout={Rc::new(sequence_layout::layout(trace))}
-                                 events={trace.len()} />
-            },
-            View::Mailbox => mailbox_chart::view(
-                trace,
-                trace.last().map_or(0, |event| event.at()),
-                None,
-                &Callback::noop(),
-            ),
-            View::Table => process_table::view(trace),
-        };
         html! {
             <section class="cc-embed-view" aria-label={view.title()}>
                 <p class="cc-view-title">{ view.title() }</p>
-                { content }
+                { draw(view) }
             </section>
         }
     });
     html! {
         <div class="cc-embed-views" data-testid="views">
-            if truncated {
-                <p class="cc-note" data-testid="trace-truncated">
-                    { format!(
-                        "The trace was cut at its first {} events; the views show those.",
-                        grouped(crate::runner::TRACE_LIMIT)
-                    ) }
-                </p>
-            }
+            { note }
             { for drawn }
         </div>
     }

@@ -9,14 +9,14 @@ use yew::prelude::*;
 
 use super::console;
 use super::editor::Editor;
-use super::embed_views::{self, View};
+use super::embed_views::View;
 use crate::runner::{Progress, Runner};
 use crate::share::Link;
 use crate::state::{Action, Phase, Problem, Speed, Start, Workbench as State};
 use crate::views::model;
-use crate::views::sequence_diagram::{grouped, SequenceDiagram};
+use crate::views::sequence_diagram::grouped;
 use crate::views::sequence_layout::time_text;
-use crate::views::{mailbox_chart, process_table, sequence_layout};
+use crate::views::trace_views::{Arrangement, TraceViews};
 
 /// While playing, the run keeps this many events recorded ahead of the
 /// moment shown, so the animation never waits on it.
@@ -127,8 +127,6 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             }),
         )
     });
-    // The virtual time hovered in the mailbox chart, marked in the diagram.
-    let hover_at = use_state_eq(|| None::<Nanos>);
     let runner = (*use_state(Runner::default)).clone();
     let share_note = use_state(|| None::<&'static str>);
     // Whether the latest run was a Check (its verdict is shown when it ends).
@@ -311,6 +309,19 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             None => &[][..],
         };
         let moment = trace.last().map_or(0, |event| event.at());
+        // The views follow the cursor; at full speed, the runner's own pace
+        // for them, so they are not derived again after every slice.
+        let views = |arrangement| {
+            let events = match state.cursor {
+                Some(_) => trace.len(),
+                None => runner.views_events(),
+            };
+            let end = if cut { whole.last().map_or(0, |event| event.at()) } else { 0 };
+            html! {
+                <TraceViews runner={runner.clone()} run={runner.run_number()} {events} {cut} {end}
+                            {arrangement} />
+            }
+        };
         let status = match (state.phase, session) {
             (Phase::Running | Phase::Stepping, Some(s)) => format!(
                 "Running… {} of virtual time, {} events, {} reductions",
@@ -329,7 +340,6 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             }
             _ => status.clone(),
         };
-        let truncated = whole.len() >= crate::runner::TRACE_LIMIT;
         let result = session
             .filter(|_| !cut)
             .and_then(|s| s.result())
@@ -383,7 +393,9 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             Layout::Compact => html! {
                 <div class="cc-workbench cc-compact" data-phase={phase}>
                     { code }
-                    { embed_views::view(&props.views, trace) }
+                    if !props.views.is_empty() {
+                        { views(Arrangement::Compact(props.views.clone())) }
+                    }
                 </div>
             },
             Layout::Full => html! {
@@ -391,29 +403,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     <section class="cc-code" aria-label="Code and output">{ code }</section>
                     <section class="cc-views" aria-label="What happened">
                         { scrubber(&state, trace.len(), whole.len(), moment, &runner) }
-                        if truncated {
-                            <p class="cc-note" data-testid="trace-truncated">
-                                { format!(
-                                    "The trace was cut at its first {} events; the views show those.",
-                                    grouped(crate::runner::TRACE_LIMIT)
-                                ) }
-                            </p>
-                        }
-                        <h2>{ "Sequence diagram" }</h2>
-                        <SequenceDiagram layout={std::rc::Rc::new(sequence_layout::layout(trace))}
-                                         events={trace.len()} {cut} hover_at={*hover_at} />
-                        <h2>{ "Mailboxes" }</h2>
-                        { mailbox_chart::view(
-                            trace,
-                            whole.last().map_or(0, |event| event.at()),
-                            cut.then_some(moment),
-                            &{
-                                let hover_at = hover_at.clone();
-                                Callback::from(move |at| hover_at.set(at))
-                            },
-                        ) }
-                        <h2>{ "Processes" }</h2>
-                        { process_table::view(trace) }
+                        { views(Arrangement::Full) }
                     </section>
                 </div>
             },

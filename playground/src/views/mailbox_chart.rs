@@ -3,6 +3,7 @@
 //! the whole run, so moving the scrubber draws less of it rather than
 //! rescaling it; hovering a time reports it, for the diagram to mark.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use runtime_core::trace::Nanos;
@@ -47,8 +48,10 @@ pub fn view(
         };
         return frame(CLASS, TEST_ID, empty(text));
     }
-    let names: BTreeMap<Pid, String> = processes(trace)
+    // `series` is in pid order; only the names of its processes are kept.
+    let names: BTreeMap<Pid, Cow<'_, str>> = processes(trace)
         .into_iter()
+        .filter(|row| series.binary_search_by_key(&row.pid, |s| s.pid).is_ok())
         .map(|row| (row.pid, row.name))
         .collect();
     let end = series
@@ -95,7 +98,7 @@ pub fn view(
         }
     });
     let legend = series.iter().enumerate().map(|(i, s)| {
-        let name = names.get(&s.pid).cloned().unwrap_or_default();
+        let name = names.get(&s.pid).map_or("", |name| name.as_ref());
         html! {
             <li class={format!("cc-series-{}", i % 6)} title={pid_text(s.pid)}>
                 { format!("{name} (peak {})", s.peak.1) }

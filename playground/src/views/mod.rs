@@ -6,6 +6,7 @@ pub mod model;
 pub mod process_table;
 pub mod sequence_diagram;
 pub mod sequence_layout;
+pub mod trace_views;
 
 use yew::{classes, html, Html};
 

@@ -5,11 +5,12 @@
 //! event i* is the same function over [`until`]`(trace, i)`: the scrubber and
 //! Step need nothing else.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use runtime_core::inspect::inspect;
 use runtime_core::trace::Nanos;
-use runtime_core::value::Pid;
+use runtime_core::value::{Pid, Value};
 use runtime_core::{OutputChunk, TraceEvent};
 
 /// How a pid is printed everywhere in the views: `#PID<0.N.0>`, the form the
@@ -30,18 +31,19 @@ const PRELUDE_FUNS: &[(&str, &str)] = &[
 /// labels an anonymous function as the BEAM names it, `-run/1-fun-0-`; shown
 /// here as `fn in run/1`, or just `fn` for one written at the top of the
 /// script or inside another `fn` (the views print the pid beside it).
-pub fn display_name(label: &str) -> String {
+/// Borrowed unless it must be built (`fn in …`), so a million rows copy no text.
+pub fn display_name(label: &str) -> Cow<'_, str> {
     if let Some(&(_, name)) = PRELUDE_FUNS.iter().find(|(fun, _)| *fun == label) {
-        return name.to_owned();
+        return Cow::Borrowed(name);
     }
     let Some(inner) = label.strip_prefix('-').and_then(|l| l.strip_suffix('-')) else {
-        return label.to_owned();
+        return Cow::Borrowed(label);
     };
     match inner.split_once("-fun-") {
         // At the top of the script, or inside another anonymous function.
-        Some(("__FILE__/1" | "", _)) => "fn".to_owned(),
-        Some((owner, _)) => format!("fn in {owner}"),
-        None => label.to_owned(),
+        Some(("__FILE__/1" | "", _)) => Cow::Borrowed("fn"),
+        Some((owner, _)) => Cow::Owned(format!("fn in {owner}")),
+        None => Cow::Borrowed(label),
     }
 }
 
@@ -70,44 +72,84 @@ pub fn output(trace: &[TraceEvent]) -> Vec<OutputChunk> {
 }
 
 /// Where a process stands, as of the end of the trace.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProcessStatus {
+#[derive(Clone, Copy, Debug)]
+pub enum ProcessStatus<'t> {
     /// Runnable: it has work to do.
     Running,
     /// Blocked in `receive`: nothing in its mailbox matched.
     Waiting,
-    /// Exited with this reason (inspected).
-    Exited(String),
+    /// Exited with this reason.
+    Exited(&'t Value),
 }
 
-/// One process of a run.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProcessRow {
+/// One process of a run. It borrows from the trace, so listing a million
+/// processes copies no text: only the rows a view shows are printed.
+#[derive(Clone, Debug)]
+pub struct ProcessRow<'t> {
     /// Its pid.
     pub pid: Pid,
     /// The label the runtime gave it (module of a GenServer, or function).
-    pub label: String,
+    pub label: &'t str,
     /// Who spawned it.
     pub parent: Option<Pid>,
     /// Running, waiting or exited.
-    pub status: ProcessStatus,
+    pub status: ProcessStatus<'t>,
     /// Messages it took out of its mailbox.
     pub received: usize,
     /// Messages waiting in its mailbox.
     pub mailbox: usize,
     /// The name it is shown with: registered name, else GenServer module, else
     /// its label made readable ([`display_name`]).
-    pub name: String,
+    pub name: Cow<'t, str>,
     /// Reductions it ran, as of its latest wait or its exit.
     pub reductions: u64,
-    /// For a GenServer: its latest state, inspected.
-    pub state: Option<String>,
+    /// For a GenServer: its latest state.
+    pub state: Option<&'t Value>,
+}
+
+impl ProcessRow<'_> {
+    /// The exit reason, inspected, once the process exited.
+    pub fn exit_reason(&self) -> Option<String> {
+        match self.status {
+            ProcessStatus::Exited(reason) => Some(inspect(reason)),
+            _ => None,
+        }
+    }
+
+    /// A GenServer's latest state, inspected.
+    pub fn state_text(&self) -> Option<String> {
+        self.state.map(inspect)
+    }
+}
+
+/// Row numbers by pid: pids are small consecutive numbers, so a vector indexed
+/// by pid finds a row in one step (a map lookup per event would dominate).
+#[derive(Default)]
+struct RowIndex(Vec<u32>);
+
+impl RowIndex {
+    const NONE: u32 = u32::MAX;
+
+    fn insert(&mut self, pid: Pid, row: usize) {
+        let slot = pid.0 as usize;
+        if slot >= self.0.len() {
+            self.0.resize(slot + 1, Self::NONE);
+        }
+        self.0[slot] = u32::try_from(row).unwrap_or(Self::NONE);
+    }
+
+    fn get(&self, pid: Pid) -> Option<usize> {
+        match self.0.get(pid.0 as usize) {
+            Some(&row) if row != Self::NONE => Some(row as usize),
+            _ => None,
+        }
+    }
 }
 
 /// Every process of the trace, in spawn order.
-pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
-    let mut rows: Vec<ProcessRow> = Vec::new();
-    let mut index: BTreeMap<Pid, usize> = BTreeMap::new();
+pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow<'_>> {
+    let mut rows: Vec<ProcessRow<'_>> = Vec::new();
+    let mut index = RowIndex::default();
     for event in trace {
         match event {
             TraceEvent::Spawn {
@@ -116,7 +158,7 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                 index.insert(*pid, rows.len());
                 rows.push(ProcessRow {
                     pid: *pid,
-                    label: label.clone(),
+                    label,
                     parent: *parent,
                     status: ProcessStatus::Running,
                     received: 0,
@@ -127,14 +169,14 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                 });
             }
             TraceEvent::Send { to: Some(to), .. } => {
-                if let Some(&i) = index.get(to) {
+                if let Some(i) = index.get(*to) {
                     rows[i].mailbox += 1;
                 }
             }
             TraceEvent::Receive {
                 pid, mailbox_len, ..
             } => {
-                if let Some(&i) = index.get(pid) {
+                if let Some(i) = index.get(*pid) {
                     rows[i].received += 1;
                     rows[i].mailbox = *mailbox_len;
                     rows[i].status = ProcessStatus::Running;
@@ -146,8 +188,8 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                 reductions,
                 ..
             } => {
-                if let Some(&i) = index.get(pid) {
-                    rows[i].status = ProcessStatus::Exited(inspect(reason));
+                if let Some(i) = index.get(*pid) {
+                    rows[i].status = ProcessStatus::Exited(reason);
                     rows[i].reductions = *reductions;
                 }
             }
@@ -157,7 +199,7 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
                 reductions,
                 ..
             } => {
-                if let Some(&i) = index.get(pid) {
+                if let Some(i) = index.get(*pid) {
                     rows[i].status = ProcessStatus::Waiting;
                     rows[i].mailbox = *mailbox_len;
                     rows[i].reductions = *reductions;
@@ -166,16 +208,16 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow> {
             TraceEvent::GenState {
                 pid, module, state, ..
             } => {
-                if let Some(&i) = index.get(pid) {
-                    rows[i].state = Some(inspect(state));
-                    if rows[i].name == display_name(&rows[i].label) {
-                        rows[i].name = module.clone();
+                if let Some(i) = index.get(*pid) {
+                    rows[i].state = Some(state);
+                    if rows[i].name == display_name(rows[i].label) {
+                        rows[i].name = Cow::Borrowed(module);
                     }
                 }
             }
             TraceEvent::Register { pid, name, .. } => {
-                if let Some(&i) = index.get(pid) {
-                    rows[i].name = name.clone();
+                if let Some(i) = index.get(*pid) {
+                    rows[i].name = Cow::Borrowed(name);
                 }
             }
             _ => {}
@@ -195,7 +237,8 @@ pub struct MailboxSeries {
     pub peak: (Nanos, usize),
 }
 
-/// Mailbox lengths over time, for every process that was ever sent a message.
+/// Mailbox lengths over time, for every process that was ever sent a message,
+/// in pid order.
 pub fn mailbox_series(trace: &[TraceEvent]) -> Vec<MailboxSeries> {
     let mut series: BTreeMap<Pid, MailboxSeries> = BTreeMap::new();
     for event in trace {
@@ -233,7 +276,6 @@ pub fn mailbox_series(trace: &[TraceEvent]) -> Vec<MailboxSeries> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use runtime_core::value::Value;
     use runtime_core::MessageKind;
 
     fn spawn(at: Nanos, pid: u32, parent: Option<u32>, label: &str) -> TraceEvent {
@@ -288,12 +330,15 @@ mod tests {
         let table: Vec<String> = processes(&two_casts())
             .iter()
             .map(|row| {
+                let status = match row.exit_reason() {
+                    Some(reason) => format!("exited {reason}"),
+                    None => format!("{:?}", row.status),
+                };
                 format!(
-                    "{} {} parent={:?} {:?} received={} mailbox={}",
+                    "{} {} parent={:?} {status} received={} mailbox={}",
                     pid_text(row.pid),
                     row.name,
                     row.parent.map(pid_text),
-                    row.status,
                     row.received,
                     row.mailbox
                 )
@@ -302,7 +347,7 @@ mod tests {
         assert_eq!(
             table,
             [
-                "#PID<0.0.0> main parent=None Exited(\":normal\") received=0 mailbox=0",
+                "#PID<0.0.0> main parent=None exited :normal received=0 mailbox=0",
                 "#PID<0.1.0> Counter parent=Some(\"#PID<0.0.0>\") Running received=1 mailbox=1",
             ]
         );
@@ -320,8 +365,8 @@ mod tests {
         let Some(server) = server else {
             panic!("no Stack row: {rows:?}");
         };
-        assert_eq!(server.state.as_deref(), Some("[:two, 1]"));
-        assert_eq!(server.status, ProcessStatus::Waiting);
+        assert_eq!(server.state_text().as_deref(), Some("[:two, 1]"));
+        assert!(matches!(server.status, ProcessStatus::Waiting));
         assert!(server.reductions > 0);
         assert_eq!(server.received, 3, "two casts and a call");
     }
@@ -338,7 +383,7 @@ mod tests {
             "-odd",
         ]
         .iter()
-        .map(|label| display_name(label))
+        .map(|label| display_name(label).into_owned())
         .collect();
         assert_eq!(
             shown,
@@ -377,7 +422,7 @@ mod tests {
         while session.run_for(1000) == runtime_core::RunStatus::Running {}
         let rows = processes(session.trace());
         assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].status, ProcessStatus::Exited(":normal".to_owned()));
+        assert_eq!(rows[0].exit_reason().as_deref(), Some(":normal"));
         assert!(mailbox_series(session.trace()).is_empty());
     }
 }

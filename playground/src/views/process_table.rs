@@ -1,6 +1,7 @@
 //! The process table: every process of the run and where it stands, with a
 //! GenServer's latest state.
 
+use runtime_core::inspect::inspect;
 use runtime_core::TraceEvent;
 use yew::{html, Html};
 
@@ -25,22 +26,22 @@ pub fn view(trace: &[TraceEvent]) -> Html {
     }
     let hidden = rows.len().saturating_sub(MAX_ROWS);
     let body = rows.iter().take(MAX_ROWS).map(|row| {
-        let (status, class) = match &row.status {
+        let (status, class) = match row.status {
             ProcessStatus::Running => ("running".to_owned(), "cc-status-running"),
             ProcessStatus::Waiting => ("waiting".to_owned(), "cc-status-waiting"),
-            ProcessStatus::Exited(reason) if reason == ":normal" => {
-                ("exited :normal".to_owned(), "cc-status-exited")
-            }
-            ProcessStatus::Exited(reason) => (format!("exited {reason}"), "cc-status-crashed"),
+            ProcessStatus::Exited(reason) => match inspect(reason) {
+                normal if normal == ":normal" => ("exited :normal".to_owned(), "cc-status-exited"),
+                reason => (format!("exited {reason}"), "cc-status-crashed"),
+            },
         };
         html! {
             <tr>
                 <td class="cc-mono">{ pid_text(row.pid) }</td>
-                <td title={row.label.clone()}>{ row.name.clone() }</td>
+                <td title={row.label.to_owned()}>{ row.name.to_string() }</td>
                 <td class={class}>{ status }</td>
                 <td class="cc-num">{ row.mailbox.to_string() }</td>
                 <td class="cc-num">{ row.reductions.to_string() }</td>
-                <td class="cc-mono cc-state">{ row.state.clone().unwrap_or_default() }</td>
+                <td class="cc-mono cc-state">{ row.state_text().unwrap_or_default() }</td>
             </tr>
         }
     });

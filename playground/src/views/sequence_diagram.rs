@@ -83,27 +83,37 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
     let (top, height) = *window;
     let visible = |y1: f64, y2: f64| y2 >= top - OVERSCAN && y1 <= top + height + OVERSCAN;
 
+    // Every shape has a key (its place in the layout), so a scroll keeps the
+    // shapes still in view as they are and only adds and removes at the edges,
+    // instead of rewriting every drawn shape's attributes.
     let arrows = layout
         .arrows
         .iter()
-        .filter(|a| visible(a.y1.min(a.y2), a.y1.max(a.y2)))
-        .map(|a| arrow(a, *hot_call, &hot_call));
+        .enumerate()
+        .filter(|(_, a)| visible(a.y1.min(a.y2), a.y1.max(a.y2)))
+        .map(|(i, a)| arrow(i, a, *hot_call, &hot_call));
     let marks = layout
         .marks
         .iter()
-        .filter(|m| match m {
+        .enumerate()
+        .filter(|(_, m)| match m {
             Mark::Exit { y, .. } | Mark::Output { y, .. } => visible(*y, *y),
         })
-        .map(mark);
-    let ticks = layout.ticks.iter().filter(|t| visible(t.y, t.y)).map(|t| {
-        html! {
-            <g class="cc-seq-tick">
-                <line x1="4" x2={(super::sequence_layout::AXIS_WIDTH - 8).to_string()}
-                      y1={num(t.y)} y2={num(t.y)} />
-                <text x="4" y={num(t.y - 3.0)}>{ t.label.clone() }</text>
-            </g>
-        }
-    });
+        .map(|(i, m)| mark(i, m));
+    let ticks = layout
+        .ticks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| visible(t.y, t.y))
+        .map(|(i, t)| {
+            html! {
+                <g class="cc-seq-tick" key={format!("t{i}")}>
+                    <line x1="4" x2={(super::sequence_layout::AXIS_WIDTH - 8).to_string()}
+                          y1={num(t.y)} y2={num(t.y)} />
+                    <text x="4" y={num(t.y - 3.0)}>{ t.label.clone() }</text>
+                </g>
+            }
+        });
     let lifelines = layout.lanes.iter().map(|lane| {
         html! {
             <line class="cc-seq-lifeline" x1={lane.x.to_string()} y1={lane.top.to_string()}
@@ -211,7 +221,7 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
     frame(CLASS, TEST_ID, diagram)
 }
 
-fn arrow(a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Option<u64>>) -> Html {
+fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Option<u64>>) -> Html {
     let kind = match a.kind {
         ArrowKind::Spawn => "cc-seq-spawn",
         ArrowKind::Send => "cc-seq-send",
@@ -279,7 +289,7 @@ fn arrow(a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Option<u64>>) -> 
     let open = (a.arrival != Arrival::Received).then_some("cc-seq-unreceived");
     html! {
         <g class={classes!("cc-seq-arrow", kind, pair, open, is_hot.then_some("cc-seq-hot"))}
-           data-kind={a.kind.noun()} {onmouseenter} {onmouseleave}>
+           key={format!("a{key}")} data-kind={a.kind.noun()} {onmouseenter} {onmouseleave}>
             <title>{ a.detail.clone() }</title>
             <path class="cc-seq-hit" d={d.clone()} />
             <path class="cc-seq-line" d={d} />
@@ -291,7 +301,7 @@ fn arrow(a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Option<u64>>) -> 
     }
 }
 
-fn mark(m: &Mark) -> Html {
+fn mark(key: usize, m: &Mark) -> Html {
     match m {
         Mark::Exit {
             x,
@@ -306,7 +316,7 @@ fn mark(m: &Mark) -> Html {
             };
             let x = f64::from(*x);
             html! {
-                <g class={class}>
+                <g class={class} key={format!("m{key}")}>
                     <title>{ format!("exit: {reason}") }</title>
                     { cross(x, *y, "cc-seq-cross") }
                     <text class="cc-seq-reason" x={num(x + 10.0)} y={num(y + 4.0)}>{ shorten(reason, 20) }</text>
@@ -316,7 +326,7 @@ fn mark(m: &Mark) -> Html {
         Mark::Output { x, y, text } => {
             let x = f64::from(*x);
             html! {
-                <g class="cc-seq-output">
+                <g class="cc-seq-output" key={format!("m{key}")}>
                     <title>{ text.clone() }</title>
                     <rect x={num(x - 3.0)} y={num(y - 3.0)} width="6" height="6" />
                     <text x={num(x + 8.0)} y={num(y + 4.0)}>{ shorten(text, 16) }</text>

@@ -254,7 +254,7 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
                 let name = names
                     .get(pid)
                     .cloned()
-                    .unwrap_or_else(|| display_name(label));
+                    .unwrap_or_else(|| display_name(label).into_owned());
                 lanes.push(Lane {
                     pid: *pid,
                     x: x_for(index),
