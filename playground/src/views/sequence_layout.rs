@@ -366,7 +366,9 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
         }
     }
     place_labels(&mut out.arrows);
-    out.width = AXIS_WIDTH + LANE_WIDTH * lanes.len() as i32 + 40;
+    // Room right of the last lane for its exit reasons and output (labels of up
+    // to 20 characters start just right of the lane).
+    out.width = AXIS_WIDTH + LANE_WIDTH * lanes.len() as i32 + 100;
     out.height = bottom;
     out.lanes = lanes;
     out.summary = summary
