@@ -1,0 +1,694 @@
+//! The compile-time warnings Elixir gives about variables: one bound and never
+//! read ("variable "x" is unused"), and an underscored one that is read or
+//! repeated in a match.
+//!
+//! This is a pass of its own over the syntax tree, before code generation,
+//! because Elixir's warnings follow Elixir's own bookkeeping (`elixir_expand`,
+//! `elixir_env`), not the shape of the code callcast generates (`for` is
+//! rewritten into `Enum.reduce`, `if` into jumps). That bookkeeping, which the
+//! text and order of the warnings depend on:
+//!
+//! - Every binding gets a new *version*, numbered from 0 per function clause
+//!   (or per script). A scope keeps a map from (name, version) to "unused since
+//!   this binding" or "used"; reading a variable marks its current version used.
+//! - A binding that replaces a variable already visible (`x = 1; x = 2`, or a
+//!   clause pattern that shadows an outer `x`) is *overridden*: its warning
+//!   suggests the pin operator instead of an underscore.
+//! - A name bound twice in one match (`{x, x}`) is read the second time.
+//! - `^x` reads the `x` visible before the match.
+//! - Clauses (`case`, `receive`, `cond`, `fn`, `rescue`, `catch`, `else`,
+//!   `after`, the bodies of `if` and `unless`, the `do` of `try`) and the
+//!   whole of a `with` or a `for` are scopes: at their end, the unused
+//!   variables bound inside are reported, and the uses of outer variables are
+//!   handed up. Variables bound inside do not outlive the scope.
+//! - A function clause (or the script) reports what is left at its end.
+//! - Each report lists its variables in the order of Erlang's `maps:to_list`
+//!   on `{{name, nil}, version}` keys: by name, then by version. (Erlang lists
+//!   maps of more than 32 keys in hash order instead; that order is not
+//!   reproduced.)
+//! - `if c do a else b end` is a `case` whose `else` clause comes first;
+//!   `unless` swaps the two back.
+//! - At the top of a script, `defmodule` reads every variable visible there
+//!   (a module body may use them), so none of them is reported.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::ast::{BinOp, CallTarget, Clause, Expr, ExprKind, StrPart, UnOp};
+use crate::atom::Atom;
+use crate::diagnostic::Span;
+
+use super::{body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head};
+
+/// One warning: its text (after `warning: `) and the span of the variable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VarWarning {
+    /// What Elixir says.
+    pub message: String,
+    /// Where the variable is.
+    pub span: Span,
+}
+
+/// What a scope knows about one version of a variable.
+#[derive(Clone, Copy, Debug)]
+enum Use {
+    /// Bound here and not read yet.
+    Unused { span: Span, overridden: bool },
+    /// Read.
+    Used,
+}
+
+/// The variables of a match being walked.
+struct Prematch {
+    /// The version counter when the match began: versions from here on were
+    /// bound by this match.
+    version: u32,
+    /// The variables visible before the match (what a pin reads).
+    read: HashMap<String, u32>,
+}
+
+/// The walk over one function clause or script.
+#[derive(Default)]
+pub struct VarCheck {
+    /// The next version to hand out.
+    version: u32,
+    /// The variables visible here and their current versions.
+    read: HashMap<String, u32>,
+    /// The current scope's bookkeeping, ordered as Erlang's small maps are.
+    unused: BTreeMap<(String, u32), Use>,
+    /// Set while walking a pattern.
+    prematch: Option<Prematch>,
+    /// The warnings so far, in the order Elixir prints them.
+    warnings: Vec<VarWarning>,
+}
+
+/// Names that look like variables but are not (`__MODULE__`, ...).
+fn is_pseudo_variable(name: &str) -> bool {
+    matches!(
+        name,
+        "__MODULE__" | "__ENV__" | "__DIR__" | "__CALLER__" | "__STACKTRACE__"
+    )
+}
+
+fn unused_message(name: &str, overridden: bool) -> String {
+    if overridden {
+        format!(
+            "variable \"{name}\" is unused (there is a variable with the same name in the context, \
+             use the pin operator (^) to match on it or prefix this variable with underscore if it \
+             is not meant to be used)"
+        )
+    } else {
+        format!(
+            "variable \"{name}\" is unused (if the variable is not meant to be used, prefix it \
+             with an underscore)"
+        )
+    }
+}
+
+impl VarCheck {
+    /// The warnings for a script's top-level code (`items`, in order).
+    pub fn script(items: &[&Expr]) -> Vec<VarWarning> {
+        let mut c = VarCheck::default();
+        for item in items {
+            if is_local_call(item, "defmodule") {
+                let visible: Vec<(String, u32)> =
+                    c.read.iter().map(|(n, v)| (n.clone(), *v)).collect();
+                for key in visible {
+                    c.unused.insert(key, Use::Used);
+                }
+            } else {
+                c.expr(item);
+            }
+        }
+        c.finish()
+    }
+
+    /// The warnings for one function clause: its parameters (defaults still
+    /// attached), guard and `do` block keyword list (`do:` and, for a body
+    /// with `rescue`/`catch`/`after`, those sections too).
+    pub fn function_clause(params: &[Expr], guard: Option<&Expr>, body: &Expr) -> Vec<VarWarning> {
+        let mut c = VarCheck::default();
+        let patterns: Vec<&Expr> = params
+            .iter()
+            .map(|p| match &p.kind {
+                ExprKind::BinOp(BinOp::Default, pat, _) => &**pat,
+                _ => p,
+            })
+            .collect();
+        c.head(&patterns);
+        if let Some(g) = guard {
+            c.expr(g);
+        }
+        match keyword_pairs(body) {
+            Some(pairs) if pairs.len() == 1 => {
+                if let Some(b) = keyword_get(&pairs, "do") {
+                    c.expr(b);
+                }
+            }
+            Some(pairs) => c.try_sections(&pairs),
+            None => c.expr(body),
+        }
+        c.finish()
+    }
+
+    /// Reports what the outermost scope left unused.
+    fn finish(mut self) -> Vec<VarWarning> {
+        for ((name, _), entry) in std::mem::take(&mut self.unused) {
+            if let Use::Unused { span, overridden } = entry {
+                self.warn_unused(&name, span, overridden);
+            }
+        }
+        self.warnings
+    }
+
+    fn warn_unused(&mut self, name: &str, span: Span, overridden: bool) {
+        if name.starts_with('_') {
+            return;
+        }
+        self.warnings.push(VarWarning {
+            message: unused_message(name, overridden),
+            span,
+        });
+    }
+
+    /// Runs `body` in a scope of its own (see the module doc).
+    fn scope(&mut self, body: impl FnOnce(&mut VarCheck)) {
+        let outer_read = self.read.clone();
+        let outer_unused = std::mem::take(&mut self.unused);
+        body(self);
+        let inner = std::mem::replace(&mut self.unused, outer_unused);
+        for ((name, version), entry) in inner {
+            match entry {
+                Use::Used => {
+                    if outer_read.get(&name).is_some_and(|&v| version <= v) {
+                        self.unused.insert((name, version), Use::Used);
+                    }
+                }
+                Use::Unused { span, overridden } => self.warn_unused(&name, span, overridden),
+            }
+        }
+        self.read = outer_read;
+    }
+
+    /// A clause: its patterns as one match, its guard, its body.
+    fn clause(&mut self, c: &Clause) {
+        self.scope(|s| {
+            let patterns: Vec<&Expr> = c.patterns.iter().collect();
+            s.head(&patterns);
+            if let Some(g) = &c.guard {
+                s.expr(g);
+            }
+            s.expr(&c.body);
+        });
+    }
+
+    /// A clause whose left side is evaluated, not matched (`cond`, `after`).
+    fn expr_clause(&mut self, c: &Clause) {
+        self.scope(|s| {
+            for p in &c.patterns {
+                s.expr(p);
+            }
+            s.expr(&c.body);
+        });
+    }
+
+    fn clauses(&mut self, e: Option<&Expr>) {
+        if let Some(ExprKind::Clauses(cs)) = e.map(|e| &e.kind) {
+            for c in cs {
+                self.clause(c);
+            }
+        }
+    }
+
+    /// Patterns matched together (the parameters of a clause, or `left = right`).
+    fn head(&mut self, patterns: &[&Expr]) {
+        let outer = self.prematch.replace(Prematch {
+            version: self.version,
+            read: self.read.clone(),
+        });
+        for p in patterns {
+            match &p.kind {
+                // `pattern when guard` (in `for` and `with` generators).
+                ExprKind::BinOp(BinOp::When, pat, guard) => {
+                    self.pattern(pat);
+                    let inner = self.prematch.take();
+                    self.expr(guard);
+                    self.prematch = inner;
+                }
+                _ => self.pattern(p),
+            }
+        }
+        self.prematch = outer;
+    }
+
+    fn mark_used(&mut self, name: &str, version: u32) {
+        self.unused.insert((name.to_string(), version), Use::Used);
+    }
+
+    fn bind(&mut self, name: &str, span: Span) {
+        if name == "_" || is_pseudo_variable(name) {
+            return;
+        }
+        let since = self.prematch.as_ref().map_or(0, |p| p.version);
+        match self.read.get(name).copied() {
+            Some(v) if v >= since => {
+                if name.starts_with('_') {
+                    self.warnings.push(VarWarning {
+                        message: format!(
+                            "the underscored variable \"{name}\" appears more than once in a \
+                             match. This means the pattern will only match if all \"{name}\" bind \
+                             to the same value. If this is the intended behaviour, please remove \
+                             the leading underscore from the variable name, otherwise give the \
+                             variables different names"
+                        ),
+                        span,
+                    });
+                }
+                self.mark_used(name, v);
+            }
+            previous => {
+                let v = self.version;
+                self.version += 1;
+                self.read.insert(name.to_string(), v);
+                self.unused.insert(
+                    (name.to_string(), v),
+                    Use::Unused {
+                        span,
+                        overridden: previous.is_some(),
+                    },
+                );
+            }
+        }
+    }
+
+    fn pattern(&mut self, p: &Expr) {
+        match &p.kind {
+            ExprKind::Var(name) => self.bind(name, p.span),
+            ExprKind::UnOp(UnOp::Pin, inner) => {
+                if let ExprKind::Var(name) = &inner.kind {
+                    let pinned = self
+                        .prematch
+                        .as_ref()
+                        .and_then(|m| m.read.get(name))
+                        .copied();
+                    if let Some(v) = pinned {
+                        self.mark_used(name, v);
+                    }
+                }
+            }
+            ExprKind::UnOp(_, inner) => self.pattern(inner),
+            ExprKind::BinOp(_, l, r) => {
+                self.pattern(l);
+                self.pattern(r);
+            }
+            ExprKind::Tuple(items) => items.iter().for_each(|i| self.pattern(i)),
+            ExprKind::List(items, tail) => {
+                items.iter().for_each(|i| self.pattern(i));
+                if let Some(t) = tail {
+                    self.pattern(t);
+                }
+            }
+            ExprKind::Map {
+                struct_name,
+                base,
+                entries,
+            } => {
+                if let Some(s) = struct_name {
+                    self.pattern(s);
+                }
+                if let Some(b) = base {
+                    self.pattern(b);
+                }
+                for (k, v) in entries {
+                    self.pattern(k);
+                    self.pattern(v);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Var(name) => {
+                if is_pseudo_variable(name) {
+                    return;
+                }
+                if let Some(v) = self.read.get(name).copied() {
+                    if name.starts_with('_') {
+                        self.warnings.push(VarWarning {
+                            message: format!(
+                                "the underscored variable \"{name}\" is used after being set. A \
+                                 leading underscore indicates that the value of the variable \
+                                 should be ignored. If this is intended please rename the \
+                                 variable to remove the underscore"
+                            ),
+                            span: e.span,
+                        });
+                    }
+                    self.mark_used(name, v);
+                }
+            }
+            ExprKind::BinOp(BinOp::Match, left, right) => {
+                self.expr(right);
+                self.head(&[&**left]);
+            }
+            ExprKind::BinOp(BinOp::Pipe, left, right) => {
+                self.expr(left);
+                // The piped value becomes the first argument: a literal stands
+                // in for it, so that `x |> case do ... end` reads as a `case`.
+                match &right.kind {
+                    ExprKind::Call {
+                        target,
+                        args,
+                        parens,
+                    } => {
+                        let mut args = args.clone();
+                        args.insert(0, Expr::new(ExprKind::Atom("nil".into()), left.span));
+                        self.expr(&Expr::new(
+                            ExprKind::Call {
+                                target: target.clone(),
+                                args,
+                                parens: *parens,
+                            },
+                            right.span,
+                        ));
+                    }
+                    _ => self.expr(right),
+                }
+            }
+            ExprKind::BinOp(_, l, r) => {
+                self.expr(l);
+                self.expr(r);
+            }
+            ExprKind::UnOp(_, x) => self.expr(x),
+            ExprKind::Tuple(items) | ExprKind::Block(items) => {
+                items.iter().for_each(|i| self.expr(i))
+            }
+            ExprKind::List(items, tail) => {
+                items.iter().for_each(|i| self.expr(i));
+                if let Some(t) = tail {
+                    self.expr(t);
+                }
+            }
+            ExprKind::Map {
+                struct_name,
+                base,
+                entries,
+            } => {
+                if let Some(s) = struct_name {
+                    self.expr(s);
+                }
+                if let Some(b) = base {
+                    self.expr(b);
+                }
+                for (k, v) in entries {
+                    self.expr(k);
+                    self.expr(v);
+                }
+            }
+            ExprKind::Interpolated(parts) => {
+                for part in parts {
+                    if let StrPart::Expr(x) = part {
+                        self.expr(x);
+                    }
+                }
+            }
+            ExprKind::Access(a, b) => {
+                self.expr(a);
+                self.expr(b);
+            }
+            ExprKind::Fn(clauses) | ExprKind::Clauses(clauses) => {
+                clauses.iter().for_each(|c| self.clause(c))
+            }
+            ExprKind::Capture(inner) => match &inner.kind {
+                // `&name/2` names a function, whatever variables exist.
+                ExprKind::BinOp(BinOp::Div, f, _)
+                    if matches!(f.kind, ExprKind::Var(_) | ExprKind::Call { .. }) => {}
+                _ => self.expr(inner),
+            },
+            ExprKind::Call { target, args, .. } => self.call(target, args),
+            ExprKind::Int(_)
+            | ExprKind::BigInt(_)
+            | ExprKind::Float(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Str(_)
+            | ExprKind::Charlist(_)
+            | ExprKind::Alias(_)
+            | ExprKind::CaptureArg(_)
+            | ExprKind::ModuleAttr(..) => {}
+        }
+    }
+
+    fn call(&mut self, target: &CallTarget, args: &[Expr]) {
+        match target {
+            CallTarget::Local(name) => {
+                if !self.special_form(name, args) {
+                    args.iter().for_each(|a| self.expr(a));
+                }
+            }
+            CallTarget::Remote(on, _) => {
+                self.expr(on);
+                args.iter().for_each(|a| self.expr(a));
+            }
+            CallTarget::Anonymous(f) => {
+                self.expr(f);
+                args.iter().for_each(|a| self.expr(a));
+            }
+        }
+    }
+
+    /// Walks the special forms that open scopes; returns whether `name` was one.
+    fn special_form(&mut self, name: &str, args: &[Expr]) -> bool {
+        let pairs = args.last().and_then(keyword_pairs);
+        match (name, args, &pairs) {
+            ("if" | "unless", [cond, _], Some(pairs)) => {
+                self.expr(cond);
+                let then = keyword_get(pairs, "do");
+                let other = keyword_get(pairs, "else");
+                // `if` is a `case` whose falsy clause comes first.
+                let order = if name == "if" {
+                    [other, then]
+                } else {
+                    [then, other]
+                };
+                for body in order.into_iter().flatten() {
+                    self.scope(|s| s.expr(body));
+                }
+            }
+            ("case", [subject, _], Some(pairs)) => {
+                self.expr(subject);
+                self.clauses(keyword_get(pairs, "do"));
+            }
+            ("cond", [_], Some(pairs)) => {
+                if let Some(ExprKind::Clauses(cs)) = keyword_get(pairs, "do").map(|e| &e.kind) {
+                    cs.iter().for_each(|c| self.expr_clause(c));
+                }
+            }
+            ("receive", [_], Some(pairs)) => {
+                for (key, section) in pairs {
+                    match (*key, &section.kind) {
+                        ("do", _) => self.clauses(Some(section)),
+                        ("after", ExprKind::Clauses(cs)) => {
+                            cs.iter().for_each(|c| self.expr_clause(c))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            ("try", [_], Some(pairs)) => self.try_sections(pairs),
+            ("with", [quals @ .., _], Some(pairs)) => {
+                self.scope(|s| {
+                    for q in quals {
+                        s.qualifier(q);
+                    }
+                    if let Some(body) = keyword_get(pairs, "do") {
+                        s.expr(body);
+                    }
+                });
+                self.clauses(keyword_get(pairs, "else"));
+            }
+            ("for", [quals @ .., _], Some(pairs)) => self.comprehension(quals, pairs),
+            ("match?", [pattern, subject], _) => {
+                self.expr(subject);
+                self.scope(|s| s.head(&[pattern]));
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// A `for` or `with` qualifier: `pattern <- expr`, or an expression.
+    fn qualifier(&mut self, q: &Expr) {
+        match &q.kind {
+            ExprKind::BinOp(BinOp::LeftArrow, pattern, source) => {
+                self.expr(source);
+                self.head(&[&**pattern]);
+            }
+            _ => self.expr(q),
+        }
+    }
+
+    fn comprehension(&mut self, quals: &[Expr], pairs: &[(&str, &Expr)]) {
+        let mut pairs = pairs.to_vec();
+        let mut quals = quals;
+        // Options written before a `do` block come as a keyword list of their own.
+        if let Some((opts, rest)) = quals.split_last() {
+            if let Some(extra) = keyword_pairs(opts).filter(|p| !p.is_empty()) {
+                pairs.extend(extra);
+                quals = rest;
+            }
+        }
+        self.scope(|s| {
+            for (key, value) in &pairs {
+                if *key != "do" {
+                    s.expr(value);
+                }
+            }
+            for q in quals {
+                s.qualifier(q);
+            }
+            if let Some(body) = keyword_get(&pairs, "do") {
+                s.expr(body);
+            }
+        });
+    }
+
+    /// The sections of a `try` (or of a function body with `rescue`, ...), in
+    /// the order they are written.
+    fn try_sections(&mut self, pairs: &[(&str, &Expr)]) {
+        for (key, section) in pairs {
+            match *key {
+                "do" | "after" => self.scope(|s| s.expr(section)),
+                "rescue" => {
+                    if let ExprKind::Clauses(cs) = &section.kind {
+                        for c in cs {
+                            self.scope(|s| {
+                                for p in &c.patterns {
+                                    s.rescue_head(p);
+                                }
+                                s.expr(&c.body);
+                            });
+                        }
+                    }
+                }
+                _ => self.clauses(Some(section)),
+            }
+        }
+    }
+
+    /// `e in [A, B]`, `e` or `A` on the left of a `rescue` clause.
+    fn rescue_head(&mut self, p: &Expr) {
+        match &p.kind {
+            ExprKind::BinOp(BinOp::In, var, _) => self.head(&[&**var]),
+            ExprKind::Var(_) => self.head(&[p]),
+            _ => {}
+        }
+    }
+}
+
+/// Whether `e` is a call to the local `name` (`defmodule`, `def`, ...).
+pub fn is_local_call(e: &Expr, name: &str) -> bool {
+    matches!(&e.kind, ExprKind::Call { target: CallTarget::Local(n), .. } if n == name)
+}
+
+/// What compiling a module body reports, in the order Elixir prints it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModuleReport {
+    /// A variable warning in a function clause, with the function's label
+    /// (`Mod.fun/2`): printed when the `def` runs in the module body.
+    Var(String, VarWarning),
+    /// The end of a module's body: the module is compiled to Erlang, whose
+    /// own warnings (a division by a known zero) print then.
+    End(Atom),
+}
+
+/// The reports of the module `defmodule` defines (and of the modules nested
+/// in it, where they are), `parent` being the module it is written in.
+pub fn module_reports(defmodule: &Expr, parent: Option<Atom>) -> Vec<ModuleReport> {
+    let mut out = Vec::new();
+    collect_module_reports(defmodule, parent, &mut out);
+    out
+}
+
+fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<ModuleReport>) {
+    let ExprKind::Call { args, .. } = &defmodule.kind else {
+        return;
+    };
+    let [name, kw] = args.as_slice() else {
+        return;
+    };
+    let (Some(module), Some(body)) = (
+        module_atom(name, parent),
+        keyword_pairs(kw).and_then(|p| keyword_get(&p, "do")),
+    ) else {
+        return;
+    };
+    let module_name = crate::inspect::inspect(&crate::value::Value::Atom(module));
+    for item in body_exprs(body) {
+        if is_local_call(item, "defmodule") {
+            collect_module_reports(item, Some(module), out);
+            continue;
+        }
+        let ExprKind::Call {
+            target: CallTarget::Local(kind),
+            args,
+            ..
+        } = &item.kind
+        else {
+            continue;
+        };
+        if kind != "def" && kind != "defp" {
+            continue;
+        }
+        // A head without a body only declares defaults: nothing is bound.
+        let Ok((head, Some(body))) = def_parts(args, item.span) else {
+            continue;
+        };
+        let Ok((fun, params, guard)) = parse_head(head) else {
+            continue;
+        };
+        let label = format!("{module_name}.{fun}/{}", params.len());
+        for w in VarCheck::function_clause(&params, guard.as_ref(), body) {
+            out.push(ModuleReport::Var(label.clone(), w));
+        }
+    }
+    out.push(ModuleReport::End(module));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variable warning the modules of `source` give.
+    fn module_warnings(source: &str) -> Vec<(String, String)> {
+        let ast = crate::parser::parse(source).expect("parses");
+        body_exprs(&ast)
+            .into_iter()
+            .filter(|e| is_local_call(e, "defmodule"))
+            .flat_map(|m| module_reports(m, None))
+            .filter_map(|r| match r {
+                ModuleReport::Var(label, w) => Some((label, w.message)),
+                ModuleReport::End(_) => None,
+            })
+            .collect()
+    }
+
+    // Elixir prints nothing when it compiles the prelude's modules, so
+    // callcast must not either: a reader sees only their own program's warnings.
+    #[test]
+    fn the_prelude_gives_no_variable_warnings() {
+        for (name, text) in crate::api::PRELUDE {
+            assert_eq!(module_warnings(text), Vec::new(), "in {name}");
+        }
+    }
+
+    // The walk must find what it is meant to find, or the test above proves nothing.
+    #[test]
+    fn a_module_with_an_unused_parameter_warns() {
+        let found = module_warnings("defmodule A.B do\n  def f(x, _y), do: :ok\nend\n");
+        assert_eq!(
+            found,
+            vec![("A.B.f/2".to_string(), unused_message("x", false))]
+        );
+    }
+}
