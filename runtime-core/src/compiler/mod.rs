@@ -811,6 +811,11 @@ impl Compiler {
                     file.name,
                     line(w.span)
                 )),
+                unused::ModuleReport::Function(message, span) => text.push_str(&format!(
+                    "warning: {message}\n  {}:{}\n\n",
+                    file.name,
+                    line(span)
+                )),
                 unused::ModuleReport::End(module) => {
                     let mut found = self.module_warnings.remove(&module).unwrap_or_default();
                     sort_by_line(&mut found, file.text);

@@ -1,6 +1,6 @@
-//! The compile-time warnings Elixir gives about variables: one bound and never
-//! read ("variable "x" is unused"), and an underscored one that is read or
-//! repeated in a match.
+//! The compile-time warnings Elixir gives about variables — one bound and never
+//! read ("variable "x" is unused"), an underscored one that is read or
+//! repeated in a match — and about private functions nothing reaches.
 //!
 //! This is a pass of its own over the syntax tree, before code generation,
 //! because Elixir's warnings follow Elixir's own bookkeeping (`elixir_expand`,
@@ -79,6 +79,9 @@ pub struct VarCheck {
     prematch: Option<Prematch>,
     /// The warnings so far, in the order Elixir prints them.
     warnings: Vec<VarWarning>,
+    /// The local calls seen (name and arity), for the unused private
+    /// function check.
+    calls: Vec<(String, usize)>,
 }
 
 /// Names that look like variables but are not (`__MODULE__`, ...).
@@ -122,11 +125,25 @@ impl VarCheck {
         c.finish()
     }
 
-    /// The warnings for one function clause: its parameters (defaults still
-    /// attached), guard and `do` block keyword list (`do:` and, for a body
-    /// with `rescue`/`catch`/`after`, those sections too).
-    pub fn function_clause(params: &[Expr], guard: Option<&Expr>, body: &Expr) -> Vec<VarWarning> {
+    /// The warnings for one function clause, and the local calls it makes:
+    /// its parameters (defaults still attached), guard and `do` block keyword
+    /// list (`do:` and, for a body with `rescue`/`catch`/`after`, those
+    /// sections too).
+    pub fn function_clause(
+        params: &[Expr],
+        guard: Option<&Expr>,
+        body: &Expr,
+    ) -> (Vec<VarWarning>, Vec<(String, usize)>) {
         let mut c = VarCheck::default();
+        // Default values are evaluated by the functions of lower arity, apart
+        // from the clause: only their calls count.
+        for p in params {
+            if let ExprKind::BinOp(BinOp::Default, _, default) = &p.kind {
+                let mut d = VarCheck::default();
+                d.expr(default);
+                c.calls.append(&mut d.calls);
+            }
+        }
         let patterns: Vec<&Expr> = params
             .iter()
             .map(|p| match &p.kind {
@@ -147,7 +164,8 @@ impl VarCheck {
             Some(pairs) => c.try_sections(&pairs),
             None => c.expr(body),
         }
-        c.finish()
+        let calls = std::mem::take(&mut c.calls);
+        (c.finish(), calls)
     }
 
     /// Reports what the outermost scope left unused.
@@ -346,6 +364,9 @@ impl VarCheck {
                         });
                     }
                     self.mark_used(name, v);
+                } else {
+                    // Not a variable: a call without parentheses.
+                    self.calls.push((name.clone(), 0));
                 }
             }
             ExprKind::BinOp(BinOp::Match, left, right) => {
@@ -422,8 +443,23 @@ impl VarCheck {
             }
             ExprKind::Capture(inner) => match &inner.kind {
                 // `&name/2` names a function, whatever variables exist.
-                ExprKind::BinOp(BinOp::Div, f, _)
-                    if matches!(f.kind, ExprKind::Var(_) | ExprKind::Call { .. }) => {}
+                ExprKind::BinOp(BinOp::Div, f, arity) => {
+                    let name = match &f.kind {
+                        ExprKind::Var(name) => Some(name),
+                        ExprKind::Call {
+                            target: CallTarget::Local(name),
+                            args,
+                            ..
+                        } if args.is_empty() => Some(name),
+                        _ => None,
+                    };
+                    match (name, &arity.kind) {
+                        (Some(name), ExprKind::Int(n)) => {
+                            self.calls.push((name.clone(), *n as usize))
+                        }
+                        _ => self.expr(inner),
+                    }
+                }
                 _ => self.expr(inner),
             },
             ExprKind::Call { target, args, .. } => self.call(target, args),
@@ -443,6 +479,7 @@ impl VarCheck {
         match target {
             CallTarget::Local(name) => {
                 if !self.special_form(name, args) {
+                    self.calls.push((name.clone(), args.len()));
                     args.iter().for_each(|a| self.expr(a));
                 }
             }
@@ -597,6 +634,9 @@ pub enum ModuleReport {
     /// A variable warning in a function clause, with the function's label
     /// (`Mod.fun/2`): printed when the `def` runs in the module body.
     Var(String, VarWarning),
+    /// A private function no public one reaches (or defaults never used),
+    /// at the module's first clause of it: printed once the body has run.
+    Function(String, Span),
     /// The end of a module's body: the module is compiled to Erlang, whose
     /// own warnings (a division by a known zero) print then.
     End(Atom),
@@ -624,6 +664,7 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         return;
     };
     let module_name = crate::inspect::inspect(&crate::value::Value::Atom(module));
+    let mut functions = Functions::default();
     for item in body_exprs(body) {
         if is_local_call(item, "defmodule") {
             collect_module_reports(item, Some(module), out);
@@ -640,19 +681,118 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         if kind != "def" && kind != "defp" {
             continue;
         }
-        // A head without a body only declares defaults: nothing is bound.
-        let Ok((head, Some(body))) = def_parts(args, item.span) else {
+        let Ok((head, body)) = def_parts(args, item.span) else {
             continue;
         };
         let Ok((fun, params, guard)) = parse_head(head) else {
             continue;
         };
+        let key = (fun.clone(), params.len());
+        let defaults = params
+            .iter()
+            .filter(|p| matches!(p.kind, ExprKind::BinOp(BinOp::Default, _, _)))
+            .count();
+        let def = functions.defs.entry(key.clone()).or_insert(Def {
+            public: kind == "def",
+            span: item.span,
+            defaults: 0,
+        });
+        def.defaults = def.defaults.max(defaults);
+        // A head without a body only declares defaults: nothing is bound.
+        let Some(body) = body else {
+            continue;
+        };
         let label = format!("{module_name}.{fun}/{}", params.len());
-        for w in VarCheck::function_clause(&params, guard.as_ref(), body) {
+        let (warnings, calls) = VarCheck::function_clause(&params, guard.as_ref(), body);
+        for w in warnings {
             out.push(ModuleReport::Var(label.clone(), w));
         }
+        functions.calls.entry(key).or_default().extend(calls);
+    }
+    for (message, span) in functions.unused() {
+        out.push(ModuleReport::Function(message, span));
     }
     out.push(ModuleReport::End(module));
+}
+
+/// One function of a module (all arities its defaults give it).
+struct Def {
+    public: bool,
+    /// Its first clause (or bodiless head).
+    span: Span,
+    defaults: usize,
+}
+
+/// A module's functions and the local calls each makes, for Elixir's check
+/// of private functions: one that no public function reaches, through local
+/// calls and captures, is reported at the end of the module body, sorted by
+/// name and arity (as is one whose defaults are never used).
+#[derive(Default)]
+struct Functions {
+    defs: BTreeMap<(String, usize), Def>,
+    calls: HashMap<(String, usize), Vec<(String, usize)>>,
+}
+
+impl Functions {
+    /// The function a call of `name/arity` reaches: the one defining that
+    /// arity, directly or through defaults.
+    fn target(&self, name: &str, arity: usize) -> Option<(String, usize)> {
+        self.defs
+            .iter()
+            .find(|((n, max), d)| n == name && (max - d.defaults..=*max).contains(&arity))
+            .map(|(key, _)| key.clone())
+    }
+
+    fn unused(&self) -> Vec<(String, Span)> {
+        // The arities reached, per function: (name, arity called).
+        let mut reached: std::collections::HashSet<(String, usize)> = Default::default();
+        let mut stack: Vec<(String, usize)> = Vec::new();
+        for ((name, max), d) in &self.defs {
+            if d.public {
+                for arity in max - d.defaults..=*max {
+                    stack.push((name.clone(), arity));
+                }
+            }
+        }
+        while let Some((name, arity)) = stack.pop() {
+            let Some(key) = self.target(&name, arity) else {
+                continue;
+            };
+            if !reached.insert((name, arity)) {
+                continue;
+            }
+            // A lower arity calls the full one with the defaults filled in.
+            stack.push(key.clone());
+            for (callee, n) in self.calls.get(&key).into_iter().flatten() {
+                if self.target(callee, *n).is_some() {
+                    stack.push((callee.clone(), *n));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for ((name, max), d) in &self.defs {
+            if d.public {
+                continue;
+            }
+            let min = max - d.defaults;
+            let lowest = (min..=*max).find(|a| reached.contains(&(name.clone(), *a)));
+            let message = match lowest {
+                None => format!("function {name}/{max} is unused"),
+                Some(a) if a == min => continue,
+                Some(a) if a == *max => format!(
+                    "default values for the optional arguments in {name}/{max} are never used"
+                ),
+                Some(1) => format!(
+                    "the default value for the first optional argument in {name}/{max} is never used"
+                ),
+                Some(a) => format!(
+                    "the default values for the first {a} optional arguments in {name}/{max} are never used"
+                ),
+            };
+            out.push((message, d.span));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -668,6 +808,7 @@ mod tests {
             .flat_map(|m| module_reports(m, None))
             .filter_map(|r| match r {
                 ModuleReport::Var(label, w) => Some((label, w.message)),
+                ModuleReport::Function(message, _) => Some((String::new(), message)),
                 ModuleReport::End(_) => None,
             })
             .collect()
