@@ -280,14 +280,18 @@ impl Compiler {
         }
         let visible = self.fns.iter().rev().any(|f| f.lookup(name).is_some());
         if !visible {
-            // `name` with no binding may be a zero-arity call written without parens.
-            if let Some(m) = self.ctx.module {
-                if self.module_defines(m, name, 0) {
-                    let imp = self.f().import(m, Atom::intern(name), 0);
-                    self.f().emit(Op::Call(imp, 0));
-                    return Ok(());
-                }
-            }
+            // `name` with no binding is a zero-arity call written without
+            // parens (`self`, a local function), as Elixir 1.14 still allows
+            // with a warning; or an undefined function, reported as `name()` is.
+            let call = Expr::new(
+                ExprKind::Call {
+                    target: CallTarget::Local(name.to_string()),
+                    args: Vec::new(),
+                    parens: true,
+                },
+                span,
+            );
+            return self.expr(&call);
         }
         let slot = self.var_slot(name, span)?;
         self.f().emit(Op::Load(slot));

@@ -1,6 +1,7 @@
 //! The compile-time warnings Elixir gives about variables — one bound and never
 //! read ("variable "x" is unused"), an underscored one that is read or
-//! repeated in a match — and about private functions nothing reaches.
+//! repeated in a match, a name that is no variable but a call without
+//! parentheses — and about private functions nothing reaches.
 //!
 //! This is a pass of its own over the syntax tree, before code generation,
 //! because Elixir's warnings follow Elixir's own bookkeeping (`elixir_expand`,
@@ -364,8 +365,17 @@ impl VarCheck {
                         });
                     }
                     self.mark_used(name, v);
-                } else {
-                    // Not a variable: a call without parentheses.
+                } else if name != "_" {
+                    // Not a variable: a call without parentheses (the
+                    // compiler has checked that such a function exists).
+                    self.warnings.push(VarWarning {
+                        message: format!(
+                            "variable \"{name}\" does not exist and is being expanded to \
+                             \"{name}()\", please use parentheses to remove the ambiguity or \
+                             change the variable name"
+                        ),
+                        span: e.span,
+                    });
                     self.calls.push((name.clone(), 0));
                 }
             }
@@ -393,6 +403,10 @@ impl VarCheck {
                             },
                             right.span,
                         ));
+                    }
+                    // `x |> name` calls `name(x)`.
+                    ExprKind::Var(name) if !self.read.contains_key(name) => {
+                        self.calls.push((name.clone(), 1))
                     }
                     _ => self.expr(right),
                 }
