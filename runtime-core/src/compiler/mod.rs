@@ -816,8 +816,9 @@ impl Compiler {
                     file.name,
                     line(span)
                 )),
-                unused::ModuleReport::End(module) => {
+                unused::ModuleReport::End(module, shadowed) => {
                     let mut found = self.module_warnings.remove(&module).unwrap_or_default();
+                    found.extend(shadowed.iter().map(|s| (s.message(line), s.span)));
                     sort_by_line(&mut found, file.text);
                     for (message, span) in found {
                         text.push_str(&format!(

@@ -1,7 +1,8 @@
 //! The compile-time warnings Elixir gives about variables — one bound and never
 //! read ("variable "x" is unused"), an underscored one that is read or
 //! repeated in a match, a name that is no variable but a call without
-//! parentheses — and about private functions nothing reaches.
+//! parentheses — about private functions nothing reaches, and (for the
+//! Erlang compiler) about clauses after one that always matches.
 //!
 //! This is a pass of its own over the syntax tree, before code generation,
 //! because Elixir's warnings follow Elixir's own bookkeeping (`elixir_expand`,
@@ -83,6 +84,97 @@ pub struct VarCheck {
     /// The local calls seen (name and arity), for the unused private
     /// function check.
     calls: Vec<(String, usize)>,
+    /// Whether this is a module's function (whose code the Erlang compiler
+    /// checks for clauses that cannot match; a script's is not).
+    in_function: bool,
+    /// Variable versions bound to a literal (`k = 5`): the Erlang compiler
+    /// folds a `case` on them, and says nothing about its clauses.
+    constants: std::collections::HashSet<(String, u32)>,
+    /// Clauses that cannot match, as the Erlang compiler reports them.
+    shadowed: Vec<Shadowed>,
+}
+
+/// What walking a function clause found.
+pub struct ClauseFindings {
+    /// Variable warnings, in order.
+    pub warnings: Vec<VarWarning>,
+    /// Local calls (name, arity).
+    pub calls: Vec<(String, usize)>,
+    /// Clauses of a `case`, `fn` or `receive` that cannot match.
+    pub shadowed: Vec<Shadowed>,
+}
+
+/// Whether a pattern matches anything (a variable, `_`, or `a = b` of such).
+pub fn always_matches(p: &Expr) -> bool {
+    match &p.kind {
+        ExprKind::Var(name) => name != "__MODULE__",
+        ExprKind::BinOp(BinOp::Match, a, b) => always_matches(a) && always_matches(b),
+        _ => false,
+    }
+}
+
+fn is_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Atom(_)
+        | ExprKind::Str(_)
+        | ExprKind::Charlist(_) => true,
+        ExprKind::Tuple(items) => items.iter().all(is_literal),
+        ExprKind::List(items, tail) => {
+            items.iter().all(is_literal) && tail.as_deref().is_none_or(is_literal)
+        }
+        _ => false,
+    }
+}
+
+/// A clause that cannot match because an earlier one always does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shadowed {
+    /// The clause that cannot match.
+    pub span: Span,
+    /// The earlier clause that always matches.
+    pub previous: Span,
+    /// The function (`name/arity`) when the clauses are a function's.
+    pub function: Option<String>,
+}
+
+impl Shadowed {
+    /// The Erlang compiler's words, given how to find a span's line.
+    pub fn message(&self, line_of: impl Fn(Span) -> usize) -> String {
+        let which = match &self.function {
+            Some(f) => format!("this clause for {f} cannot match"),
+            None => "this clause cannot match".to_string(),
+        };
+        format!(
+            "{which} because a previous clause at line {} always matches",
+            line_of(self.previous)
+        )
+    }
+}
+
+/// The clauses after one that always matches (no guard, only variables),
+/// which the Erlang compiler reports. `function` names the function when the
+/// clauses are a function's.
+pub fn shadowed_clauses<'a>(
+    clauses: impl IntoIterator<Item = (&'a [Expr], bool, Span)>,
+    function: Option<&str>,
+) -> Vec<Shadowed> {
+    let mut catch_all: Option<Span> = None;
+    let mut out = Vec::new();
+    for (patterns, guarded, span) in clauses {
+        if let Some(previous) = catch_all {
+            out.push(Shadowed {
+                span,
+                previous,
+                function: function.map(String::from),
+            });
+        } else if !guarded && patterns.iter().all(always_matches) {
+            catch_all = Some(span);
+        }
+    }
+    out
 }
 
 /// Names that look like variables but are not (`__MODULE__`, ...).
@@ -130,12 +222,11 @@ impl VarCheck {
     /// its parameters (defaults still attached), guard and `do` block keyword
     /// list (`do:` and, for a body with `rescue`/`catch`/`after`, those
     /// sections too).
-    pub fn function_clause(
-        params: &[Expr],
-        guard: Option<&Expr>,
-        body: &Expr,
-    ) -> (Vec<VarWarning>, Vec<(String, usize)>) {
-        let mut c = VarCheck::default();
+    pub fn function_clause(params: &[Expr], guard: Option<&Expr>, body: &Expr) -> ClauseFindings {
+        let mut c = VarCheck {
+            in_function: true,
+            ..VarCheck::default()
+        };
         // Default values are evaluated by the functions of lower arity, apart
         // from the clause: only their calls count.
         for p in params {
@@ -166,7 +257,26 @@ impl VarCheck {
             None => c.expr(body),
         }
         let calls = std::mem::take(&mut c.calls);
-        (c.finish(), calls)
+        let shadowed = std::mem::take(&mut c.shadowed);
+        ClauseFindings {
+            warnings: c.finish(),
+            calls,
+            shadowed,
+        }
+    }
+
+    /// Notes the clauses of a `case`, `fn` or `receive` that cannot match.
+    fn check_shadowing(&mut self, clauses: &[Clause]) {
+        if !self.in_function {
+            return;
+        }
+        let found = shadowed_clauses(
+            clauses
+                .iter()
+                .map(|c| (c.patterns.as_slice(), c.guard.is_some(), c.span)),
+            None,
+        );
+        self.shadowed.extend(found);
     }
 
     /// Reports what the outermost scope left unused.
@@ -382,6 +492,11 @@ impl VarCheck {
             ExprKind::BinOp(BinOp::Match, left, right) => {
                 self.expr(right);
                 self.head(&[&**left]);
+                if let (ExprKind::Var(name), true) = (&left.kind, is_literal(right)) {
+                    if let Some(&v) = self.read.get(name) {
+                        self.constants.insert((name.clone(), v));
+                    }
+                }
             }
             ExprKind::BinOp(BinOp::Pipe, left, right) => {
                 self.expr(left);
@@ -453,6 +568,9 @@ impl VarCheck {
                 self.expr(b);
             }
             ExprKind::Fn(clauses) | ExprKind::Clauses(clauses) => {
+                if matches!(e.kind, ExprKind::Fn(_)) {
+                    self.check_shadowing(clauses);
+                }
                 clauses.iter().for_each(|c| self.clause(c))
             }
             ExprKind::Capture(inner) => match &inner.kind {
@@ -528,7 +646,19 @@ impl VarCheck {
             }
             ("case", [subject, _], Some(pairs)) => {
                 self.expr(subject);
-                self.clauses(keyword_get(pairs, "do"));
+                let constant = is_literal(subject)
+                    || matches!(&subject.kind, ExprKind::Var(name)
+                        if self.read.get(name).is_some_and(|&v| self.constants.contains(&(name.clone(), v))));
+                let was = self.in_function;
+                self.in_function = was && !constant;
+                let body = keyword_get(pairs, "do");
+                if let Some(ExprKind::Clauses(cs)) = body.map(|e| &e.kind) {
+                    self.check_shadowing(cs);
+                }
+                self.in_function = was;
+                if let Some(ExprKind::Clauses(cs)) = body.map(|e| &e.kind) {
+                    cs.iter().for_each(|c| self.clause(c));
+                }
             }
             ("cond", [_], Some(pairs)) => {
                 if let Some(ExprKind::Clauses(cs)) = keyword_get(pairs, "do").map(|e| &e.kind) {
@@ -538,7 +668,10 @@ impl VarCheck {
             ("receive", [_], Some(pairs)) => {
                 for (key, section) in pairs {
                     match (*key, &section.kind) {
-                        ("do", _) => self.clauses(Some(section)),
+                        ("do", ExprKind::Clauses(cs)) => {
+                            self.check_shadowing(cs);
+                            self.clauses(Some(section));
+                        }
                         ("after", ExprKind::Clauses(cs)) => {
                             cs.iter().for_each(|c| self.expr_clause(c))
                         }
@@ -652,8 +785,9 @@ pub enum ModuleReport {
     /// at the module's first clause of it: printed once the body has run.
     Function(String, Span),
     /// The end of a module's body: the module is compiled to Erlang, whose
-    /// own warnings (a division by a known zero) print then.
-    End(Atom),
+    /// own warnings (a division by a known zero, clauses that cannot match)
+    /// print then.
+    End(Atom, Vec<Shadowed>),
 }
 
 /// The reports of the module `defmodule` defines (and of the modules nested
@@ -679,6 +813,9 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
     };
     let module_name = crate::inspect::inspect(&crate::value::Value::Atom(module));
     let mut functions = Functions::default();
+    let mut shadowed = Vec::new();
+    // Each function's clauses, in order.
+    let mut clauses: Vec<((String, usize), Vec<HeadClause>)> = Vec::new();
     for item in body_exprs(body) {
         if is_local_call(item, "defmodule") {
             collect_module_reports(item, Some(module), out);
@@ -717,17 +854,40 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
             continue;
         };
         let label = format!("{module_name}.{fun}/{}", params.len());
-        let (warnings, calls) = VarCheck::function_clause(&params, guard.as_ref(), body);
-        for w in warnings {
+        let found = VarCheck::function_clause(&params, guard.as_ref(), body);
+        for w in found.warnings {
             out.push(ModuleReport::Var(label.clone(), w));
         }
-        functions.calls.entry(key).or_default().extend(calls);
+        shadowed.extend(found.shadowed);
+        let patterns: Vec<Expr> = params
+            .iter()
+            .map(|p| match &p.kind {
+                ExprKind::BinOp(BinOp::Default, pat, _) => (**pat).clone(),
+                _ => p.clone(),
+            })
+            .collect();
+        let clause = (patterns, guard.is_some(), item.span);
+        match clauses.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(clause),
+            None => clauses.push((key.clone(), vec![clause])),
+        }
+        functions.calls.entry(key).or_default().extend(found.calls);
+    }
+    for ((name, arity), list) in &clauses {
+        let function = format!("{name}/{arity}");
+        shadowed.extend(shadowed_clauses(
+            list.iter().map(|(p, g, s)| (p.as_slice(), *g, *s)),
+            Some(&function),
+        ));
     }
     for (message, span) in functions.unused() {
         out.push(ModuleReport::Function(message, span));
     }
-    out.push(ModuleReport::End(module));
+    out.push(ModuleReport::End(module, shadowed));
 }
+
+/// A function clause's head: its patterns, whether it has a guard, its span.
+type HeadClause = (Vec<Expr>, bool, Span);
 
 /// One function of a module (all arities its defaults give it).
 struct Def {
@@ -823,7 +983,9 @@ mod tests {
             .filter_map(|r| match r {
                 ModuleReport::Var(label, w) => Some((label, w.message)),
                 ModuleReport::Function(message, _) => Some((String::new(), message)),
-                ModuleReport::End(_) => None,
+                ModuleReport::End(_, shadowed) => {
+                    shadowed.first().map(|s| (String::new(), s.message(|_| 0)))
+                }
             })
             .collect()
     }
