@@ -280,14 +280,18 @@ impl Compiler {
         }
         let visible = self.fns.iter().rev().any(|f| f.lookup(name).is_some());
         if !visible {
-            // `name` with no binding may be a zero-arity call written without parens.
-            if let Some(m) = self.ctx.module {
-                if self.module_defines(m, name, 0) {
-                    let imp = self.f().import(m, Atom::intern(name), 0);
-                    self.f().emit(Op::Call(imp, 0));
-                    return Ok(());
-                }
-            }
+            // `name` with no binding is a zero-arity call written without
+            // parens (`self`, a local function), as Elixir 1.14 still allows
+            // with a warning; or an undefined function, reported as `name()` is.
+            let call = Expr::new(
+                ExprKind::Call {
+                    target: CallTarget::Local(name.to_string()),
+                    args: Vec::new(),
+                    parens: true,
+                },
+                span,
+            );
+            return self.expr(&call);
         }
         let slot = self.var_slot(name, span)?;
         self.f().emit(Op::Load(slot));
@@ -386,7 +390,7 @@ impl Compiler {
         };
         if let Some(b) = simple {
             if b == BinaryOp::Div {
-                self.warn_if_zero(r, "//2", span);
+                self.warn_if_zero(l, r, "//2", span);
             }
             self.expr(l)?;
             self.expr(r)?;
@@ -512,9 +516,16 @@ impl Compiler {
         }
     }
 
-    /// Elixir's compiler warns about a division whose divisor is a known zero.
-    fn warn_if_zero(&mut self, divisor: &Expr, call: &str, span: Span) {
-        if !self.in_main_file {
+    /// Elixir's compiler warns about a division whose divisor is a known zero,
+    /// when the dividend is known too: the Erlang compiler evaluates the call
+    /// and sees it fail.
+    fn warn_if_zero(&mut self, dividend: &Expr, divisor: &Expr, call: &str, span: Span) {
+        if !self.in_main_file
+            || !matches!(
+                self.constant_of(dividend),
+                Some(Value::Int(_) | Value::Float(_))
+            )
+        {
             return;
         }
         let zero = matches!(self.constant_of(divisor), Some(Value::Int(0)))
@@ -762,7 +773,7 @@ impl Compiler {
                     return Ok(());
                 }
                 if (name == "div" || name == "rem") && args.len() == 2 {
-                    self.warn_if_zero(&args[1], &format!("{name}/2"), span);
+                    self.warn_if_zero(&args[0], &args[1], &format!("{name}/2"), span);
                 }
                 for a in args {
                     self.expr(a)?;

@@ -6,6 +6,7 @@ mod builder;
 mod expr;
 mod liveness;
 mod pattern;
+mod unused;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -100,6 +101,7 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
         ctx: ModuleCtx::default(),
         gensym: 0,
         in_main_file: false,
+        module_warnings: HashMap::new(),
     };
     let mut modules = Vec::new();
     for (i, file) in files.iter().enumerate() {
@@ -111,16 +113,29 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
     }
     for (i, name, body, ctx) in &modules {
         c.in_main_file = files[*i].is_main;
+        let before = c.program.warnings.len();
         c.compile_module(*name, body, ctx)
             .map_err(|d| internal(&files[*i], d))?;
+        let found: Vec<_> = c.program.warnings.drain(before..).collect();
+        if !found.is_empty() {
+            c.module_warnings.entry(*name).or_default().extend(found);
+        }
     }
     for file in files.iter().filter(|f| f.is_main) {
         c.in_main_file = true;
         c.program.main_file = MainFile::new(file.name, file.text);
-        let id = c.compile_main(file.ast)?;
+        let id = c.compile_main(file)?;
         c.program.main = Some(id);
     }
     Ok(c.program)
+}
+
+/// Orders warnings as the Erlang compiler prints a module's: by line, then text.
+fn sort_by_line(warnings: &mut [(String, Span)], text: &str) {
+    warnings.sort_by_cached_key(|(message, span)| {
+        let (line, _) = crate::diagnostic::line_col(text, span.start as usize);
+        (line, message.clone())
+    });
 }
 
 /// The compiler's state across a whole program.
@@ -134,6 +149,26 @@ struct Compiler {
     /// Whether the code being compiled is the main file's (warnings are kept
     /// for it only; the prelude is known not to warn).
     in_main_file: bool,
+    /// The warnings found while compiling each module of the main file; they
+    /// print when the script reaches the module's definition.
+    module_warnings: HashMap<Atom, Vec<(String, Span)>>,
+}
+
+/// The module a `defmodule` names, written inside `outer` (if any): a nested
+/// module's name is prefixed by its parent's.
+fn module_atom(name: &Expr, outer: Option<Atom>) -> Option<Atom> {
+    match &name.kind {
+        ExprKind::Atom(erlang_name) => Some(Atom::intern(erlang_name)),
+        ExprKind::Alias(parts) => {
+            let mut full = match outer {
+                Some(m) => vec![m.name().trim_start_matches("Elixir.").to_string()],
+                None => Vec::new(),
+            };
+            full.extend(parts.iter().cloned());
+            Some(alias_atom(&full))
+        }
+        _ => None,
+    }
 }
 
 /// The atom an alias names (`Foo.Bar` → `Elixir.Foo.Bar`).
@@ -285,23 +320,15 @@ impl Compiler {
             },
             _ => return err(DiagnosticKind::SyntaxError, "invalid defmodule", e.span),
         };
-        let parts = match &name_expr.kind {
-            ExprKind::Atom(erlang_name) => vec![format!(":{erlang_name}")],
-            ExprKind::Alias(parts) => {
-                // A nested module's name is prefixed by its parent's.
-                let mut full = match outer.module {
-                    Some(m) => vec![m.name().trim_start_matches("Elixir.").to_string()],
-                    None => Vec::new(),
-                };
-                full.extend(parts.iter().cloned());
-                full
-            }
-            _ => return unsupported("a module name that is not an alias", name_expr.span),
+        let Some(atom) = module_atom(name_expr, outer.module) else {
+            return unsupported("a module name that is not an alias", name_expr.span);
         };
-        let atom = match &name_expr.kind {
-            ExprKind::Atom(erlang_name) => Atom::intern(erlang_name),
-            _ => alias_atom(&parts),
-        };
+        let parts: Vec<String> = atom
+            .name()
+            .trim_start_matches("Elixir.")
+            .split('.')
+            .map(String::from)
+            .collect();
         let mut ctx = outer.clone();
         if outer.module.is_some() {
             // Inside the parent, the nested module is reachable by its short name.
@@ -735,28 +762,89 @@ impl Compiler {
         id
     }
 
-    fn compile_main(&mut self, file: &Expr) -> CResult<FunctionId> {
+    /// The script's top-level code. Elixir expands the whole file before
+    /// running it, so the file's own warnings print first (the session prints
+    /// [`Program::warnings`] before running); a module's warnings print when
+    /// its `defmodule` runs, after the output of the code above it.
+    fn compile_main(&mut self, file: &SourceFile<'_>) -> CResult<FunctionId> {
         self.ctx = ModuleCtx::default();
         self.fns
             .push(FnBuilder::new(Atom::ELIXIR, "(file)".into(), None, 0));
-        let items: Vec<&Expr> = body_exprs(file)
-            .into_iter()
-            .filter(|e| !is_call_named(e, "defmodule"))
-            .collect();
-        if items.is_empty() {
-            self.f().emit(Op::Nil);
-            self.f().emit(Op::Return);
-        }
+        let items = body_exprs(file.ast);
+        let value = items.iter().rposition(|e| !is_call_named(e, "defmodule"));
         for (i, item) in items.iter().enumerate() {
-            if i + 1 == items.len() {
+            if is_call_named(item, "defmodule") {
+                let text = self.module_warning_text(item, file);
+                if !text.is_empty() {
+                    self.statement(&stderr_write(text, item.span))?;
+                }
+            } else if Some(i) == value {
                 self.expr(item)?;
-                self.f().emit(Op::Return);
             } else {
                 self.statement(item)?;
             }
         }
-        Ok(self.finish_function())
+        if value.is_none() {
+            self.f().emit(Op::Nil);
+        }
+        self.f().emit(Op::Return);
+        let id = self.finish_function();
+        let mut division = std::mem::take(&mut self.program.warnings);
+        sort_by_line(&mut division, file.text);
+        self.program.warnings = unused::VarCheck::script(&items)
+            .into_iter()
+            .map(|w| (w.message, w.span))
+            .chain(division)
+            .collect();
+        Ok(id)
     }
+
+    /// Everything Elixir prints while it defines the module of `defmodule`.
+    fn module_warning_text(&mut self, defmodule: &Expr, file: &SourceFile<'_>) -> String {
+        let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
+        let mut text = String::new();
+        for report in unused::module_reports(defmodule, None) {
+            match report {
+                unused::ModuleReport::Var(label, w) => text.push_str(&format!(
+                    "warning: {}\n  {}:{}: {label}\n\n",
+                    w.message,
+                    file.name,
+                    line(w.span)
+                )),
+                unused::ModuleReport::Function(message, span) => text.push_str(&format!(
+                    "warning: {message}\n  {}:{}\n\n",
+                    file.name,
+                    line(span)
+                )),
+                unused::ModuleReport::End(module, shadowed) => {
+                    let mut found = self.module_warnings.remove(&module).unwrap_or_default();
+                    found.extend(shadowed.iter().map(|s| (s.message(line), s.span)));
+                    sort_by_line(&mut found, file.text);
+                    for (message, span) in found {
+                        text.push_str(&format!(
+                            "warning: {message}\n  {}:{}\n\n",
+                            file.name,
+                            line(span)
+                        ));
+                    }
+                }
+            }
+        }
+        text
+    }
+}
+
+/// `IO.write(:stderr, text)`.
+fn stderr_write(text: String, span: Span) -> Expr {
+    let mk = |kind| Expr::new(kind, span);
+    mk(ExprKind::Call {
+        target: crate::ast::CallTarget::Remote(
+            Box::new(mk(ExprKind::Alias(vec!["IO".into()]))),
+            "write".into(),
+        ),
+        args: vec![mk(ExprKind::Atom("stderr".into())), mk(ExprKind::Str(text))],
+        parens: true,
+    })
 }
 
 fn is_call_named(e: &Expr, name: &str) -> bool {
