@@ -982,12 +982,12 @@ fn otp_frames(f: &Function) -> Option<&'static [OtpFrame]> {
             ("gen_server", "init_it", 6, "gen_server.erl", 814),
             PROC_LIB,
         ],
-        "try_handle_call/1" => &[
+        "try_handle_call/4" => &[
             ("gen_server", "try_handle_call", 4, "gen_server.erl", 1149),
             ("gen_server", "handle_msg", 6, "gen_server.erl", 1178),
             PROC_LIB,
         ],
-        "try_dispatch/1" => &[
+        "try_dispatch/4" => &[
             ("gen_server", "try_dispatch", 4, "gen_server.erl", 1123),
             ("gen_server", "handle_msg", 6, "gen_server.erl", 1200),
             PROC_LIB,
