@@ -773,7 +773,7 @@ impl<'a> Vm<'a> {
             };
             nf(&mut ctx, &mut stack[at..])
         };
-        stack.truncate(at);
+        Value::truncate_stack(&mut stack, at);
         p.stack = stack;
         if let Some(reason) = p.pending_exit.take() {
             return NativeFlow::Stop(Outcome::Killed(reason));

@@ -231,6 +231,85 @@ impl FnBuilder {
             let target = self.labels[label.0].unwrap_or(0);
             self.code[at] = retarget(self.code[at], target);
         }
+        self.fold_store_pops();
+    }
+
+    /// Turns `Dup, Store(x), Pop` into `Store(x)` wherever nothing jumps to the
+    /// `Store` or the `Pop`: a binding whose value is then discarded (a
+    /// `receive` clause's variable, `x = call()` before a `case`), which
+    /// `fold_dup_store` cannot see while the code is still being emitted.
+    fn fold_store_pops(&mut self) {
+        let n = self.code.len();
+        let mut targeted = vec![false; n + 1];
+        for op in &self.code {
+            if let Some(t) = jump_target(*op) {
+                if let Some(flag) = targeted.get_mut(t as usize) {
+                    *flag = true;
+                }
+            }
+        }
+        let mut removed = vec![false; n];
+        let mut i = 0;
+        while i + 2 < n {
+            if matches!(self.code[i..i + 3], [Op::Dup, Op::Store(_), Op::Pop])
+                && !targeted[i + 1]
+                && !targeted[i + 2]
+            {
+                removed[i] = true;
+                removed[i + 2] = true;
+                i += 3;
+            } else {
+                i += 1;
+            }
+        }
+        if !removed.contains(&true) {
+            return;
+        }
+        // Where each old instruction lands: a jump to a removed `Dup` lands
+        // on the `Store` that now takes its place.
+        let mut new_at = Vec::with_capacity(n + 1);
+        let mut kept = 0;
+        for &gone in &removed {
+            new_at.push(kept as Label);
+            if !gone {
+                kept += 1;
+            }
+        }
+        new_at.push(kept as Label);
+        let code = std::mem::take(&mut self.code);
+        let spans = std::mem::take(&mut self.spans);
+        for ((op, span), gone) in code.into_iter().zip(spans).zip(removed) {
+            if gone {
+                continue;
+            }
+            let op = match jump_target(op) {
+                Some(t) => retarget(op, new_at[t as usize]),
+                None => op,
+            };
+            self.code.push(op);
+            self.spans.push(span);
+        }
+    }
+}
+
+/// The label an instruction may jump to.
+fn jump_target(op: Op) -> Option<Label> {
+    match op {
+        Op::Jump(t)
+        | Op::JumpIfFalsy(t)
+        | Op::JumpIfTruthy(t)
+        | Op::MatchConst(_, t)
+        | Op::MatchSlot(_, t)
+        | Op::MatchNil(t)
+        | Op::MatchCons(t)
+        | Op::MatchTuple(_, t)
+        | Op::MatchMap(t)
+        | Op::MatchMapKey(t)
+        | Op::MatchPrefix(_, t)
+        | Op::RecvNext(t)
+        | Op::RecvWait(t)
+        | Op::Try(t) => Some(t),
+        _ => None,
     }
 }
 
