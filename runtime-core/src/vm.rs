@@ -142,9 +142,9 @@ impl<'a> Vm<'a> {
         }
 
         loop {
-            let op = code[pc];
+            let op: &Op = &code[pc];
             pc += 1;
-            match op {
+            match *op {
                 Op::Const(i) => p.stack.push(fun.consts[i as usize].clone()),
                 Op::Nil => p.stack.push(Value::NIL_ATOM),
                 Op::Load(s) => {
@@ -364,9 +364,9 @@ impl<'a> Vm<'a> {
                                     }
                                     load_frame!();
                                 }
-                                NativeFlow::Pushed | NativeFlow::Entered | NativeFlow::Caught => {
-                                    load_frame!()
-                                }
+                                // The result is pushed and the frame is as it was.
+                                NativeFlow::Pushed => {}
+                                NativeFlow::Entered | NativeFlow::Caught => load_frame!(),
                                 NativeFlow::Stop(o) => return o,
                             }
                         }
