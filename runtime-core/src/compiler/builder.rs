@@ -380,3 +380,62 @@ fn stack_effect(op: Op) -> i64 {
         Op::Fail(_) => -1,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finished(build: impl FnOnce(&mut FnBuilder)) -> Vec<Op> {
+        let mut b = FnBuilder::new(Atom::NIL, "f/1".to_string(), None, 1);
+        build(&mut b);
+        b.finish_code();
+        assert_eq!(b.code.len(), b.spans.len());
+        b.code
+    }
+
+    #[test]
+    fn a_discarded_binding_is_one_store_and_jumps_past_it_are_moved() {
+        // `receive do x -> f(x) after ... end` in miniature: a loop back to
+        // the `RecvNext`, a jump forward over the folded triple.
+        let code = finished(|b| {
+            let next = b.new_label();
+            let done = b.new_label();
+            b.place(next);
+            b.emit_jump(Op::RecvNext, done);
+            b.emit(Op::Dup);
+            b.emit(Op::Store(1));
+            b.emit(Op::Pop);
+            b.emit_jump(Op::Jump, next);
+            b.place(done);
+            b.emit(Op::Nil);
+            b.emit(Op::Return);
+        });
+        assert_eq!(
+            code,
+            vec![
+                Op::RecvNext(3),
+                Op::Store(1),
+                Op::Jump(0),
+                Op::Nil,
+                Op::Return
+            ]
+        );
+    }
+
+    #[test]
+    fn a_jump_into_the_triple_keeps_it() {
+        let code = finished(|b| {
+            let store = b.new_label();
+            b.emit(Op::Load(0));
+            b.emit_jump(|t| Op::MatchConst(0, t), store);
+            b.emit(Op::Const(0));
+            b.emit(Op::Dup);
+            b.place(store);
+            b.emit(Op::Store(1));
+            b.emit(Op::Pop);
+            b.emit(Op::Nil);
+            b.emit(Op::Return);
+        });
+        assert_eq!(code[3..6], [Op::Dup, Op::Store(1), Op::Pop]);
+    }
+}
