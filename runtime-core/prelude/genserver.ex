@@ -107,14 +107,7 @@ defmodule GenServer do
   end
 
   defp handle_message(parent, module, state, {:"$gen_call", from, request} = message) do
-    result =
-      try_handle_call(fn ->
-        if function_exported?(module, :handle_call, 3) do
-          module.handle_call(request, from, state)
-        else
-          raise "attempted to call GenServer #{inspect(self())} but no handle_call/3 clause was provided"
-        end
-      end)
+    result = try_handle_call(module, request, from, state)
 
     case result do
       {:ok, {:reply, reply, new_state}} ->
@@ -138,14 +131,7 @@ defmodule GenServer do
   end
 
   defp handle_message(parent, module, state, {:"$gen_cast", request} = message) do
-    result =
-      try_dispatch(fn ->
-        if function_exported?(module, :handle_cast, 2) do
-          module.handle_cast(request, state)
-        else
-          raise "attempted to cast GenServer #{inspect(self())} but no handle_cast/2 clause was provided"
-        end
-      end)
+    result = try_dispatch(module, :handle_cast, request, state)
 
     handle_common(parent, module, state, message, result)
   end
@@ -175,18 +161,7 @@ defmodule GenServer do
   end
 
   defp handle_message(parent, module, state, message) do
-    result =
-      try_dispatch(fn ->
-        if function_exported?(module, :handle_info, 2) do
-          module.handle_info(message, state)
-        else
-          :callcast.log_error(
-            "#{inspect(module)} #{inspect(self())} received unexpected message in handle_info/2: #{inspect(message)}\n"
-          )
-
-          {:noreply, state}
-        end
-      end)
+    result = try_dispatch(module, :handle_info, message, state)
 
     handle_common(parent, module, state, message, result)
   end
@@ -232,18 +207,20 @@ defmodule GenServer do
     end
   end
 
-  defp try_handle_call(callback) do
+  # The message callbacks are named functions rather than closures, as in
+  # gen_server.erl: no closure is built for every message.
+  defp try_handle_call(module, request, from, state) do
     try do
-      {:ok, callback.()}
+      {:ok, call_callback(module, request, from, state)}
     catch
       :throw, value -> {:ok, value}
       kind, reason -> {kind, reason, __STACKTRACE__}
     end
   end
 
-  defp try_dispatch(callback) do
+  defp try_dispatch(module, callback, message, state) do
     try do
-      {:ok, callback.()}
+      {:ok, dispatch(module, callback, message, state)}
     catch
       :throw, value -> {:ok, value}
       kind, reason -> {kind, reason, __STACKTRACE__}
@@ -256,6 +233,34 @@ defmodule GenServer do
     catch
       :throw, value -> {:ok, value}
       kind, reason -> {kind, reason, __STACKTRACE__}
+    end
+  end
+
+  defp call_callback(module, request, from, state) do
+    if function_exported?(module, :handle_call, 3) do
+      module.handle_call(request, from, state)
+    else
+      raise "attempted to call GenServer #{inspect(self())} but no handle_call/3 clause was provided"
+    end
+  end
+
+  defp dispatch(module, :handle_cast, request, state) do
+    if function_exported?(module, :handle_cast, 2) do
+      module.handle_cast(request, state)
+    else
+      raise "attempted to cast GenServer #{inspect(self())} but no handle_cast/2 clause was provided"
+    end
+  end
+
+  defp dispatch(module, :handle_info, message, state) do
+    if function_exported?(module, :handle_info, 2) do
+      module.handle_info(message, state)
+    else
+      :callcast.log_error(
+        "#{inspect(module)} #{inspect(self())} received unexpected message in handle_info/2: #{inspect(message)}\n"
+      )
+
+      {:noreply, state}
     end
   end
 

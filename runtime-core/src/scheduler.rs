@@ -4,6 +4,8 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 
+use crate::fxhash::FxHashMap;
+
 use crate::api::OutputChunk;
 use crate::atom::Atom;
 use crate::bytecode::{FunctionId, Program};
@@ -62,13 +64,13 @@ pub struct Core {
     /// Processes ready to run.
     pub run_queue: VecDeque<Pid>,
     timers: BinaryHeap<Reverse<(u64, u64)>>,
-    timer_kinds: HashMap<u64, TimerKind>,
+    timer_kinds: FxHashMap<u64, TimerKind>,
     /// Timers started by `send_after`, by reference: (timer id, deadline).
-    send_timers: HashMap<u64, (u64, u64)>,
+    send_timers: FxHashMap<u64, (u64, u64)>,
     /// Registered names.
     pub registry: HashMap<Atom, Pid>,
     /// Active process aliases (references that route to a process).
-    pub aliases: HashMap<u64, Pid>,
+    pub aliases: FxHashMap<u64, Pid>,
     /// Whether to record the trace.
     pub tracing: bool,
     /// Set when the trace hit its limit and stopped recording.
@@ -115,10 +117,10 @@ impl Core {
             procs: Vec::new(),
             run_queue: VecDeque::new(),
             timers: BinaryHeap::new(),
-            timer_kinds: HashMap::new(),
-            send_timers: HashMap::new(),
+            timer_kinds: FxHashMap::default(),
+            send_timers: FxHashMap::default(),
             registry: HashMap::new(),
-            aliases: HashMap::new(),
+            aliases: FxHashMap::default(),
             tracing,
             trace_truncated: false,
             trace: Vec::new(),

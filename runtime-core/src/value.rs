@@ -172,6 +172,33 @@ impl Value {
         matches!(self, Value::Atom(a) if *a == Atom::TRUE)
     }
 
+    /// Drops the value, skipping the out-of-line drop code for the kinds that
+    /// own no heap memory: the interpreter drops many small values per
+    /// instruction, and most of them are integers, atoms and `[]`.
+    #[inline(always)]
+    pub fn discard(self) {
+        match self {
+            Value::Int(_)
+            | Value::Float(_)
+            | Value::Atom(_)
+            | Value::Nil
+            | Value::Pid(_)
+            | Value::Ref(_) => std::mem::forget(self),
+            heap => drop(heap),
+        }
+    }
+
+    /// Truncates a stack of values to `len`, dropping the rest with
+    /// [`Value::discard`].
+    #[inline]
+    pub fn truncate_stack(stack: &mut Vec<Value>, len: usize) {
+        while stack.len() > len {
+            if let Some(v) = stack.pop() {
+                v.discard();
+            }
+        }
+    }
+
     /// Elixir truthiness: everything but `nil` and `false`.
     pub fn is_truthy(&self) -> bool {
         !matches!(self, Value::Atom(a) if *a == Atom::NIL || *a == Atom::FALSE)

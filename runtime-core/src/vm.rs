@@ -93,6 +93,8 @@ impl<'a> Vm<'a> {
             return Outcome::Return(Value::NIL_ATOM);
         };
         let mut fun: &'a Rc<Function> = self.program.function(top.fun);
+        // The instructions, kept at hand: every step reads one.
+        let mut code: &'a [Op] = &fun.code;
         let mut pc = top.pc as usize;
         let mut base = top.base as usize;
 
@@ -108,6 +110,7 @@ impl<'a> Vm<'a> {
             () => {{
                 let fr = *p.frames.last().expect("a frame is active");
                 fun = self.program.function(fr.fun);
+                code = &fun.code;
                 pc = fr.pc as usize;
                 base = fr.base as usize;
             }};
@@ -139,9 +142,9 @@ impl<'a> Vm<'a> {
         }
 
         loop {
-            let op = fun.code[pc];
+            let op: &Op = &code[pc];
             pc += 1;
-            match op {
+            match *op {
                 Op::Const(i) => p.stack.push(fun.consts[i as usize].clone()),
                 Op::Nil => p.stack.push(Value::NIL_ATOM),
                 Op::Load(s) => {
@@ -154,16 +157,20 @@ impl<'a> Vm<'a> {
                 }
                 Op::Store(s) => {
                     let v = pop!();
-                    p.stack[base + s as usize] = v;
+                    std::mem::replace(&mut p.stack[base + s as usize], v).discard();
                 }
                 Op::Pop => {
-                    p.stack.pop();
+                    if let Some(v) = p.stack.pop() {
+                        v.discard();
+                    }
                 }
                 Op::Dup => {
                     let v = p.stack.last().cloned().unwrap_or(Value::Nil);
                     p.stack.push(v);
                 }
-                Op::Truncate(n) => p.stack.truncate(base + fun.locals as usize + n as usize),
+                Op::Truncate(n) => {
+                    Value::truncate_stack(&mut p.stack, base + fun.locals as usize + n as usize)
+                }
                 Op::MakeTuple(n) => {
                     let at = p.stack.len() - n as usize;
                     let items: Rc<[Value]> = p.stack.drain(at..).collect();
@@ -357,9 +364,9 @@ impl<'a> Vm<'a> {
                                     }
                                     load_frame!();
                                 }
-                                NativeFlow::Pushed | NativeFlow::Entered | NativeFlow::Caught => {
-                                    load_frame!()
-                                }
+                                // The result is pushed and the frame is as it was.
+                                NativeFlow::Pushed => {}
+                                NativeFlow::Entered | NativeFlow::Caught => load_frame!(),
                                 NativeFlow::Stop(o) => return o,
                             }
                         }
@@ -621,7 +628,10 @@ impl<'a> Vm<'a> {
             )));
         }
         let base = p.stack.len() - argc;
-        p.stack.resize(base + f.locals as usize, Value::Nil);
+        // A few slots at most: pushing them is cheaper than `resize`.
+        for _ in argc..f.locals as usize {
+            p.stack.push(Value::Nil);
+        }
         p.frames.push(Frame {
             fun: id,
             pc: 0,
@@ -638,8 +648,14 @@ impl<'a> Vm<'a> {
         };
         let base = frame.base as usize;
         let args_at = p.stack.len() - argc;
-        if args_at != base {
-            // Move the arguments down over the old frame.
+        if args_at >= base + argc {
+            // Move the arguments down over the old frame (the common case:
+            // the two ranges do not overlap).
+            let (old, args) = p.stack.split_at_mut(args_at);
+            for (slot, arg) in old[base..base + argc].iter_mut().zip(args) {
+                std::mem::swap(slot, arg);
+            }
+        } else if args_at != base {
             for i in 0..argc {
                 p.stack.swap(base + i, args_at + i);
             }
@@ -649,7 +665,7 @@ impl<'a> Vm<'a> {
         // dropping and refilling them on every tail call.
         let len = base + f.locals as usize;
         if p.stack.len() > len {
-            p.stack.truncate(len);
+            Value::truncate_stack(&mut p.stack, len);
         } else {
             p.stack.resize(len, Value::Nil);
         }
@@ -665,7 +681,7 @@ impl<'a> Vm<'a> {
     fn ret(&mut self, p: &mut Process) -> Option<Outcome> {
         let v = p.stack.pop().unwrap_or(Value::Nil);
         let frame = p.frames.pop()?;
-        p.stack.truncate(frame.base as usize);
+        Value::truncate_stack(&mut p.stack, frame.base as usize);
         if p.frames.is_empty() {
             return Some(Outcome::Return(v));
         }
@@ -757,7 +773,7 @@ impl<'a> Vm<'a> {
             };
             nf(&mut ctx, &mut stack[at..])
         };
-        stack.truncate(at);
+        Value::truncate_stack(&mut stack, at);
         p.stack = stack;
         if let Some(reason) = p.pending_exit.take() {
             return NativeFlow::Stop(Outcome::Killed(reason));
@@ -982,12 +998,12 @@ fn otp_frames(f: &Function) -> Option<&'static [OtpFrame]> {
             ("gen_server", "init_it", 6, "gen_server.erl", 814),
             PROC_LIB,
         ],
-        "try_handle_call/1" => &[
+        "try_handle_call/4" => &[
             ("gen_server", "try_handle_call", 4, "gen_server.erl", 1149),
             ("gen_server", "handle_msg", 6, "gen_server.erl", 1178),
             PROC_LIB,
         ],
-        "try_dispatch/1" => &[
+        "try_dispatch/4" => &[
             ("gen_server", "try_dispatch", 4, "gen_server.erl", 1123),
             ("gen_server", "handle_msg", 6, "gen_server.erl", 1200),
             PROC_LIB,

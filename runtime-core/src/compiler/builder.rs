@@ -231,6 +231,85 @@ impl FnBuilder {
             let target = self.labels[label.0].unwrap_or(0);
             self.code[at] = retarget(self.code[at], target);
         }
+        self.fold_store_pops();
+    }
+
+    /// Turns `Dup, Store(x), Pop` into `Store(x)` wherever nothing jumps to the
+    /// `Store` or the `Pop`: a binding whose value is then discarded (a
+    /// `receive` clause's variable, `x = call()` before a `case`), which
+    /// `fold_dup_store` cannot see while the code is still being emitted.
+    fn fold_store_pops(&mut self) {
+        let n = self.code.len();
+        let mut targeted = vec![false; n + 1];
+        for op in &self.code {
+            if let Some(t) = jump_target(*op) {
+                if let Some(flag) = targeted.get_mut(t as usize) {
+                    *flag = true;
+                }
+            }
+        }
+        let mut removed = vec![false; n];
+        let mut i = 0;
+        while i + 2 < n {
+            if matches!(self.code[i..i + 3], [Op::Dup, Op::Store(_), Op::Pop])
+                && !targeted[i + 1]
+                && !targeted[i + 2]
+            {
+                removed[i] = true;
+                removed[i + 2] = true;
+                i += 3;
+            } else {
+                i += 1;
+            }
+        }
+        if !removed.contains(&true) {
+            return;
+        }
+        // Where each old instruction lands: a jump to a removed `Dup` lands
+        // on the `Store` that now takes its place.
+        let mut new_at = Vec::with_capacity(n + 1);
+        let mut kept = 0;
+        for &gone in &removed {
+            new_at.push(kept as Label);
+            if !gone {
+                kept += 1;
+            }
+        }
+        new_at.push(kept as Label);
+        let code = std::mem::take(&mut self.code);
+        let spans = std::mem::take(&mut self.spans);
+        for ((op, span), gone) in code.into_iter().zip(spans).zip(removed) {
+            if gone {
+                continue;
+            }
+            let op = match jump_target(op) {
+                Some(t) => retarget(op, new_at[t as usize]),
+                None => op,
+            };
+            self.code.push(op);
+            self.spans.push(span);
+        }
+    }
+}
+
+/// The label an instruction may jump to.
+fn jump_target(op: Op) -> Option<Label> {
+    match op {
+        Op::Jump(t)
+        | Op::JumpIfFalsy(t)
+        | Op::JumpIfTruthy(t)
+        | Op::MatchConst(_, t)
+        | Op::MatchSlot(_, t)
+        | Op::MatchNil(t)
+        | Op::MatchCons(t)
+        | Op::MatchTuple(_, t)
+        | Op::MatchMap(t)
+        | Op::MatchMapKey(t)
+        | Op::MatchPrefix(_, t)
+        | Op::RecvNext(t)
+        | Op::RecvWait(t)
+        | Op::Try(t) => Some(t),
+        _ => None,
     }
 }
 
@@ -299,5 +378,64 @@ fn stack_effect(op: Op) -> i64 {
         Op::Try(_) | Op::EndTry => 0,
         Op::Reraise => -3,
         Op::Fail(_) => -1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finished(build: impl FnOnce(&mut FnBuilder)) -> Vec<Op> {
+        let mut b = FnBuilder::new(Atom::NIL, "f/1".to_string(), None, 1);
+        build(&mut b);
+        b.finish_code();
+        assert_eq!(b.code.len(), b.spans.len());
+        b.code
+    }
+
+    #[test]
+    fn a_discarded_binding_is_one_store_and_jumps_past_it_are_moved() {
+        // `receive do x -> f(x) after ... end` in miniature: a loop back to
+        // the `RecvNext`, a jump forward over the folded triple.
+        let code = finished(|b| {
+            let next = b.new_label();
+            let done = b.new_label();
+            b.place(next);
+            b.emit_jump(Op::RecvNext, done);
+            b.emit(Op::Dup);
+            b.emit(Op::Store(1));
+            b.emit(Op::Pop);
+            b.emit_jump(Op::Jump, next);
+            b.place(done);
+            b.emit(Op::Nil);
+            b.emit(Op::Return);
+        });
+        assert_eq!(
+            code,
+            vec![
+                Op::RecvNext(3),
+                Op::Store(1),
+                Op::Jump(0),
+                Op::Nil,
+                Op::Return
+            ]
+        );
+    }
+
+    #[test]
+    fn a_jump_into_the_triple_keeps_it() {
+        let code = finished(|b| {
+            let store = b.new_label();
+            b.emit(Op::Load(0));
+            b.emit_jump(|t| Op::MatchConst(0, t), store);
+            b.emit(Op::Const(0));
+            b.emit(Op::Dup);
+            b.place(store);
+            b.emit(Op::Store(1));
+            b.emit(Op::Pop);
+            b.emit(Op::Nil);
+            b.emit(Op::Return);
+        });
+        assert_eq!(code[3..6], [Op::Dup, Op::Store(1), Op::Pop]);
     }
 }
