@@ -381,10 +381,26 @@ impl Core {
         self.add_timer(at, TimerKind::ReceiveTimeout { pid })
     }
 
+    /// Forgets the `receive ... after` timer `id` of a receive that took a
+    /// message, as the BEAM cancels it: a server answering calls with the
+    /// default 5 s timeout would otherwise hold one pending timer per call.
+    pub fn forget_receive_timer(&mut self, id: u64) {
+        self.timer_kinds.remove(&id);
+    }
+
     fn add_timer(&mut self, at: u64, kind: TimerKind) -> u64 {
         self.next_timer += 1;
         let id = self.next_timer;
         self.timer_kinds.insert(id, kind);
+        // Forgotten timers leave their heap entry behind until it reaches the
+        // top; rebuild the heap when they outnumber the live ones, so memory
+        // stays proportional to the timers that can still fire. The order of
+        // `(at, id)` entries does not depend on how the heap was built.
+        if self.timers.len() >= 1024 && self.timers.len() > 2 * self.timer_kinds.len() {
+            let kinds = &self.timer_kinds;
+            self.timers
+                .retain(|Reverse((_, id))| kinds.contains_key(id));
+        }
         self.timers.push(Reverse((at, id)));
         id
     }

@@ -527,7 +527,9 @@ impl<'a> Vm<'a> {
                         core.received(p.pid, m.id, p.mailbox.len());
                     }
                     p.cursor = 0;
-                    p.recv_timer = None;
+                    if let Some(id) = p.recv_timer.take() {
+                        core.forget_receive_timer(id);
+                    }
                     p.timed_out = false;
                 }
                 Op::RecvSkip => p.cursor += 1,
