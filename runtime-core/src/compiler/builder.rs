@@ -293,7 +293,7 @@ impl FnBuilder {
 }
 
 /// The label an instruction may jump to.
-fn jump_target(op: Op) -> Option<Label> {
+pub(super) fn jump_target(op: Op) -> Option<Label> {
     match op {
         Op::Jump(t)
         | Op::JumpIfFalsy(t)

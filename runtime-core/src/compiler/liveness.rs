@@ -66,29 +66,18 @@ impl LiveIn {
 /// Where control may go after `code[at]` (exceptions aside).
 fn successors(code: &[Op], at: usize) -> impl Iterator<Item = usize> {
     let next = (at + 1 < code.len()).then_some(at + 1);
-    let (fall, target) = match code[at] {
-        Op::Jump(t) => (None, Some(t)),
-        Op::JumpIfFalsy(t)
-        | Op::JumpIfTruthy(t)
-        | Op::MatchConst(_, t)
-        | Op::MatchSlot(_, t)
-        | Op::MatchNil(t)
-        | Op::MatchCons(t)
-        | Op::MatchTuple(_, t)
-        | Op::MatchMap(t)
-        | Op::MatchMapKey(t)
-        | Op::MatchPrefix(_, t)
-        | Op::RecvNext(t)
-        | Op::RecvWait(t)
-        | Op::Try(t) => (next, Some(t)),
-        Op::Return
+    let op = code[at];
+    let fall = match op {
+        Op::Jump(_)
+        | Op::Return
         | Op::TailCall(..)
         | Op::TailCallFun(_)
         | Op::TailCallDynamic(..)
         | Op::Reraise
-        | Op::Fail(_) => (None, None),
-        _ => (next, None),
+        | Op::Fail(_) => None,
+        _ => next,
     };
+    let target = super::builder::jump_target(op);
     fall.into_iter()
         .chain(target.map(|t| t as usize).filter(|&t| t < code.len()))
 }
