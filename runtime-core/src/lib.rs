@@ -13,7 +13,6 @@ pub use callcast_syntax::{ast, diagnostic, lexer, parser};
 pub mod api;
 pub mod atom;
 pub mod bytecode;
-pub mod compiler;
 pub mod exception;
 pub mod exit_format;
 pub mod fxhash;
@@ -27,6 +26,6 @@ pub mod trace;
 pub mod value;
 pub mod vm;
 
-pub use api::{check, OutputChunk, RunConfig, RunStatus, Session};
+pub use api::{OutputChunk, RunConfig, RunStatus, Session};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Span};
 pub use trace::{MessageKind, Stream, TraceEvent};
