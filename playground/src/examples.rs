@@ -60,7 +60,7 @@ pub fn find(id: &str) -> Option<&'static Example> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use runtime_core::{RunConfig, RunStatus, Session};
+    use runtime_core::{RunConfig, RunStatus};
 
     /// The small examples run to the end here with the output real Elixir
     /// printed for them (recorded in `examples/*.out`). The million senders
@@ -68,8 +68,9 @@ mod tests {
     #[test]
     fn examples_print_what_elixir_prints() {
         for example in EXAMPLES {
-            let mut session = Session::start(example.source, "example.exs", RunConfig::default())
-                .unwrap_or_else(|d| panic!("{} does not compile: {}", example.id, d.message));
+            let mut session =
+                callcast_compiler::start(example.source, "example.exs", RunConfig::default())
+                    .unwrap_or_else(|d| panic!("{} does not compile: {}", example.id, d.message));
             if example.id == "million_senders" {
                 continue;
             }

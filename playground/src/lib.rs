@@ -38,8 +38,9 @@ pub fn mount_playground(root: Element) {
 #[wasm_bindgen]
 pub fn mount_editor(element: Element, options_json: &str) -> Result<(), JsError> {
     crash::install_panic_hook();
-    let settings: EmbedSettings = serde_json::from_str(options_json)
-        .map_err(|error| JsError::new(&format!("callcast: bad editor options: {error}")))?;
+    let options = js_sys::JSON::parse(options_json)
+        .map_err(|_| JsError::new("callcast: bad editor options: not JSON"))?;
+    let settings = EmbedSettings::from_js(&options);
     element.set_text_content(None);
     yew::Renderer::<Embed>::with_root_and_props(element, EmbedProps { settings }).render();
     Ok(())
@@ -59,13 +60,12 @@ pub fn run_to_end(source: &str, seed: u64, trace: bool) -> Result<String, JsErro
         runtime_core::RunStatus::Finished { exit_code } => exit_code,
         runtime_core::RunStatus::Running => -1,
     };
-    Ok(serde_json::json!({
-        "exit_code": exit_code,
-        "output": output,
-        "reductions": session.reductions(),
-        "events": session.trace().len(),
-    })
-    .to_string())
+    Ok(format!(
+        r#"{{"exit_code":{exit_code},"output":{},"reductions":{},"events":{}}}"#,
+        serde_json::to_string(&output)?,
+        session.reductions(),
+        session.trace().len(),
+    ))
 }
 
 /// Runs `source` to its end with the given seed and returns its trace as

@@ -62,7 +62,7 @@ pub fn run_to_end(source: &str, seed: u64, trace: bool) -> Result<Session, Diagn
         trace,
         ..browser_config()
     };
-    let mut session = Session::start(source, "main.exs", config)?;
+    let mut session = callcast_compiler::start(source, "main.exs", config)?;
     while session.run_for(SLICE_RANGE.1) == RunStatus::Running {}
     Ok(session)
 }
@@ -198,7 +198,7 @@ impl Runner {
             seed,
             ..browser_config()
         };
-        let session = Session::start(source, file_name, config)?;
+        let session = callcast_compiler::start(source, file_name, config)?;
         self.current.replace(Some(Run {
             session,
             on_slice,
@@ -391,7 +391,7 @@ mod tests {
     fn the_browser_limits_end_an_endless_program() {
         let mut config = browser_config();
         config.max_reductions = Some(200_000);
-        let mut session = Session::start(
+        let mut session = callcast_compiler::start(
             "defmodule L do\n  def loop, do: loop()\nend\nL.loop()\n",
             "t.exs",
             config,

@@ -12,10 +12,10 @@ use std::path::PathBuf;
 
 use playground::views::model::{self, mailbox_series, pid_text, ProcessStatus};
 use playground::views::sequence_layout::time_text;
-use runtime_core::{RunConfig, RunStatus, Session, TraceEvent};
+use runtime_core::{RunConfig, RunStatus, TraceEvent};
 
 fn trace_of(source: &str) -> Vec<TraceEvent> {
-    let mut session = Session::start(source, "moment.exs", RunConfig::default())
+    let mut session = callcast_compiler::start(source, "moment.exs", RunConfig::default())
         .unwrap_or_else(|d| panic!("does not compile: {}", d.render(source, "moment.exs")));
     while session.run_for(100_000) == RunStatus::Running {}
     session.trace().to_vec()

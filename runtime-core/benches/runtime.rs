@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use runtime_core::{RunConfig, RunStatus, Session};
+use runtime_core::{RunConfig, RunStatus};
 
 fn run_once(source: &str, trace: bool) -> (Duration, String, usize) {
     let config = RunConfig {
@@ -15,7 +15,7 @@ fn run_once(source: &str, trace: bool) -> (Duration, String, usize) {
         ..RunConfig::default()
     };
     let start = Instant::now();
-    let mut session = match Session::start(source, "bench.exs", config) {
+    let mut session = match callcast_compiler::start(source, "bench.exs", config) {
         Ok(s) => s,
         Err(d) => panic!("{}", d.render(source, "bench.exs")),
     };

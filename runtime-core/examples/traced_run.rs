@@ -8,8 +8,7 @@ fn main() {
     let mut config = runtime_core::RunConfig::default();
     config.scheduler.trace_limit = limit;
     let start = std::time::Instant::now();
-    let mut session =
-        runtime_core::Session::start(&source, "traced.exs", config).expect("compiles");
+    let mut session = callcast_compiler::start(&source, "traced.exs", config).expect("compiles");
     let mut slices = 0u64;
     while let runtime_core::RunStatus::Running = session.run_for(20_000) {
         slices += 1;

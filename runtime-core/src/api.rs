@@ -3,10 +3,8 @@
 
 use std::rc::Rc;
 
-use crate::ast::Expr;
 use crate::atom::Atom;
 use crate::bytecode::{Callee, Program};
-use crate::compiler::{self, SourceFile};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::scheduler::{self, Core, SchedulerConfig, Tick};
 use crate::trace::{Nanos, Stream, TraceEvent};
@@ -75,20 +73,6 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("task.ex", include_str!("../prelude/task.ex")),
 ];
 
-thread_local! {
-    static PRELUDE_AST: Rc<Vec<(&'static str, Expr)>> = Rc::new(
-        PRELUDE
-            .iter()
-            .map(|(name, text)| {
-                let ast = crate::parser::parse(text).unwrap_or_else(|d| {
-                    panic!("the prelude file {name} does not parse: {}", d.render(text, name))
-                });
-                (*name, ast)
-            })
-            .collect(),
-    );
-}
-
 /// A program being run.
 pub struct Session {
     program: Program,
@@ -109,9 +93,14 @@ pub struct Session {
 const PROBE_EVERY: u64 = 32 * 4000;
 
 impl Session {
-    /// Compiles `source` and prepares to run it. `file` names it in messages.
-    pub fn start(source: &str, file: &str, config: RunConfig) -> Result<Session, Diagnostic> {
-        let program = compile(source, file)?;
+    /// Prepares to run a compiled `program` (the compiler's `start` compiles
+    /// and calls this). `source` and `file` place its warnings.
+    pub fn new(
+        program: Program,
+        source: &str,
+        file: &str,
+        config: RunConfig,
+    ) -> Result<Session, Diagnostic> {
         let internal = |what: &str| {
             Diagnostic::new(
                 DiagnosticKind::CompileError,
@@ -288,35 +277,4 @@ impl Session {
     pub fn processes_alive(&self) -> usize {
         self.core.alive
     }
-}
-
-/// A short description of an exit reason for the end-of-run message.
-fn compile(source: &str, file: &str) -> Result<Program, Diagnostic> {
-    let user = crate::parser::parse(source)?;
-    PRELUDE_AST.with(|prelude| {
-        let mut files: Vec<SourceFile<'_>> = prelude
-            .iter()
-            .map(|(name, ast)| SourceFile {
-                name,
-                ast,
-                is_main: false,
-                text: PRELUDE
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map_or("", |(_, t)| t),
-            })
-            .collect();
-        files.push(SourceFile {
-            name: file,
-            ast: &user,
-            is_main: true,
-            text: source,
-        });
-        compiler::compile(&files)
-    })
-}
-
-/// Compiles without running and returns the first error, if any.
-pub fn check(source: &str, file: &str) -> Result<(), Diagnostic> {
-    compile(source, file).map(|_| ())
 }

@@ -6,20 +6,19 @@
 // resolved call targets (a `OnceCell`); key order never depends on that state.
 #![allow(clippy::mutable_key_type)]
 
+// The front end is its own crate (built for size in the browser); its modules
+// keep their paths here.
+pub use callcast_syntax::{ast, diagnostic, lexer, parser};
+
 pub mod api;
-pub mod ast;
 pub mod atom;
 pub mod bytecode;
-pub mod compiler;
-pub mod diagnostic;
 pub mod exception;
 pub mod exit_format;
 pub mod fxhash;
 pub mod inspect;
-pub mod lexer;
 pub mod native;
 pub mod ops;
-pub mod parser;
 pub mod process;
 pub mod scheduler;
 pub mod term_order;
@@ -27,6 +26,6 @@ pub mod trace;
 pub mod value;
 pub mod vm;
 
-pub use api::{check, OutputChunk, RunConfig, RunStatus, Session};
+pub use api::{OutputChunk, RunConfig, RunStatus, Session};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Span};
 pub use trace::{MessageKind, Stream, TraceEvent};

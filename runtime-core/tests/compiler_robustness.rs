@@ -7,7 +7,7 @@ mod support;
 use std::path::Path;
 use support::Rng;
 
-use runtime_core::{RunConfig, RunStatus, Session};
+use runtime_core::{RunConfig, RunStatus};
 
 /// Snippets that are valid in many places, to splice into programs.
 const SPLICES: &[&str] = &[
@@ -91,7 +91,7 @@ fn run_briefly(source: &str) {
         max_reductions: Some(200_000),
         ..RunConfig::default()
     };
-    if let Ok(mut session) = Session::start(source, "mutant.exs", config) {
+    if let Ok(mut session) = callcast_compiler::start(source, "mutant.exs", config) {
         for _ in 0..50 {
             if let RunStatus::Finished { .. } = session.run_for(10_000) {
                 break;

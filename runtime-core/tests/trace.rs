@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use runtime_core::{RunConfig, RunStatus, Session, TraceEvent};
+use runtime_core::{RunConfig, RunStatus, TraceEvent};
 
 fn run(source: &str, seed: u64) -> Vec<TraceEvent> {
     let config = RunConfig {
@@ -17,7 +17,7 @@ fn run(source: &str, seed: u64) -> Vec<TraceEvent> {
         max_reductions: Some(50_000_000),
         ..RunConfig::default()
     };
-    let mut session = Session::start(source, "scenario.exs", config)
+    let mut session = callcast_compiler::start(source, "scenario.exs", config)
         .unwrap_or_else(|d| panic!("{}", d.render(source, "scenario.exs")));
     while let RunStatus::Running = session.run_for(100_000) {}
     session.trace().to_vec()

@@ -51,6 +51,24 @@ test("a share link without run=1 opens the code but does not run it", async () =
     assertNoErrors(page);
 });
 
+test("links written by earlier releases open the same code", async () => {
+    // Payloads as the playground wrote them when it compressed with its own
+    // DEFLATE encoder (miniz_oxide, level 9); the browser's decompressor must
+    // read them.
+    for (const [payload, source] of [
+        ["8_TXKygtKdZQykjNyclXSCvKz1VITszJSU4sLlHS5AIA", 'IO.puts("hello from callcast")\n'],
+        [
+            "RYyxCgIxEAX7fMWWCYRgHbCyECsLP-AQ952EOzdHshFE7t8NeHDlwMwwxlfmNoNOuYmiEGdD1CroDLmhvFE6M0ZKktSK892I9I158iSrgbD5w5J4peOehar3osOcZLLb3NPBmcs1JKkLHmpj_dTwhA5dVdh-cM78AA",
+            "defmodule Counter do\n  use GenServer\n  def init(n), do: {:ok, n}\nend\n" +
+                "{:ok, pid} = GenServer.start_link(Counter, 0)\nIO.inspect(:sys.get_state(pid))\n",
+        ],
+    ]) {
+        const page = await openPlayground(`#code=${payload}`);
+        assert.equal(await page.getByTestId("editor").inputValue(), source);
+        assertNoErrors(page);
+    }
+});
+
 test("Share writes a link that opens the same code and runs it", async () => {
     const source = 'IO.puts("round trip")';
     const page = await openPlayground();
@@ -87,6 +105,7 @@ test("a link pasted into the address bar of an open playground loads its code", 
 for (const [name, payload, reason] of [
     ["not base64url", "not*base64", "the code is not valid base64url: it contains '*' at position 3"],
     ["cut off", encodeSource('IO.puts("a longer program, cut in the middle")').slice(0, 12), "the code is damaged"],
+    ["inflates past 1 MiB", encodeSource(" ".repeat(2 ** 20 + 1)), "the code is larger than 1024 KiB"],
 ]) {
     test(`a broken #code= payload (${name}) explains itself and leaves a usable editor`, async () => {
         const page = await openPlayground(`#code=${payload}&run=1`);

@@ -109,7 +109,7 @@ pub fn compare(workspace: &Workspace, filters: &[String]) -> Result {
         "build",
         "--release",
         "-p",
-        "runtime-core",
+        "callcast-compiler",
         "--bin",
         "callcast",
     ]))?;

@@ -5,7 +5,7 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::workbench::{Layout, Share, Workbench};
-use crate::share::Link;
+use crate::share::{self, Link, ShareError};
 
 /// What the page opens with when the URL has no code.
 pub const WELCOME_SOURCE: &str = "IO.puts(\"hello from callcast\")\nIO.puts(\"Edit this code, then press Run or Ctrl+Enter.\")\n";
@@ -24,16 +24,21 @@ struct Opened {
 }
 
 impl Opened {
-    /// What to open for this fragment, given the autosaved text: a link's code
-    /// wins; without one (or with a damaged one) the autosave comes back.
-    fn from_fragment(fragment: String, saved: Option<String>) -> Opened {
-        let link = Link::parse(&fragment);
+    /// What to open for `fragment`, once the code of its link (if it has
+    /// `code=`) is read, given the autosaved text: a link's code wins; without
+    /// one (or with a damaged one) the autosave comes back.
+    fn new(
+        fragment: String,
+        link: &Link,
+        code: Option<Result<String, ShareError>>,
+        saved: Option<String>,
+    ) -> Opened {
         let fallback = saved.unwrap_or_else(|| WELCOME_SOURCE.to_owned());
-        let original = match &link.code {
+        let original = match &code {
             Some(Ok(source)) => source.clone(),
             _ => WELCOME_SOURCE.to_owned(),
         };
-        let (source, problem) = match link.code {
+        let (source, problem) = match code {
             None => (fallback, None),
             Some(Ok(source)) => (source, None),
             Some(Err(error)) => (
@@ -54,21 +59,52 @@ impl Opened {
         }
     }
 
-    fn from_location() -> Opened {
+    /// The page's fragment and what it asks for.
+    fn location() -> (String, Link) {
         let fragment = web_sys::window()
             .and_then(|window| window.location().hash().ok())
             .unwrap_or_default();
-        Opened::from_fragment(
-            fragment,
-            crate::storage::load(crate::storage::PLAYGROUND_KEY),
-        )
+        let link = Link::parse(&fragment);
+        (fragment, link)
+    }
+
+    /// What to open for the page's fragment, if that can be known at once: not
+    /// when its link has code, which the browser decompresses asynchronously.
+    fn at_once() -> Option<Opened> {
+        let (fragment, link) = Opened::location();
+        link.code.is_none().then(|| {
+            Opened::new(
+                fragment,
+                &link,
+                None,
+                crate::storage::load(crate::storage::PLAYGROUND_KEY),
+            )
+        })
+    }
+
+    /// Opens the page's fragment into `opened`, reading its link's code first.
+    /// A fragment that changed while its code was read is left to the next call.
+    fn open_location(opened: UseStateHandle<Option<Opened>>) {
+        let (fragment, link) = Opened::location();
+        let Some(payload) = link.code.clone() else {
+            opened.set(Opened::at_once());
+            return;
+        };
+        yew::platform::spawn_local(async move {
+            let code = share::decode_source(&payload).await;
+            if Opened::location().0 == fragment {
+                let saved = crate::storage::load(crate::storage::PLAYGROUND_KEY);
+                opened.set(Some(Opened::new(fragment, &link, Some(code), saved)));
+            }
+        });
     }
 }
 
 /// The playground page.
 #[function_component(Playground)]
 pub fn playground() -> Html {
-    let opened = use_state(Opened::from_location);
+    // `None` while a link's code is being read.
+    let opened = use_state(Opened::at_once);
     // Counts example loads, so loading one remounts the workbench afresh.
     let loads = use_state(|| 0_u32);
     let on_example = {
@@ -77,14 +113,17 @@ pub fn playground() -> Html {
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
             if let Some(example) = crate::examples::find(&select.value()) {
-                opened.set(Opened {
-                    fragment: opened.fragment.clone(),
+                opened.set(Some(Opened {
+                    fragment: opened
+                        .as_ref()
+                        .map(|opened| opened.fragment.clone())
+                        .unwrap_or_default(),
                     source: example.source.to_owned(),
                     original: example.source.to_owned(),
                     problem: None,
                     autorun: false,
                     seed: 0,
-                });
+                }));
                 loads.set(*loads + 1);
             }
             select.set_value("");
@@ -96,10 +135,13 @@ pub fn playground() -> Html {
     {
         let opened = opened.clone();
         use_effect_with((), move |()| {
+            if opened.is_none() {
+                Opened::open_location(opened.clone());
+            }
             // A pasted link changes only the fragment: no reload, so listen.
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
-                    opened.set(Opened::from_location());
+                    Opened::open_location(opened.clone());
                 })
             });
             move || drop(listener)
@@ -116,18 +158,25 @@ pub fn playground() -> Html {
                 </select>
             </label>
         </div>
-        // The fragment (and example loads) as key: a new link mounts a fresh workbench.
-        <Workbench key={format!("{}|{}", opened.fragment, *loads)}
-                   source={opened.source.clone()}
-                   problem={opened.problem.clone().map(AttrValue::from)}
-                   autorun={opened.autorun}
-                   seed={opened.seed}
-                   file_name="playground.exs"
-                   layout={Layout::Full}
-                   share={Share::ThisPage}
-                   rows={18}
-                   original={opened.original.clone()}
-                   storage_key={crate::storage::PLAYGROUND_KEY} />
+        {
+            match &*opened {
+                // The fragment (and example loads) as key: a new link mounts a fresh workbench.
+                Some(opened) => html! {
+                    <Workbench key={format!("{}|{}", opened.fragment, *loads)}
+                               source={opened.source.clone()}
+                               problem={opened.problem.clone().map(AttrValue::from)}
+                               autorun={opened.autorun}
+                               seed={opened.seed}
+                               file_name="playground.exs"
+                               layout={Layout::Full}
+                               share={Share::ThisPage}
+                               rows={18}
+                               original={opened.original.clone()}
+                               storage_key={crate::storage::PLAYGROUND_KEY} />
+                },
+                None => html! { <p class="cc-loading">{ "Opening the link…" }</p> },
+            }
+        }
         </>
     }
 }
@@ -136,16 +185,25 @@ pub fn playground() -> Html {
 mod tests {
     use super::*;
 
+    fn open(fragment: &str, code: Option<Result<&str, ShareError>>, saved: Option<&str>) -> Opened {
+        Opened::new(
+            fragment.to_owned(),
+            &Link::parse(fragment),
+            code.map(|code| code.map(str::to_owned)),
+            saved.map(str::to_owned),
+        )
+    }
+
     #[test]
     fn a_broken_link_opens_the_welcome_code_with_a_message() {
-        let opened = Opened::from_fragment("#code=%%%&run=1".to_owned(), None);
+        let opened = open("#code=AAAA&run=1", Some(Err(ShareError::NotDeflate)), None);
         assert_eq!(opened.source, WELCOME_SOURCE);
         assert!(!opened.autorun, "a broken link must not run anything");
         assert_eq!(
             opened.problem.as_deref(),
             Some(
-                "Could not open the code in this link: the code is not valid base64url: \
-                 it contains '%' at position 0, which base64url does not use.\n\
+                "Could not open the code in this link: the code is damaged (it does not \
+                 decompress); the link may have been cut off.\n\
                  The editor below still works: write code and press Run."
             )
         );
@@ -153,12 +211,11 @@ mod tests {
 
     #[test]
     fn a_broken_link_keeps_the_autosaved_code_and_a_good_link_wins() {
-        let saved = Some("IO.puts(:mine)\n".to_owned());
-        let broken = Opened::from_fragment("#code=%%%".to_owned(), saved.clone());
+        let saved = Some("IO.puts(:mine)\n");
+        let broken = open("#code=AAAA", Some(Err(ShareError::NotUtf8)), saved);
         assert_eq!(broken.source, "IO.puts(:mine)\n");
         assert!(broken.problem.is_some());
-        let good =
-            Opened::from_fragment(format!("#{}", Link::fragment_for("x = 1", false, 0)), saved);
+        let good = open("#code=AAAA", Some(Ok("x = 1")), saved);
         assert_eq!(
             (good.source.as_str(), good.original.as_str()),
             ("x = 1", "x = 1")
@@ -167,14 +224,14 @@ mod tests {
 
     #[test]
     fn a_link_sets_the_seed() {
-        let opened = Opened::from_fragment(format!("#{}", Link::fragment_for("x", true, 42)), None);
+        let opened = open("#code=AAAA&run=1&seed=42", Some(Ok("x")), None);
         assert_eq!((opened.seed, opened.autorun), (42, true));
-        assert_eq!(Opened::from_fragment(String::new(), None).seed, 0);
+        assert_eq!(open("", None, None).seed, 0);
     }
 
     #[test]
     fn no_fragment_opens_the_welcome_code() {
-        let opened = Opened::from_fragment(String::new(), None);
+        let opened = open("", None, None);
         assert_eq!(
             (opened.source.as_str(), opened.autorun),
             (WELCOME_SOURCE, false)

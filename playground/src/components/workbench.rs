@@ -11,7 +11,7 @@ use super::console;
 use super::editor::Editor;
 use super::embed_views::View;
 use crate::runner::{Progress, Runner};
-use crate::share::Link;
+use crate::share::{self, Link};
 use crate::state::{Action, Phase, Problem, Speed, Start, Workbench as State};
 use crate::views::model;
 use crate::views::sequence_diagram::grouped;
@@ -251,7 +251,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             html! {
                 <>
                     <a class="cc-button" data-testid="share" target="_blank" rel="noopener"
-                       href={format!("{url}#{}", Link::fragment_for(&full, false, 0))}>
+                       href={format!("{url}#{}", Link::fragment_for(&share::encode_source_stored(&full), false, 0))}>
                         { "Open in playground" }
                     </a>
                     <button class="cc-button" data-testid="copy" onclick={copy}
@@ -571,7 +571,7 @@ fn copy_text(text: &str, note: UseStateHandle<Option<&'static str>>) -> &'static
 }
 
 /// Writes a share link for `source` into the address bar and tries to copy it;
-/// returns the note to show now and updates it once the copy is done.
+/// returns the note to show now and updates it as the link is made and copied.
 fn share_this_page(
     source: &str,
     seed: u64,
@@ -580,11 +580,25 @@ fn share_this_page(
     let Some(window) = web_sys::window() else {
         return "Sharing needs a browser window.";
     };
-    let hash = format!("#{}", Link::fragment_for(source, true, seed));
+    let source = source.to_owned();
+    yew::platform::spawn_local(async move {
+        let payload = share::encode_source(&source).await;
+        let hash = format!("#{}", Link::fragment_for(&payload, true, seed));
+        note.set(Some(write_link(&window, &hash, note.clone())));
+    });
+    "Making the link…"
+}
+
+/// Puts `hash` into the address bar and starts copying the page's address.
+fn write_link(
+    window: &web_sys::Window,
+    hash: &str,
+    note: UseStateHandle<Option<&'static str>>,
+) -> &'static str {
     let written = window
         .history()
         .and_then(|history| {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
         })
         .is_ok();
     if !written {

@@ -357,7 +357,7 @@ mod tests {
     fn a_genserver_row_has_its_name_state_and_reductions() {
         let source = "defmodule Stack do\n  use GenServer\n  def init(s), do: {:ok, s}\n  def handle_cast({:push, x}, s), do: {:noreply, [x | s]}\n  def handle_call(:peek, _from, s), do: {:reply, hd(s), s}\nend\n{:ok, pid} = GenServer.start_link(Stack, [])\nGenServer.cast(pid, {:push, 1})\nGenServer.cast(pid, {:push, :two})\nGenServer.call(pid, :peek)\n";
         let mut session =
-            runtime_core::Session::start(source, "t.exs", runtime_core::RunConfig::default())
+            callcast_compiler::start(source, "t.exs", runtime_core::RunConfig::default())
                 .expect("compiles");
         while session.run_for(100_000) == runtime_core::RunStatus::Running {}
         let rows = processes(session.trace());
@@ -413,7 +413,7 @@ mod tests {
 
     #[test]
     fn the_placeholder_runtime_trace_has_one_process() {
-        let mut session = runtime_core::Session::start(
+        let mut session = callcast_compiler::start(
             "IO.puts(\"hello\")\n",
             "t.exs",
             runtime_core::RunConfig::default(),

@@ -538,11 +538,11 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use runtime_core::{RunConfig, RunStatus, Session};
+    use runtime_core::{RunConfig, RunStatus};
 
     fn trace_of(source: &str) -> Vec<TraceEvent> {
-        let mut session =
-            Session::start(source, "t.exs", RunConfig::default()).expect("the program compiles");
+        let mut session = callcast_compiler::start(source, "t.exs", RunConfig::default())
+            .expect("the program compiles");
         let mut slices = 0;
         while session.run_for(100_000) == RunStatus::Running {
             slices += 1;

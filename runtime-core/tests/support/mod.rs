@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use runtime_core::{RunConfig, RunStatus, Session};
+use runtime_core::{RunConfig, RunStatus};
 
 /// What running a program printed, and its exit status.
 pub struct Run {
@@ -23,7 +23,7 @@ pub fn run(source: &str, file: &str) -> Run {
         max_reductions: Some(300_000_000),
         ..RunConfig::default()
     };
-    let mut session = match Session::start(source, file, config) {
+    let mut session = match callcast_compiler::start(source, file, config) {
         Ok(s) => s,
         Err(d) => {
             return Run {

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use runtime_core::{RunConfig, RunStatus, Session, Stream};
+use runtime_core::{RunConfig, RunStatus, Stream};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,7 +42,7 @@ fn main() -> ExitCode {
     config.trace = cmd == "trace";
     config.memory_limit = Some(4 << 30);
     config.memory_probe = Some(resident_bytes);
-    let mut session = match Session::start(&source, &name, config) {
+    let mut session = match callcast_compiler::start(&source, &name, config) {
         Ok(s) => s,
         Err(d) => {
             eprint!("{}", d.render(&source, &name));
