@@ -18,7 +18,7 @@ fn check_error(source: &str, expected: Expect) {
 
 #[test]
 fn conformance_programs_parse() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/conformance");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance");
     let Ok(entries) = std::fs::read_dir(dir) else {
         println!("skipped: {dir} not found");
         return;
