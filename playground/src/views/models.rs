@@ -4,10 +4,12 @@
 //! moment earlier than the one folded (the scrubber moved back) or another
 //! run starts the fold over.
 
+use std::rc::Rc;
+
 use runtime_core::TraceEvent;
 
 use super::model::{Mailboxes, Processes};
-use super::sequence_layout::LayoutBuilder;
+use super::sequence_layout::{Layout, LayoutBuilder};
 
 /// The process table, the mailbox series and the diagram's layout of one run,
 /// as of its first [`Models::fed`] events.
@@ -20,6 +22,9 @@ pub struct Models {
     pub mailboxes: Mailboxes,
     /// The sequence diagram.
     pub layout: LayoutBuilder,
+    /// The last layout made ([`Models::diagram`]), with the builder's
+    /// [`LayoutBuilder::shapes`] when it was made.
+    finished: Option<(u64, Rc<Layout>)>,
 }
 
 impl Models {
@@ -37,6 +42,26 @@ impl Models {
         self.layout.follow(trace);
     }
 
+    /// The diagram's layout as of the events followed. Once the diagram is
+    /// full, new events only add to its summary: the shapes of the last
+    /// layout are reused then, so following a long run costs no more per
+    /// render than the events it adds.
+    pub fn diagram(&mut self) -> Rc<Layout> {
+        let shapes = self.layout.shapes();
+        let layout = match &self.finished {
+            Some((made, last)) if *made == shapes => {
+                let summary = self.layout.summary();
+                if summary == last.summary {
+                    return last.clone();
+                }
+                Rc::new(last.with_summary(summary))
+            }
+            _ => Rc::new(self.layout.finish()),
+        };
+        self.finished = Some((shapes, layout.clone()));
+        layout
+    }
+
     /// How many events of the trace the models hold.
     pub fn fed(&self) -> usize {
         self.processes.fed()
@@ -52,14 +77,15 @@ mod tests {
 
     /// Everything a view reads from the models, as text, so two models compare
     /// as the views would draw them.
-    fn drawn(models: &Models, trace: &[TraceEvent]) -> String {
+    fn drawn(models: &mut Models, trace: &[TraceEvent]) -> String {
+        let layout = models.diagram();
         let rows: Vec<String> = models
             .processes
             .rows(trace)
             .map(|row| format!("{row:?} {:?} {:?}", row.exit_reason(), row.state_text()))
             .collect();
         let series: Vec<_> = models.mailboxes.series().collect();
-        format!("{rows:#?}\n{series:#?}\n{:#?}", models.layout.finish())
+        format!("{rows:#?}\n{series:#?}\n{layout:#?}")
     }
 
     /// The same, derived from scratch by the functions over a whole trace.
@@ -94,7 +120,7 @@ mod tests {
             // Checking every moment of a long trace would be quadratic.
             if moment % (trace.len() / checks).max(1) < stride || moment == trace.len() {
                 assert_eq!(
-                    drawn(&models, cut),
+                    drawn(&mut models, cut),
                     from_scratch(cut),
                     "{name}: the models folded up to event {moment} differ from a fresh build"
                 );
@@ -141,11 +167,11 @@ mod tests {
         models.follow(1, &trace);
         let half = &trace[..trace.len() / 2];
         models.follow(1, half);
-        assert_eq!(drawn(&models, half), from_scratch(half));
+        assert_eq!(drawn(&mut models, half), from_scratch(half));
         // A new run whose trace happens to be as long starts over too.
         let other = trace_of("me = self()\nfor i <- 1..40, do: send(me, i)\n");
         let other = &other[..half.len().min(other.len())];
         models.follow(2, other);
-        assert_eq!(drawn(&models, other), from_scratch(other));
+        assert_eq!(drawn(&mut models, other), from_scratch(other));
     }
 }

@@ -4,6 +4,7 @@
 //! drawing in `sequence_diagram.rs` only turns these shapes into SVG.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use runtime_core::inspect::inspect;
 use runtime_core::trace::Nanos;
@@ -158,17 +159,18 @@ pub struct Tick {
     pub label: String,
 }
 
-/// The whole diagram.
+/// The whole diagram. Its shapes are shared, so a layout that differs from
+/// another only in its summary is made without copying them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     /// The lanes, left to right in spawn order.
-    pub lanes: Vec<Lane>,
+    pub lanes: Rc<[Lane]>,
     /// Every arrow.
-    pub arrows: Vec<Arrow>,
+    pub arrows: Rc<[Arrow]>,
     /// Exits and output.
-    pub marks: Vec<Mark>,
+    pub marks: Rc<[Mark]>,
     /// Labels of the time axis.
-    pub ticks: Vec<Tick>,
+    pub ticks: Rc<[Tick]>,
     /// Total width.
     pub width: i32,
     /// Total height.
@@ -179,7 +181,7 @@ pub struct Layout {
     pub summary: Vec<(String, usize)>,
     /// The virtual time and height of every drawn event, in order, so that a
     /// moment chosen elsewhere (the mailbox chart) can be marked here.
-    pub moments: Vec<(Nanos, f64)>,
+    pub moments: Rc<[(Nanos, f64)]>,
 }
 
 impl Layout {
@@ -197,6 +199,14 @@ impl Layout {
     /// The height of the last drawn event: where the run stands.
     pub fn now(&self) -> Option<f64> {
         self.moments.last().map(|&(_, y)| y)
+    }
+
+    /// The same shapes with another summary.
+    pub fn with_summary(&self, summary: Vec<(String, usize)>) -> Layout {
+        Layout {
+            summary,
+            ..self.clone()
+        }
     }
 }
 
@@ -268,6 +278,8 @@ pub struct LayoutBuilder {
     ticks: Vec<Tick>,
     moments: Vec<(Nanos, f64)>,
     drawn: usize,
+    /// Counts the changes to anything but the summary (see [`LayoutBuilder::shapes`]).
+    shapes: u64,
     /// Sends waiting for their receive: message id → arrow index.
     pending: BTreeMap<u64, usize>,
     y: f64,
@@ -289,6 +301,7 @@ impl Default for LayoutBuilder {
             ticks: Vec::new(),
             moments: Vec::new(),
             drawn: 0,
+            shapes: 0,
             pending: BTreeMap::new(),
             y: f64::from(HEADER_HEIGHT),
             last_at: None,
@@ -317,6 +330,24 @@ impl LayoutBuilder {
         self.fed
     }
 
+    /// A number that changes whenever an event changes the layout's shapes,
+    /// not only its summary: past [`MAX_DRAWN`] events most change nothing
+    /// but the summary, and a layout made before can be reused
+    /// ([`Layout::with_summary`]).
+    pub fn shapes(&self) -> u64 {
+        self.shapes
+    }
+
+    /// The summary as of the last event placed (see [`Layout::summary`]).
+    pub fn summary(&self) -> Vec<(String, usize)> {
+        SUMMARY_NOUNS
+            .iter()
+            .zip(self.summary)
+            .filter(|&(_, n)| n > 0)
+            .map(|(noun, n)| ((*noun).to_owned(), n))
+            .collect()
+    }
+
     fn place(&mut self, event: &TraceEvent) {
         let (pid, rank, name) = match event {
             TraceEvent::Register { pid, name, .. } => (pid, 2, name),
@@ -325,6 +356,7 @@ impl LayoutBuilder {
         };
         if self.names.get(pid).is_none_or(|(r, _)| *r < rank) {
             self.names.insert(*pid, (rank, name.clone()));
+            self.shapes += 1;
         }
     }
 
@@ -346,6 +378,7 @@ impl LayoutBuilder {
             return;
         }
         self.drawn += 1;
+        self.shapes += 1;
         let at = event.at();
         self.y += step(self.last_at, at);
         let y = self.y;
@@ -521,7 +554,7 @@ impl LayoutBuilder {
             }
         }
         place_labels(&mut arrows);
-        let lanes: Vec<Lane> = self
+        let lanes: Rc<[Lane]> = self
             .lanes
             .iter()
             .map(|lane| Lane {
@@ -538,17 +571,12 @@ impl LayoutBuilder {
             width: AXIS_WIDTH + LANE_WIDTH * lanes.len() as i32 + 100,
             height: bottom,
             lanes,
-            arrows,
-            marks: self.marks.clone(),
-            ticks: self.ticks.clone(),
+            arrows: arrows.into(),
+            marks: self.marks.as_slice().into(),
+            ticks: self.ticks.as_slice().into(),
             drawn: self.drawn,
-            summary: SUMMARY_NOUNS
-                .iter()
-                .zip(self.summary)
-                .filter(|&(_, n)| n > 0)
-                .map(|(noun, n)| ((*noun).to_owned(), n))
-                .collect(),
-            moments: self.moments.clone(),
+            summary: self.summary(),
+            moments: self.moments.as_slice().into(),
         }
     }
 }
@@ -777,7 +805,7 @@ send(self(), :hello)
         assert_eq!(call.call, reply.call);
         assert!(call.detail.contains(":\"$gen_call\""), "{}", call.detail);
         assert_eq!((call.label.as_str(), reply.label.as_str()), (":get", "2"));
-        for arrow in &layout.arrows {
+        for arrow in layout.arrows.iter() {
             assert!(arrow.y2 >= arrow.y1, "{arrow:?} goes up");
         }
         // The message main sends itself is never received.

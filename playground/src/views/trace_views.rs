@@ -102,7 +102,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
                 Derived {
                     empty: trace.is_empty(),
                     truncated: whole.len() >= TRACE_LIMIT,
-                    layout: shows(View::Diagram).then(|| Rc::new(models.layout.finish())),
+                    layout: shows(View::Diagram).then(|| models.diagram()),
                     events: trace.len(),
                     mailbox: shows(View::Mailbox).then(|| {
                         mailbox_chart::view(
