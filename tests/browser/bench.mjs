@@ -2,12 +2,13 @@
 // what /play/ transfers, how soon a first run shows its output, how smoothly a
 // 100 000-event sequence diagram scrolls, how long the million senders take in the
 // playground (and whether the page stays responsive, while the trace fills and
-// after), how smoothly Play goes late in a long run, whether Stop answers, and
+// after), how smoothly Play goes late in a long run, how soon the scrubber
+// shows a moment, whether Stop answers, and
 // the benchmark programs of runtime-core run through the wasm build.
 //
 // Run through `cargo xtask bench --browser`, which builds and serves the site.
 // `node bench.mjs [NAME...]` runs only the named parts: transfer, first-run,
-// scroll, million, play, stop, programs.
+// scroll, million, play, scrub, stop, programs.
 
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -309,6 +310,33 @@ async function play() {
     await p.context().close();
 }
 
+/**
+ * The scrubber over the million senders' finished run (a full trace of
+ * 200 000 events, some 40 000 processes): how long the views take to show a
+ * moment after a move back (built again up to the moment) and forward (the
+ * events in between folded in).
+ */
+async function scrub() {
+    const source = readFileSync(new URL("million_senders.exs", EXAMPLES), "utf8");
+    const p = await page(`play/index.html#code=${encodeSource(source)}&run=1`, watchPage);
+    await p.waitForFunction(() => window.__marks.finished, null, { timeout: 120_000 });
+    const moves = [];
+    for (const to of [100_000, 190_000, 180_000, 180_010]) {
+        const took = await p.evaluate(async (to) => {
+            const scrubber = document.querySelector("[data-testid=scrubber]");
+            const started = performance.now();
+            scrubber.value = String(to);
+            scrubber.dispatchEvent(new Event("input", { bubbles: true }));
+            // Drawn: the frame after the one that follows the render.
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            return performance.now() - started;
+        }, to);
+        moves.push(`to ${to}: ${ms(took)}`);
+    }
+    console.log(`scrub: the million senders' 200 000 events, from a move of the scrubber to the frame that shows it: ${moves.join(", ")}`);
+    await p.context().close();
+}
+
 async function stop() {
     const source = "defmodule L do\n  def loop(n), do: loop(n + 1)\nend\nL.loop(0)\n";
     const p = await page(`play/index.html#code=${encodeSource(source)}&run=1`, watchPage);
@@ -372,7 +400,7 @@ async function programs() {
     await p.context().close();
 }
 
-const parts = { transfer, "first-run": firstRun, scroll, million, play, stop, programs };
+const parts = { transfer, "first-run": firstRun, scroll, million, play, scrub, stop, programs };
 for (const [name, part] of Object.entries(parts)) {
     if (runs(name)) {
         await part();

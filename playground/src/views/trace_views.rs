@@ -4,7 +4,9 @@
 //! speed when the runner says the views are due (a run whose trace is full
 //! costs the views nothing while it goes on), under Step, Play and the
 //! scrubber when the cursor moved. Hovering the mailbox chart marks the
-//! diagram without deriving anything again.
+//! diagram without deriving anything again. What they draw comes from
+//! [`Models`] kept between renders, which fold in only the events a moment
+//! adds to the last one.
 
 use std::rc::Rc;
 
