@@ -144,8 +144,8 @@ struct Run {
     /// Reductions per call into the session (see [`next_chunk`]).
     chunk: u64,
     /// The status line and the views have their own pace: the status is cheap
-    /// and shows progress often, the views derive from the whole trace and may
-    /// be slow to draw, so they are drawn again only as often as they can be.
+    /// and shows progress often, the views may be slow to draw (a big table,
+    /// many shapes), so they are drawn again only as often as they can be.
     status: Pace,
     views: Pace,
     /// The trace length the views were last asked to draw (see [`Runner::views_events`]).
@@ -328,8 +328,8 @@ impl Runner {
                     events = run.session.trace().len();
                     // Step and Play need no more events: pause until `advance`.
                     reached = run.goal.is_some_and(|goal| events >= goal);
-                    // Stop before a chunk as long as the last would end past
-                    // the slice's time.
+                    // Stop when another chunk as long as the last would end
+                    // past the slice's time.
                     if status != RunStatus::Running || reached || ended + took > started + TARGET_MS
                     {
                         break;
