@@ -1,8 +1,13 @@
 //! Runs one program at a time in slices, each on its own timer tick, so a long or
 //! endless program never freezes the tab and Stop answers at once.
 //!
-//! The slice size adapts: it grows while slices are quick and shrinks when one
-//! takes too long, so each tick stays near [`TARGET_MS`] on any machine.
+//! A slice runs the program for [`TARGET_MS`] of real time, in chunks of
+//! reductions whose size adapts (it grows while chunks are quick and shrinks
+//! when one takes too long) so that each chunk takes about [`CHUNK_MS`]: a
+//! slice then ends close to its time on any machine, even when the machine's
+//! load makes the same work take twice as long from one moment to the next,
+//! and no slice is much shorter than it could be (each costs a task switch
+//! and maybe a frame).
 //!
 //! Slices follow one another through a message the page posts to itself, not
 //! `setTimeout(0)`: browsers delay nested timeouts by at least 4 ms, which
@@ -22,12 +27,17 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
-/// Reductions of the first slice: a few milliseconds on a slow machine.
-const FIRST_SLICE: u64 = 20_000;
-/// Bounds of the adaptive slice.
-const SLICE_RANGE: (u64, u64) = (2_000, 20_000_000);
-/// The time one slice aims for, well under a 16 ms frame.
+/// Reductions of the first chunk: about a millisecond on a slow machine.
+const FIRST_CHUNK: u64 = 5_000;
+/// Bounds of the adaptive chunk.
+const CHUNK_RANGE: (u64, u64) = (500, 5_000_000);
+/// The time one chunk aims for: short, so that a slice can stop close to
+/// [`TARGET_MS`].
+const CHUNK_MS: f64 = 2.0;
+/// The time one slice runs for, well under a 16 ms frame.
 const TARGET_MS: f64 = 8.0;
+/// Reductions per call into the session when a run goes to its end in one go.
+const WHOLE_RUN_CHUNK: u64 = 20_000_000;
 /// How often, at most, a running program re-renders the views (ms): rendering a
 /// large trace after every slice would cost more than the run itself.
 const RENDER_EVERY_MS: f64 = 120.0;
@@ -63,7 +73,7 @@ pub fn run_to_end(source: &str, seed: u64, trace: bool) -> Result<Session, Diagn
         ..browser_config()
     };
     let mut session = callcast_compiler::start(source, "main.exs", config)?;
-    while session.run_for(SLICE_RANGE.1) == RunStatus::Running {}
+    while session.run_for(WHOLE_RUN_CHUNK) == RunStatus::Running {}
     Ok(session)
 }
 
@@ -88,18 +98,18 @@ fn now_ms() -> f64 {
     PERFORMANCE.with(|performance| performance.as_ref().map_or(0.0, |p| p.now()))
 }
 
-/// The next slice size, given how long the last one took.
-pub fn next_slice(current: u64, took_ms: f64) -> u64 {
-    let next = if took_ms < TARGET_MS / 2.0 {
+/// The next chunk size, given how long the last one took.
+pub fn next_chunk(current: u64, took_ms: f64) -> u64 {
+    let next = if took_ms < CHUNK_MS / 2.0 {
         current.saturating_mul(2)
-    } else if took_ms > TARGET_MS * 2.0 {
+    } else if took_ms > CHUNK_MS * 2.0 {
         current / 4
-    } else if took_ms > TARGET_MS {
+    } else if took_ms > CHUNK_MS {
         current / 2
     } else {
         current
     };
-    next.clamp(SLICE_RANGE.0, SLICE_RANGE.1)
+    next.clamp(CHUNK_RANGE.0, CHUNK_RANGE.1)
 }
 
 /// What a run reports after a slice: where it stands and how many trace
@@ -131,10 +141,11 @@ struct Run {
     /// the slice it posted, which is how a run is stopped or paused (and
     /// frees the run's callback). [`Runner::advance`] makes a new one.
     ticker: Option<Ticker>,
-    slice: u64,
+    /// Reductions per call into the session (see [`next_chunk`]).
+    chunk: u64,
     /// The status line and the views have their own pace: the status is cheap
-    /// and shows progress often, the views derive from the whole trace and may
-    /// be slow to draw, so they are drawn again only as often as they can be.
+    /// and shows progress often, the views may be slow to draw (a big table,
+    /// many shapes), so they are drawn again only as often as they can be.
     status: Pace,
     views: Pace,
     /// The trace length the views were last asked to draw (see [`Runner::views_events`]).
@@ -204,7 +215,7 @@ impl Runner {
             on_slice,
             goal,
             ticker: None,
-            slice: FIRST_SLICE,
+            chunk: FIRST_CHUNK,
             status: Pace::new(now_ms()),
             views: Pace::new(now_ms()),
             views_events: 0,
@@ -306,13 +317,25 @@ impl Runner {
                     pace.drawn(started, started - asked);
                     run.status.last = started;
                 }
-                let status = run.session.run_for(run.slice);
-                let ended = now_ms();
-                run.slice = next_slice(run.slice, ended - started);
-                let events = run.session.trace().len();
+                let (mut status, mut events, mut reached);
+                let mut ended = started;
+                loop {
+                    let before = ended;
+                    status = run.session.run_for(run.chunk);
+                    ended = now_ms();
+                    let took = ended - before;
+                    run.chunk = next_chunk(run.chunk, took);
+                    events = run.session.trace().len();
+                    // Step and Play need no more events: pause until `advance`.
+                    reached = run.goal.is_some_and(|goal| events >= goal);
+                    // Stop when another chunk as long as the last would end
+                    // past the slice's time.
+                    if status != RunStatus::Running || reached || ended + took > started + TARGET_MS
+                    {
+                        break;
+                    }
+                }
                 let ends = status != RunStatus::Running;
-                // Step and Play need no more events: pause until `advance`.
-                let reached = run.goal.is_some_and(|goal| events >= goal);
                 let render = ends || reached || run.status.due(ended);
                 if render {
                     let with_views = ends || reached || run.views.due(ended);
@@ -378,13 +401,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slices_grow_when_quick_and_shrink_when_slow() {
-        assert_eq!(next_slice(20_000, 1.0), 40_000);
-        assert_eq!(next_slice(20_000, 6.0), 20_000);
-        assert_eq!(next_slice(20_000, 12.0), 10_000);
-        assert_eq!(next_slice(20_000, 40.0), 5_000);
-        assert_eq!(next_slice(SLICE_RANGE.1, 0.0), SLICE_RANGE.1);
-        assert_eq!(next_slice(SLICE_RANGE.0, 100.0), SLICE_RANGE.0);
+    fn chunks_grow_when_quick_and_shrink_when_slow() {
+        assert_eq!(next_chunk(20_000, 0.5), 40_000);
+        assert_eq!(next_chunk(20_000, 1.5), 20_000);
+        assert_eq!(next_chunk(20_000, 3.0), 10_000);
+        assert_eq!(next_chunk(20_000, 10.0), 5_000);
+        assert_eq!(next_chunk(CHUNK_RANGE.1, 0.0), CHUNK_RANGE.1);
+        assert_eq!(next_chunk(CHUNK_RANGE.0, 100.0), CHUNK_RANGE.0);
     }
 
     #[test]

@@ -1,12 +1,14 @@
 // Browser benchmarks of the built site, printed as figures (not pass/fail):
 // what /play/ transfers, how soon a first run shows its output, how smoothly a
 // 100 000-event sequence diagram scrolls, how long the million senders take in the
-// playground (and whether the page stays responsive and Stop answers), and the
-// benchmark programs of runtime-core run through the wasm build.
+// playground (and whether the page stays responsive, while the trace fills and
+// after), how smoothly Play goes late in a long run, how soon the scrubber
+// shows a moment, whether Stop answers, and
+// the benchmark programs of runtime-core run through the wasm build.
 //
 // Run through `cargo xtask bench --browser`, which builds and serves the site.
 // `node bench.mjs [NAME...]` runs only the named parts: transfer, first-run,
-// scroll, million, stop, programs.
+// scroll, million, play, scrub, stop, programs.
 
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -174,11 +176,14 @@ async function scroll() {
 }
 
 /**
- * Records, in the page, the gaps between animation frames and the long tasks,
- * so a run shows whether the page stayed responsive.
+ * Records, in the page, the gaps between animation frames (each gap over
+ * 20 ms with when it ended), the long tasks (over 50 ms, as Chromium reports
+ * them), and when the status first said the trace held 200 000 events (the
+ * browser's cap), so a run shows whether the page stayed responsive while
+ * the trace filled and after.
  */
 function watchFrames() {
-    window.__frames = { worst: 0, count: 0, over50: 0 };
+    window.__frames = { worst: 0, count: 0, over50: 0, gaps: [], tasks: [], filled: null };
     let last = performance.now();
     const step = (now) => {
         const gap = now - last;
@@ -188,9 +193,38 @@ function watchFrames() {
         if (gap > 50) {
             window.__frames.over50 += 1;
         }
+        if (gap > 20) {
+            window.__frames.gaps.push({ end: now, gap });
+        }
         requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
+    new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+            window.__frames.tasks.push({ start: entry.startTime, duration: entry.duration });
+        }
+    }).observe({ type: "longtask" });
+    const status = document.querySelector("[data-testid=status]");
+    new MutationObserver(() => {
+        const events = /([\d\u202f]+) events/.exec(status.textContent);
+        if (events && window.__frames.filled === null && Number(events[1].replace(/\u202f/g, "")) >= 200_000) {
+            window.__frames.filled = performance.now();
+        }
+    }).observe(status, { subtree: true, childList: true, characterData: true });
+}
+
+/** Frame gaps and long tasks up to `until` (ms, page time) and after it. */
+function responsiveness(frames, since, until) {
+    const before = (t) => t >= since && (until === null || t <= until);
+    const worst = (values) => (values.length === 0 ? 0 : Math.max(...values));
+    const gapsBefore = frames.gaps.filter((g) => before(g.end)).map((g) => g.gap);
+    const gapsAfter = frames.gaps.filter((g) => !before(g.end) && g.end >= since).map((g) => g.gap);
+    const tasksBefore = frames.tasks.filter((t) => before(t.start)).map((t) => t.duration);
+    const tasksAfter = frames.tasks.filter((t) => !before(t.start) && t.start >= since).map((t) => t.duration);
+    return {
+        filling: `worst frame gap ${ms(worst(gapsBefore))}, ${tasksBefore.length} long tasks, longest ${ms(worst(tasksBefore))}`,
+        full: `worst frame gap ${ms(worst(gapsAfter))}, ${tasksAfter.length} long tasks, longest ${ms(worst(tasksAfter))}`,
+    };
 }
 
 async function million() {
@@ -234,10 +268,72 @@ async function million() {
     console.log(
         `million senders: ${ms(ended - started)} from Run to the end (target ≤ 3 s; the runtime alone, in one call: ${ms(bare)}); ${progress.length} progress updates seen; frames: worst gap ${ms(frames.worst)}, ${frames.over50} of ${frames.count} over 50 ms`,
     );
+    const phases = responsiveness(frames, started, frames.filled);
+    const filledAfter = frames.filled === null ? "never" : ms(frames.filled - started);
+    console.log(`  while the trace fills (to ${filledAfter}): ${phases.filling}; after: ${phases.full}`);
     console.log(`  output: ${JSON.stringify(output)}`);
     if (process.env.BENCH_VERBOSE) {
         progress.forEach((state) => console.log(`  ${ms(state.now - started)} ${state.status}`));
     }
+    await p.context().close();
+}
+
+/**
+ * Play at 120 events/s from late in a 120 000-event run (the scrubber moved to
+ * event 100 000): each tick shows 6 more events, and should cost in
+ * proportion to them, not to the 100 000 before.
+ */
+async function play() {
+    const p = await page(`play/index.html#code=${encodeSource(HUNDRED_THOUSAND_EVENTS)}&run=1`, watchPage);
+    await p.waitForFunction(() => window.__marks.finished, null, { timeout: 120_000 });
+    await p.getByTestId("speed").selectOption("120");
+    await p.evaluate(() => {
+        const scrubber = document.querySelector("[data-testid=scrubber]");
+        scrubber.value = "100000";
+        scrubber.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await p.getByTestId("moment").filter({ hasText: /^event 100\u202f000 of/ }).waitFor();
+    await p.evaluate(watchFrames);
+    const started = await p.evaluate(() => {
+        document.querySelector("[data-testid=play]").click();
+        return performance.now();
+    });
+    await p.waitForTimeout(3000);
+    const result = await p.evaluate(() => {
+        document.querySelector("[data-testid=pause]").click();
+        return { frames: window.__frames, moment: document.querySelector("[data-testid=moment]").textContent };
+    });
+    const phases = responsiveness(result.frames, started, null);
+    console.log(
+        `play: 3 s at 120 events/s from event 100 000 of a 120 000-event run, reaching ${result.moment.trim()}: ${phases.filling} (${result.frames.over50} of ${result.frames.count} frames over 50 ms)`,
+    );
+    await p.context().close();
+}
+
+/**
+ * The scrubber over the million senders' finished run (a full trace of
+ * 200 000 events, some 40 000 processes): how long the views take to show a
+ * moment after a move back (built again up to the moment) and forward (the
+ * events in between folded in).
+ */
+async function scrub() {
+    const source = readFileSync(new URL("million_senders.exs", EXAMPLES), "utf8");
+    const p = await page(`play/index.html#code=${encodeSource(source)}&run=1`, watchPage);
+    await p.waitForFunction(() => window.__marks.finished, null, { timeout: 120_000 });
+    const moves = [];
+    for (const to of [100_000, 190_000, 180_000, 180_010]) {
+        const took = await p.evaluate(async (to) => {
+            const scrubber = document.querySelector("[data-testid=scrubber]");
+            const started = performance.now();
+            scrubber.value = String(to);
+            scrubber.dispatchEvent(new Event("input", { bubbles: true }));
+            // Drawn: the frame after the one that follows the render.
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            return performance.now() - started;
+        }, to);
+        moves.push(`to ${to}: ${ms(took)}`);
+    }
+    console.log(`scrub: the million senders' 200 000 events, from a move of the scrubber to the frame that shows it: ${moves.join(", ")}`);
     await p.context().close();
 }
 
@@ -304,7 +400,7 @@ async function programs() {
     await p.context().close();
 }
 
-const parts = { transfer, "first-run": firstRun, scroll, million, stop, programs };
+const parts = { transfer, "first-run": firstRun, scroll, million, play, scrub, stop, programs };
 for (const [name, part] of Object.entries(parts)) {
     if (runs(name)) {
         await part();

@@ -128,6 +128,9 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         )
     });
     let runner = (*use_state(Runner::default)).clone();
+    // The output as of the moment shown, when that is not the end: kept with
+    // its run's number, so moving the moment on folds in only the new events.
+    let cut_output = use_mut_ref(|| (0_u64, model::Output::default()));
     let share_note = use_state(|| None::<&'static str>);
     // Whether the latest run was a Check (its verdict is shown when it ends).
     let checking = use_state(|| false);
@@ -299,11 +302,19 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             _ => whole,
         };
         let cut = trace.len() < whole.len();
-        let cut_output;
+        let kept_output;
         let output = match session {
             Some(_) if cut => {
-                cut_output = model::output(trace);
-                &cut_output[..]
+                {
+                    let mut kept = cut_output.borrow_mut();
+                    let run = runner.run_number();
+                    if kept.0 != run || trace.len() < kept.1.fed() {
+                        *kept = (run, model::Output::default());
+                    }
+                    kept.1.follow(trace);
+                }
+                kept_output = cut_output.borrow();
+                kept_output.1.chunks()
             }
             Some(s) => s.output(),
             None => &[][..],

@@ -3,17 +3,13 @@
 //! the whole run, so moving the scrubber draws less of it rather than
 //! rescaling it; hovering a time reports it, for the diagram to mark.
 
-use std::borrow::Cow;
-use std::collections::BTreeMap;
-
 use runtime_core::trace::Nanos;
-use runtime_core::value::Pid;
 use runtime_core::TraceEvent;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::{html, Callback, Html, MouseEvent};
 
-use super::model::{mailbox_series, pid_text, processes};
+use super::model::{pid_text, MailboxSeries, Mailboxes, Processes};
 use super::sequence_layout::time_text;
 use super::{empty, frame};
 
@@ -27,18 +23,20 @@ const PAD: u64 = 28;
 /// this many, always including its peak.
 const MAX_POINTS: usize = 2_000;
 
-/// Draws one line per process that was sent a message in `trace`, on a time
-/// axis from 0 to `end` (at least the end of `trace`); `now` marks the moment
-/// shown when the trace is cut there. `on_hover` hears the time under the
-/// pointer (`None` when it leaves).
+/// Draws one line per process that was sent a message, from the models of
+/// `trace` (`trace` itself is read only for names), on a time axis from 0 to
+/// `end` (at least the end of `trace`); `now` marks the moment shown when the
+/// trace is cut there. `on_hover` hears the time under the pointer (`None`
+/// when it leaves).
 pub fn view(
+    mailboxes: &Mailboxes,
+    processes: &Processes,
     trace: &[TraceEvent],
     end: Nanos,
     now: Option<Nanos>,
     on_hover: &Callback<Option<Nanos>>,
 ) -> Html {
-    let series = mailbox_series(trace);
-    if series.is_empty() {
+    if mailboxes.is_empty() {
         let text = if trace.is_empty() {
             "Run the program to chart its mailboxes."
         } else if now.is_some() {
@@ -48,12 +46,7 @@ pub fn view(
         };
         return frame(CLASS, TEST_ID, empty(text));
     }
-    // `series` is in pid order; only the names of its processes are kept.
-    let names: BTreeMap<Pid, Cow<'_, str>> = processes(trace)
-        .into_iter()
-        .filter(|row| series.binary_search_by_key(&row.pid, |s| s.pid).is_ok())
-        .map(|row| (row.pid, row.name))
-        .collect();
+    let series: Vec<&MailboxSeries> = mailboxes.series().collect();
     let end = series
         .iter()
         .flat_map(|s| s.points.last())
@@ -67,14 +60,9 @@ pub fn view(
     let y = |len: usize| HEIGHT - PAD - len as u64 * (HEIGHT - 2 * PAD) / top;
     let lines = series.iter().enumerate().map(|(i, s)| {
         // A step line: the length holds until the next change.
-        let stride = s.points.len().div_ceil(MAX_POINTS).max(1);
         let mut points = String::new();
         let mut last = None;
-        for (j, &(at, len)) in s.points.iter().enumerate() {
-            let keep = j % stride == 0 || j + 1 == s.points.len() || (at, len) == s.peak;
-            if !keep {
-                continue;
-            }
+        for (at, len) in kept_points(s) {
             if let Some(prev) = last {
                 points.push_str(&format!("{},{} ", x(at), y(prev)));
             }
@@ -98,7 +86,7 @@ pub fn view(
         }
     });
     let legend = series.iter().enumerate().map(|(i, s)| {
-        let name = names.get(&s.pid).map_or("", |name| name.as_ref());
+        let name = processes.name(trace, s.pid).unwrap_or_default();
         html! {
             <li class={format!("cc-series-{}", i % 6)} title={pid_text(s.pid)}>
                 { format!("{name} (peak {})", s.peak.1) }
@@ -161,4 +149,74 @@ pub fn view(
         </>
     };
     frame(CLASS, TEST_ID, chart)
+}
+
+/// The points of a series that are drawn: every `stride`-th one so that at
+/// most [`MAX_POINTS`] are, the last one, and those at the peak. Only those
+/// are visited, so a long series costs no more to draw than a short one.
+fn kept_points(s: &MailboxSeries) -> impl Iterator<Item = (Nanos, usize)> + '_ {
+    let count = s.points.len();
+    let stride = count.div_ceil(MAX_POINTS).max(1);
+    // Points are in time order: those equal to the peak share its time.
+    let peak_from = s.points.partition_point(|p| p.0 < s.peak.0);
+    let peak_to = s.points.partition_point(|p| p.0 <= s.peak.0);
+    let peaks = (peak_from..peak_to).filter(|&j| s.points[j] == s.peak);
+    let mut indices: Vec<usize> = (0..count)
+        .step_by(stride)
+        .chain(peaks)
+        .chain(count.checked_sub(1))
+        .collect();
+    indices.sort_unstable();
+    indices.dedup();
+    indices.into_iter().map(move |j| s.points[j])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use runtime_core::value::Pid;
+
+    /// The points the chart kept before it skipped to them: every one
+    /// visited, kept by the same rule.
+    fn kept_by_visiting_all(s: &MailboxSeries) -> Vec<(Nanos, usize)> {
+        let stride = s.points.len().div_ceil(MAX_POINTS).max(1);
+        s.points
+            .iter()
+            .enumerate()
+            .filter(|&(j, &p)| j % stride == 0 || j + 1 == s.points.len() || p == s.peak)
+            .map(|(_, &p)| p)
+            .collect()
+    }
+
+    #[test]
+    fn a_long_series_keeps_its_stride_its_end_and_its_peak() {
+        for len in [1_usize, 2, 1_999, 2_000, 2_001, 4_001, 10_007] {
+            // Up by one at a time, then, at the peak's time, down and up
+            // again (the same point twice), then down.
+            let mut points = vec![(0, 0)];
+            let top = len / 3;
+            for i in 1..=top {
+                points.push((i as Nanos * 10, i));
+            }
+            points.push((top as Nanos * 10, top.saturating_sub(1)));
+            points.push((top as Nanos * 10, top));
+            while points.len() < len {
+                let (at, n) = points[points.len() - 1];
+                points.push((at + 10, n.saturating_sub(1)));
+            }
+            let peak = (top as Nanos * 10, top);
+            let series = MailboxSeries {
+                pid: Pid(1),
+                points,
+                peak,
+            };
+            let kept: Vec<_> = kept_points(&series).collect();
+            assert_eq!(kept, kept_by_visiting_all(&series), "{len} points");
+            assert!(
+                kept.len() <= MAX_POINTS + 3,
+                "{len} points keep {}",
+                kept.len()
+            );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod mailbox_chart;
 pub mod model;
+pub mod models;
 pub mod process_table;
 pub mod sequence_diagram;
 pub mod sequence_layout;

@@ -3,7 +3,10 @@
 //!
 //! Every function reads the trace it is given to its end, so the state *as of
 //! event i* is the same function over [`until`]`(trace, i)`: the scrubber and
-//! Step need nothing else.
+//! Step need nothing else. Each is a fold ([`Output`], [`Processes`],
+//! [`Mailboxes`]) that can also be kept and fed only the events recorded
+//! since ([`Processes::follow`]): a trace only grows, so a view following a
+//! run does not read its whole trace again on every render.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -56,19 +59,45 @@ pub fn until(trace: &[TraceEvent], events: usize) -> &[TraceEvent] {
 /// What the program had printed by the end of the trace, merged as the
 /// console shows it (one chunk per run of the same stream).
 pub fn output(trace: &[TraceEvent]) -> Vec<OutputChunk> {
-    let mut chunks: Vec<OutputChunk> = Vec::new();
-    for event in trace {
-        if let TraceEvent::Output { stream, text, .. } = event {
-            match chunks.last_mut() {
-                Some(last) if last.stream == *stream => last.text.push_str(text),
-                _ => chunks.push(OutputChunk {
-                    stream: *stream,
-                    text: text.clone(),
-                }),
+    let mut output = Output::default();
+    output.follow(trace);
+    output.chunks
+}
+
+/// The printed output, folded event by event (see [`output`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Output {
+    chunks: Vec<OutputChunk>,
+    fed: usize,
+}
+
+impl Output {
+    /// Folds in the events of `trace` past those folded so far; `trace` must
+    /// begin with the events already folded (the same run, not cut earlier).
+    pub fn follow(&mut self, trace: &[TraceEvent]) {
+        for event in trace.get(self.fed..).unwrap_or_default() {
+            if let TraceEvent::Output { stream, text, .. } = event {
+                match self.chunks.last_mut() {
+                    Some(last) if last.stream == *stream => last.text.push_str(text),
+                    _ => self.chunks.push(OutputChunk {
+                        stream: *stream,
+                        text: text.clone(),
+                    }),
+                }
             }
         }
+        self.fed = self.fed.max(trace.len());
     }
-    chunks
+
+    /// The output as of the last event folded in.
+    pub fn chunks(&self) -> &[OutputChunk] {
+        &self.chunks
+    }
+
+    /// How many events were folded in.
+    pub fn fed(&self) -> usize {
+        self.fed
+    }
 }
 
 /// Where a process stands, as of the end of the trace.
@@ -124,7 +153,7 @@ impl ProcessRow<'_> {
 
 /// Row numbers by pid: pids are small consecutive numbers, so a vector indexed
 /// by pid finds a row in one step (a map lookup per event would dominate).
-#[derive(Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct RowIndex(Vec<u32>);
 
 impl RowIndex {
@@ -146,51 +175,149 @@ impl RowIndex {
     }
 }
 
+/// The position of an event in the trace. A kept row points into the trace
+/// instead of borrowing from it, because the trace it was folded from grows
+/// (and moves) while the run goes on.
+type EventIndex = u32;
+
+fn event_index(i: usize) -> EventIndex {
+    // No trace that fits in memory has 4 billion events; an index past the
+    // trace reads as nothing.
+    EventIndex::try_from(i).unwrap_or(EventIndex::MAX)
+}
+
+/// [`ProcessStatus`], with the exit as the index of the `Exit` event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Standing {
+    Running,
+    Waiting,
+    Exited(EventIndex),
+}
+
+/// One process as kept by [`Processes`]: a [`ProcessRow`] with indices of the
+/// events its text comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Kept {
+    pid: Pid,
+    /// Its `Spawn` event (the label).
+    spawn: EventIndex,
+    parent: Option<Pid>,
+    standing: Standing,
+    received: usize,
+    mailbox: usize,
+    /// The `Register` or `GenState` event its name comes from; `None`: the label.
+    name: Option<EventIndex>,
+    reductions: u64,
+    /// Its latest `GenState` event.
+    state: Option<EventIndex>,
+}
+
+impl Kept {
+    fn label<'t>(&self, trace: &'t [TraceEvent]) -> &'t str {
+        match trace.get(self.spawn as usize) {
+            Some(TraceEvent::Spawn { label, .. }) => label,
+            _ => "",
+        }
+    }
+
+    fn name<'t>(&self, trace: &'t [TraceEvent]) -> Cow<'t, str> {
+        match self.name.and_then(|i| trace.get(i as usize)) {
+            Some(TraceEvent::Register { name, .. }) => Cow::Borrowed(name),
+            Some(TraceEvent::GenState { module, .. }) => Cow::Borrowed(module),
+            _ => display_name(self.label(trace)),
+        }
+    }
+
+    fn row<'t>(&self, trace: &'t [TraceEvent]) -> ProcessRow<'t> {
+        let status = match self.standing {
+            Standing::Running => ProcessStatus::Running,
+            Standing::Waiting => ProcessStatus::Waiting,
+            Standing::Exited(i) => match trace.get(i as usize) {
+                Some(TraceEvent::Exit { reason, .. }) => ProcessStatus::Exited(reason),
+                _ => ProcessStatus::Running,
+            },
+        };
+        let state = match self.state.and_then(|i| trace.get(i as usize)) {
+            Some(TraceEvent::GenState { state, .. }) => Some(state),
+            _ => None,
+        };
+        ProcessRow {
+            pid: self.pid,
+            label: self.label(trace),
+            parent: self.parent,
+            status,
+            received: self.received,
+            mailbox: self.mailbox,
+            name: self.name(trace),
+            reductions: self.reductions,
+            state,
+        }
+    }
+}
+
 /// Every process of the trace, in spawn order.
 pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow<'_>> {
-    let mut rows: Vec<ProcessRow<'_>> = Vec::new();
-    let mut index = RowIndex::default();
-    for event in trace {
+    let mut processes = Processes::default();
+    processes.follow(trace);
+    processes.rows(trace).collect()
+}
+
+/// The processes of a run, folded event by event (see [`processes`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Processes {
+    rows: Vec<Kept>,
+    index: RowIndex,
+    fed: usize,
+}
+
+impl Processes {
+    /// Folds in the events of `trace` past those folded so far; `trace` must
+    /// begin with the events already folded (the same run, not cut earlier).
+    pub fn follow(&mut self, trace: &[TraceEvent]) {
+        let start = self.fed.min(trace.len());
+        for (i, event) in trace.iter().enumerate().skip(start) {
+            self.fold(trace, i, event);
+        }
+        self.fed = self.fed.max(trace.len());
+    }
+
+    fn fold(&mut self, trace: &[TraceEvent], i: usize, event: &TraceEvent) {
+        let rows = &mut self.rows;
         match event {
-            TraceEvent::Spawn {
-                pid, parent, label, ..
-            } => {
-                index.insert(*pid, rows.len());
-                rows.push(ProcessRow {
+            TraceEvent::Spawn { pid, parent, .. } => {
+                self.index.insert(*pid, rows.len());
+                rows.push(Kept {
                     pid: *pid,
-                    label,
+                    spawn: event_index(i),
                     parent: *parent,
-                    status: ProcessStatus::Running,
+                    standing: Standing::Running,
                     received: 0,
                     mailbox: 0,
-                    name: display_name(label),
+                    name: None,
                     reductions: 0,
                     state: None,
                 });
             }
             TraceEvent::Send { to: Some(to), .. } => {
-                if let Some(i) = index.get(*to) {
-                    rows[i].mailbox += 1;
+                if let Some(r) = self.index.get(*to) {
+                    rows[r].mailbox += 1;
                 }
             }
             TraceEvent::Receive {
                 pid, mailbox_len, ..
             } => {
-                if let Some(i) = index.get(*pid) {
-                    rows[i].received += 1;
-                    rows[i].mailbox = *mailbox_len;
-                    rows[i].status = ProcessStatus::Running;
+                if let Some(r) = self.index.get(*pid) {
+                    rows[r].received += 1;
+                    rows[r].mailbox = *mailbox_len;
+                    rows[r].standing = Standing::Running;
                 }
             }
             TraceEvent::Exit {
-                pid,
-                reason,
-                reductions,
-                ..
+                pid, reductions, ..
             } => {
-                if let Some(i) = index.get(*pid) {
-                    rows[i].status = ProcessStatus::Exited(reason);
-                    rows[i].reductions = *reductions;
+                if let Some(r) = self.index.get(*pid) {
+                    rows[r].standing = Standing::Exited(event_index(i));
+                    rows[r].reductions = *reductions;
                 }
             }
             TraceEvent::Wait {
@@ -199,31 +326,60 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow<'_>> {
                 reductions,
                 ..
             } => {
-                if let Some(i) = index.get(*pid) {
-                    rows[i].status = ProcessStatus::Waiting;
-                    rows[i].mailbox = *mailbox_len;
-                    rows[i].reductions = *reductions;
+                if let Some(r) = self.index.get(*pid) {
+                    rows[r].standing = Standing::Waiting;
+                    rows[r].mailbox = *mailbox_len;
+                    rows[r].reductions = *reductions;
                 }
             }
-            TraceEvent::GenState {
-                pid, module, state, ..
-            } => {
-                if let Some(i) = index.get(*pid) {
-                    rows[i].state = Some(state);
-                    if rows[i].name == display_name(rows[i].label) {
-                        rows[i].name = Cow::Borrowed(module);
+            TraceEvent::GenState { pid, .. } => {
+                if let Some(r) = self.index.get(*pid) {
+                    let row = &mut rows[r];
+                    row.state = Some(event_index(i));
+                    // The module names it unless a better name came first.
+                    if row.name(trace) == display_name(row.label(trace)) {
+                        row.name = Some(event_index(i));
                     }
                 }
             }
-            TraceEvent::Register { pid, name, .. } => {
-                if let Some(i) = index.get(*pid) {
-                    rows[i].name = Cow::Borrowed(name);
+            TraceEvent::Register { pid, .. } => {
+                if let Some(r) = self.index.get(*pid) {
+                    rows[r].name = Some(event_index(i));
                 }
             }
             _ => {}
         }
     }
-    rows
+
+    /// The rows, in spawn order, reading their text from `trace` (the trace
+    /// they were folded from, or a longer one of the same run).
+    pub fn rows<'s, 't: 's>(
+        &'s self,
+        trace: &'t [TraceEvent],
+    ) -> impl ExactSizeIterator<Item = ProcessRow<'t>> + 's {
+        self.rows.iter().map(move |kept| kept.row(trace))
+    }
+
+    /// The name `pid` is shown with, if it was spawned.
+    pub fn name<'t>(&self, trace: &'t [TraceEvent], pid: Pid) -> Option<Cow<'t, str>> {
+        let row = self.rows.get(self.index.get(pid)?)?;
+        Some(row.name(trace))
+    }
+
+    /// How many processes there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether no process was spawned yet.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// How many events were folded in.
+    pub fn fed(&self) -> usize {
+        self.fed
+    }
 }
 
 /// The length of one process's mailbox over time.
@@ -240,37 +396,69 @@ pub struct MailboxSeries {
 /// Mailbox lengths over time, for every process that was ever sent a message,
 /// in pid order.
 pub fn mailbox_series(trace: &[TraceEvent]) -> Vec<MailboxSeries> {
-    let mut series: BTreeMap<Pid, MailboxSeries> = BTreeMap::new();
-    for event in trace {
-        let (pid, at, len) = match event {
-            TraceEvent::Send {
-                to: Some(to), at, ..
-            } => {
-                let current = series
-                    .get(to)
-                    .and_then(|s| s.points.last())
-                    .map_or(0, |p| p.1);
-                (*to, *at, current + 1)
-            }
-            TraceEvent::Receive {
+    let mut mailboxes = Mailboxes::default();
+    mailboxes.follow(trace);
+    mailboxes.series.into_values().collect()
+}
+
+/// The mailbox series of a run, folded event by event (see [`mailbox_series`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mailboxes {
+    series: BTreeMap<Pid, MailboxSeries>,
+    fed: usize,
+}
+
+impl Mailboxes {
+    /// Folds in the events of `trace` past those folded so far; `trace` must
+    /// begin with the events already folded (the same run, not cut earlier).
+    pub fn follow(&mut self, trace: &[TraceEvent]) {
+        for event in trace.get(self.fed..).unwrap_or_default() {
+            let (pid, at, len) = match event {
+                TraceEvent::Send {
+                    to: Some(to), at, ..
+                } => {
+                    let current = self
+                        .series
+                        .get(to)
+                        .and_then(|s| s.points.last())
+                        .map_or(0, |p| p.1);
+                    (*to, *at, current + 1)
+                }
+                TraceEvent::Receive {
+                    pid,
+                    at,
+                    mailbox_len,
+                    ..
+                } => (*pid, *at, *mailbox_len),
+                _ => continue,
+            };
+            let entry = self.series.entry(pid).or_insert_with(|| MailboxSeries {
                 pid,
-                at,
-                mailbox_len,
-                ..
-            } => (*pid, *at, *mailbox_len),
-            _ => continue,
-        };
-        let entry = series.entry(pid).or_insert_with(|| MailboxSeries {
-            pid,
-            points: vec![(0, 0)],
-            peak: (0, 0),
-        });
-        entry.points.push((at, len));
-        if len > entry.peak.1 {
-            entry.peak = (at, len);
+                points: vec![(0, 0)],
+                peak: (0, 0),
+            });
+            entry.points.push((at, len));
+            if len > entry.peak.1 {
+                entry.peak = (at, len);
+            }
         }
+        self.fed = self.fed.max(trace.len());
     }
-    series.into_values().collect()
+
+    /// The series, in pid order.
+    pub fn series(&self) -> impl ExactSizeIterator<Item = &MailboxSeries> {
+        self.series.values()
+    }
+
+    /// Whether no process was sent a message yet.
+    pub fn is_empty(&self) -> bool {
+        self.series.is_empty()
+    }
+
+    /// How many events were folded in.
+    pub fn fed(&self) -> usize {
+        self.fed
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use runtime_core::inspect::inspect;
 use runtime_core::TraceEvent;
 use yew::{html, Html};
 
-use super::model::{pid_text, processes, ProcessStatus};
+use super::model::{pid_text, ProcessStatus, Processes};
 use super::{empty, frame};
 
 const CLASS: &str = "cc-processes";
@@ -14,18 +14,17 @@ const TEST_ID: &str = "process-table";
 /// how many more there are (drawing them all would freeze the tab).
 const MAX_ROWS: usize = 300;
 
-/// Lists the processes of the trace.
-pub fn view(trace: &[TraceEvent]) -> Html {
-    let rows = processes(trace);
-    if rows.is_empty() {
+/// Lists the processes of the trace, from its folded `processes`.
+pub fn view(processes: &Processes, trace: &[TraceEvent]) -> Html {
+    if processes.is_empty() {
         return frame(
             CLASS,
             TEST_ID,
             empty("Run the program to list its processes."),
         );
     }
-    let hidden = rows.len().saturating_sub(MAX_ROWS);
-    let body = rows.iter().take(MAX_ROWS).map(|row| {
+    let hidden = processes.len().saturating_sub(MAX_ROWS);
+    let body = processes.rows(trace).take(MAX_ROWS).map(|row| {
         let (status, class) = match row.status {
             ProcessStatus::Running => ("running".to_owned(), "cc-status-running"),
             ProcessStatus::Waiting => ("waiting".to_owned(), "cc-status-waiting"),

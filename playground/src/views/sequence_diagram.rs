@@ -1,6 +1,7 @@
 //! The sequence diagram: draws the shapes `sequence_layout` placed. Only the
-//! shapes near the visible part of the scrolling box are drawn, so a long
-//! diagram scrolls as smoothly as a short one; hovering a call or a reply
+//! shapes near the visible part of the scrolling box are drawn, down and
+//! across, so a long diagram scrolls as smoothly as a short one and a run
+//! with hundreds of lanes draws only the few in view; hovering a call or a reply
 //! highlights both. The lane headers stay in view while the diagram scrolls
 //! down; a line marks the moment the views show (the scrubber's) and another
 //! the moment hovered in the mailbox chart.
@@ -22,6 +23,57 @@ const TEST_ID: &str = "sequence-diagram";
 /// Shapes this far outside the visible box are drawn too, so a quick scroll
 /// shows no blank band before the next render.
 const OVERSCAN: f64 = 400.0;
+/// How far right of its anchor a mark's text reaches (20 characters), and
+/// either side of its lane a header's.
+const TEXT_REACH: f64 = 140.0;
+
+/// The part of the diagram in view: the scrolling box's scroll offsets and size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Window {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+}
+
+impl Window {
+    /// Before the box is measured: wider and taller than it is on most
+    /// screens, so the first render already draws what is in view.
+    const GUESS: Window = Window {
+        left: 0.0,
+        top: 0.0,
+        width: 1600.0,
+        height: 640.0,
+    };
+
+    fn of(element: &Element) -> Window {
+        Window {
+            left: f64::from(element.scroll_left()),
+            top: f64::from(element.scroll_top()),
+            width: f64::from(element.client_width()),
+            height: f64::from(element.client_height()),
+        }
+    }
+
+    /// Whether a shape spanning `y1..=y2` is near enough to be drawn.
+    fn down(&self, y1: f64, y2: f64) -> bool {
+        y2 >= self.top - OVERSCAN && y1 <= self.top + self.height + OVERSCAN
+    }
+
+    /// Whether a shape spanning `x1..=x2` is near enough to be drawn.
+    fn across(&self, x1: f64, x2: f64) -> bool {
+        x2 >= self.left - OVERSCAN && x1 <= self.left + self.width + OVERSCAN
+    }
+
+    /// Whether moving from `self` to `next` changes the drawn part enough
+    /// to draw again.
+    fn moved(&self, next: &Window) -> bool {
+        (next.top - self.top).abs() > OVERSCAN / 4.0
+            || (next.left - self.left).abs() > OVERSCAN / 4.0
+            || next.height != self.height
+            || next.width != self.width
+    }
+}
 
 /// Properties of [`SequenceDiagram`].
 #[derive(Properties, PartialEq)]
@@ -41,8 +93,7 @@ pub struct SequenceDiagramProps {
 /// The sequence diagram of a run.
 #[function_component(SequenceDiagram)]
 pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
-    // (scroll top, visible height) of the box.
-    let window = use_state(|| (0.0_f64, 640.0_f64));
+    let window = use_state(|| Window::GUESS);
     let hot_call = use_state(|| None::<u64>);
     let scroller = use_node_ref();
     {
@@ -54,6 +105,19 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                 let (top, height) = (element.scroll_top(), element.client_height());
                 if y < top + HEADER_HEIGHT || y > top + height - 24 {
                     element.set_scroll_top((y - height * 2 / 3).max(0));
+                }
+            }
+        });
+    }
+    {
+        // Measure the box once it is drawn, in case it is larger than guessed.
+        let scroller = scroller.clone();
+        let window = window.clone();
+        use_effect_with(props.layout.lanes.is_empty(), move |&empty| {
+            if let (false, Some(element)) = (empty, scroller.cast::<Element>()) {
+                let now = Window::of(&element);
+                if window.moved(&now) {
+                    window.set(now);
                 }
             }
         });
@@ -70,18 +134,14 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
         let window = window.clone();
         Callback::from(move |event: Event| {
             let scroller: Element = event.target_unchecked_into();
-            let next = (
-                f64::from(scroller.scroll_top()),
-                f64::from(scroller.client_height()),
-            );
-            // Re-render only when the drawn band would change noticeably.
-            if (next.0 - window.0).abs() > OVERSCAN / 4.0 || next.1 != window.1 {
+            let next = Window::of(&scroller);
+            // Re-render only when the drawn part would change noticeably.
+            if window.moved(&next) {
                 window.set(next);
             }
         })
     };
-    let (top, height) = *window;
-    let visible = |y1: f64, y2: f64| y2 >= top - OVERSCAN && y1 <= top + height + OVERSCAN;
+    let window = *window;
 
     // Every shape has a key (its place in the layout), so a scroll keeps the
     // shapes still in view as they are and only adds and removes at the edges,
@@ -90,21 +150,28 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
         .arrows
         .iter()
         .enumerate()
-        .filter(|(_, a)| visible(a.y1.min(a.y2), a.y1.max(a.y2)))
+        .filter(|(_, a)| {
+            let (x1, x2) = (f64::from(a.x1.min(a.x2)), f64::from(a.x1.max(a.x2)));
+            // A message to oneself loops out to the right.
+            window.down(a.y1.min(a.y2), a.y1.max(a.y2)) && window.across(x1, x2 + 48.0)
+        })
         .map(|(i, a)| arrow(i, a, *hot_call, &hot_call));
     let marks = layout
         .marks
         .iter()
         .enumerate()
         .filter(|(_, m)| match m {
-            Mark::Exit { y, .. } | Mark::Output { y, .. } => visible(*y, *y),
+            Mark::Exit { x, y, .. } | Mark::Output { x, y, .. } => {
+                let x = f64::from(*x);
+                window.down(*y, *y) && window.across(x - 8.0, x + TEXT_REACH)
+            }
         })
         .map(|(i, m)| mark(i, m));
     let ticks = layout
         .ticks
         .iter()
         .enumerate()
-        .filter(|(_, t)| visible(t.y, t.y))
+        .filter(|(_, t)| window.down(t.y, t.y))
         .map(|(i, t)| {
             html! {
                 <g class="cc-seq-tick" key={format!("t{i}")}>
@@ -114,18 +181,24 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                 </g>
             }
         });
-    let lifelines = layout.lanes.iter().map(|lane| {
+    let lanes_in_view = || {
+        layout.lanes.iter().enumerate().filter(|(_, lane)| {
+            let x = f64::from(lane.x);
+            window.across(x - TEXT_REACH / 2.0, x + TEXT_REACH / 2.0)
+        })
+    };
+    let lifelines = lanes_in_view().map(|(i, lane)| {
         html! {
-            <line class="cc-seq-lifeline" x1={lane.x.to_string()} y1={lane.top.to_string()}
+            <line class="cc-seq-lifeline" key={format!("l{i}")} x1={lane.x.to_string()} y1={lane.top.to_string()}
                   x2={lane.x.to_string()} y2={lane.bottom.to_string()} />
         }
     });
     // Headers live in their own strip, sticky at the top of the scrolling box.
-    let headers = layout.lanes.iter().map(|lane| {
+    let headers = lanes_in_view().map(|(i, lane)| {
         let pid = pid_text(lane.pid);
         let short = short_pid(&pid);
         html! {
-            <g class="cc-seq-lane">
+            <g class="cc-seq-lane" key={format!("h{i}")}>
                 <title>{ format!("{} {pid}", lane.name) }</title>
                 <text class="cc-seq-label" x={lane.x.to_string()} y="16">{ shorten(&lane.name, 20) }</text>
                 if lane.name != short {

@@ -4,6 +4,7 @@
 //! drawing in `sequence_diagram.rs` only turns these shapes into SVG.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use runtime_core::inspect::inspect;
 use runtime_core::trace::Nanos;
@@ -158,17 +159,18 @@ pub struct Tick {
     pub label: String,
 }
 
-/// The whole diagram.
+/// The whole diagram. Its shapes are shared, so a layout that differs from
+/// another only in its summary is made without copying them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     /// The lanes, left to right in spawn order.
-    pub lanes: Vec<Lane>,
+    pub lanes: Rc<[Lane]>,
     /// Every arrow.
-    pub arrows: Vec<Arrow>,
+    pub arrows: Rc<[Arrow]>,
     /// Exits and output.
-    pub marks: Vec<Mark>,
+    pub marks: Rc<[Mark]>,
     /// Labels of the time axis.
-    pub ticks: Vec<Tick>,
+    pub ticks: Rc<[Tick]>,
     /// Total width.
     pub width: i32,
     /// Total height.
@@ -179,7 +181,7 @@ pub struct Layout {
     pub summary: Vec<(String, usize)>,
     /// The virtual time and height of every drawn event, in order, so that a
     /// moment chosen elsewhere (the mailbox chart) can be marked here.
-    pub moments: Vec<(Nanos, f64)>,
+    pub moments: Rc<[(Nanos, f64)]>,
 }
 
 impl Layout {
@@ -198,24 +200,167 @@ impl Layout {
     pub fn now(&self) -> Option<f64> {
         self.moments.last().map(|&(_, y)| y)
     }
+
+    /// The same shapes with another summary.
+    pub fn with_summary(&self, summary: Vec<(String, usize)>) -> Layout {
+        Layout {
+            summary,
+            ..self.clone()
+        }
+    }
 }
 
 /// Lays out the trace. Only its first [`MAX_DRAWN`] drawable events are placed;
 /// the rest are counted in `summary`, so even a huge trace lays out quickly.
 pub fn layout(trace: &[TraceEvent]) -> Layout {
-    let names = lane_names(trace);
-    let mut lanes: Vec<Lane> = Vec::new();
-    let mut lane_of: BTreeMap<Pid, usize> = BTreeMap::new();
-    let mut out = Layout::default();
-    // Sends waiting for their receive: message id → arrow index.
-    let mut pending: BTreeMap<u64, usize> = BTreeMap::new();
-    let mut y = f64::from(HEADER_HEIGHT);
-    let mut last_at: Option<Nanos> = None;
-    let mut next_tick = f64::MIN;
-    let mut summary: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let x_for = |index: usize| AXIS_WIDTH + LANE_WIDTH * index as i32 + LANE_WIDTH / 2;
+    let mut builder = LayoutBuilder::default();
+    builder.follow(trace);
+    builder.finish()
+}
 
-    for event in trace {
+/// An arrow as placed when its message was sent: everything but what depends
+/// on later events (the receiver's name, where a waiting message ends, where
+/// its label fits), which [`LayoutBuilder::finish`] works out.
+#[derive(Clone, Debug, PartialEq)]
+struct Placed {
+    kind: ArrowKind,
+    x1: i32,
+    y1: f64,
+    x2: i32,
+    y2: f64,
+    arrival: Arrival,
+    label: String,
+    call: Option<u64>,
+    at: Nanos,
+    /// What was sent to whom, or who was spawned.
+    what: Sent,
+    /// When it was received.
+    received: Option<Nanos>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Sent {
+    Spawn(Pid),
+    Message {
+        from: Pid,
+        to: Option<Pid>,
+        /// The whole message, inspected.
+        text: String,
+    },
+}
+
+/// A lane as placed at its spawn; its name and end come later.
+#[derive(Clone, Debug, PartialEq)]
+struct PlacedLane {
+    pid: Pid,
+    x: i32,
+    /// The label made readable, for a lane that is never named.
+    label: String,
+    top: i64,
+    /// Where it exited, if it did.
+    bottom: Option<i64>,
+}
+
+/// The sequence diagram's layout, built event by event: [`LayoutBuilder::follow`]
+/// places the events recorded since the last call, [`LayoutBuilder::finish`]
+/// makes the [`Layout`] as of the last event placed. A view following a run
+/// therefore places each event once, however often it is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutBuilder {
+    fed: usize,
+    /// Registered names (rank 2) and GenServer modules (rank 1), the first of
+    /// the highest rank winning.
+    names: BTreeMap<Pid, (u8, String)>,
+    lanes: Vec<PlacedLane>,
+    lane_of: BTreeMap<Pid, usize>,
+    arrows: Vec<Placed>,
+    marks: Vec<Mark>,
+    ticks: Vec<Tick>,
+    moments: Vec<(Nanos, f64)>,
+    drawn: usize,
+    /// Counts the changes to anything but the summary (see [`LayoutBuilder::shapes`]).
+    shapes: u64,
+    /// Sends waiting for their receive: message id → arrow index.
+    pending: BTreeMap<u64, usize>,
+    y: f64,
+    last_at: Option<Nanos>,
+    next_tick: f64,
+    /// Events past those drawn, by [`SUMMARY_NOUNS`] index.
+    summary: [usize; SUMMARY_NOUNS.len()],
+}
+
+impl Default for LayoutBuilder {
+    fn default() -> Self {
+        LayoutBuilder {
+            fed: 0,
+            names: BTreeMap::new(),
+            lanes: Vec::new(),
+            lane_of: BTreeMap::new(),
+            arrows: Vec::new(),
+            marks: Vec::new(),
+            ticks: Vec::new(),
+            moments: Vec::new(),
+            drawn: 0,
+            shapes: 0,
+            pending: BTreeMap::new(),
+            y: f64::from(HEADER_HEIGHT),
+            last_at: None,
+            next_tick: f64::MIN,
+            summary: [0; SUMMARY_NOUNS.len()],
+        }
+    }
+}
+
+fn x_for(index: usize) -> i32 {
+    AXIS_WIDTH + LANE_WIDTH * index as i32 + LANE_WIDTH / 2
+}
+
+impl LayoutBuilder {
+    /// Places the events of `trace` past those placed so far; `trace` must
+    /// begin with the events already placed (the same run, not cut earlier).
+    pub fn follow(&mut self, trace: &[TraceEvent]) {
+        for event in trace.get(self.fed..).unwrap_or_default() {
+            self.place(event);
+        }
+        self.fed = self.fed.max(trace.len());
+    }
+
+    /// How many events were placed (or counted).
+    pub fn fed(&self) -> usize {
+        self.fed
+    }
+
+    /// A number that changes whenever an event changes the layout's shapes,
+    /// not only its summary: past [`MAX_DRAWN`] events most change nothing
+    /// but the summary, and a layout made before can be reused
+    /// ([`Layout::with_summary`]).
+    pub fn shapes(&self) -> u64 {
+        self.shapes
+    }
+
+    /// The summary as of the last event placed (see [`Layout::summary`]).
+    pub fn summary(&self) -> Vec<(String, usize)> {
+        SUMMARY_NOUNS
+            .iter()
+            .zip(self.summary)
+            .filter(|&(_, n)| n > 0)
+            .map(|(noun, n)| ((*noun).to_owned(), n))
+            .collect()
+    }
+
+    fn place(&mut self, event: &TraceEvent) {
+        let (pid, rank, name) = match event {
+            TraceEvent::Register { pid, name, .. } => (pid, 2, name),
+            TraceEvent::GenState { pid, module, .. } => (pid, 1, module),
+            _ => return self.draw(event),
+        };
+        if self.names.get(pid).is_none_or(|(r, _)| *r < rank) {
+            self.names.insert(*pid, (rank, name.clone()));
+            self.shapes += 1;
+        }
+    }
+
+    fn draw(&mut self, event: &TraceEvent) {
         let drawable = matches!(
             event,
             TraceEvent::Spawn { .. }
@@ -225,45 +370,45 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
                 | TraceEvent::Output { .. }
         );
         if !drawable {
-            continue;
+            return;
         }
-        if out.drawn >= MAX_DRAWN {
-            *summary.entry(summary_noun(event)).or_default() += 1;
-            continue;
+        if self.drawn >= MAX_DRAWN {
+            // Every event of a long run passes here: an array, not a map.
+            self.summary[summary_noun(event)] += 1;
+            return;
         }
-        out.drawn += 1;
+        self.drawn += 1;
+        self.shapes += 1;
         let at = event.at();
-        y += step(last_at, at);
-        last_at = Some(at);
-        out.moments.push((at, y));
-        if y >= next_tick {
-            out.ticks.push(Tick {
+        self.y += step(self.last_at, at);
+        let y = self.y;
+        self.last_at = Some(at);
+        self.moments.push((at, y));
+        if y >= self.next_tick {
+            self.ticks.push(Tick {
                 y,
                 label: time_text(at),
             });
-            next_tick = y + TICK_SPACING;
+            self.next_tick = y + TICK_SPACING;
         }
+        let lane_of = &self.lane_of;
         let lane_x = |pid: &Pid| lane_of.get(pid).map(|&i| x_for(i));
         match event {
             TraceEvent::Spawn {
                 pid, parent, label, ..
             } => {
-                let index = lanes.len();
+                let index = self.lanes.len();
                 let parent_x = parent.as_ref().and_then(lane_x);
-                lane_of.insert(*pid, index);
-                let name = names
-                    .get(pid)
-                    .cloned()
-                    .unwrap_or_else(|| display_name(label).into_owned());
-                lanes.push(Lane {
+                self.lane_of.insert(*pid, index);
+                self.lanes.push(PlacedLane {
                     pid: *pid,
                     x: x_for(index),
-                    name: name.clone(),
+                    label: display_name(label).into_owned(),
                     top: y as i64,
-                    bottom: -1,
+                    bottom: None,
                 });
                 if let Some(px) = parent_x {
-                    out.arrows.push(Arrow {
+                    self.arrows.push(Placed {
                         kind: ArrowKind::Spawn,
                         x1: px,
                         y1: y,
@@ -271,9 +416,10 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
                         y2: y,
                         arrival: Arrival::Received,
                         label: "spawn".to_owned(),
-                        detail: format!("spawn {} ({name}) at {}", pid_text(*pid), time_text(at)),
                         call: None,
-                        label_at: None,
+                        at,
+                        what: Sent::Spawn(*pid),
+                        received: None,
                     });
                 }
             }
@@ -288,23 +434,14 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
             } => {
                 let x1 = lane_x(from).unwrap_or(AXIS_WIDTH);
                 let kind = ArrowKind::of(*kind);
-                let text = inspect(message);
-                let target = to.map_or_else(
-                    || "a process that does not exist".to_owned(),
-                    |p| {
-                        names
-                            .get(&p)
-                            .map_or_else(|| pid_text(p), |n| format!("{n} {}", pid_text(p)))
-                    },
-                );
                 let (x2, arrival) = match to.as_ref().and_then(lane_x) {
                     Some(x2) => (x2, Arrival::Waiting),
                     None => (x1 + LANE_WIDTH / 2, Arrival::Lost),
                 };
                 if arrival == Arrival::Waiting {
-                    pending.insert(*id, out.arrows.len());
+                    self.pending.insert(*id, self.arrows.len());
                 }
-                out.arrows.push(Arrow {
+                self.arrows.push(Placed {
                     kind,
                     x1,
                     y1: y,
@@ -312,27 +449,27 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
                     y2: y + MIN_STEP,
                     arrival,
                     label: shorten(&payload(kind, message), 20),
-                    detail: format!(
-                        "{} from {} to {target}, sent at {}\n{text}",
-                        kind.noun(),
-                        pid_text(*from),
-                        time_text(at)
-                    ),
                     call: *call,
-                    label_at: None,
+                    at,
+                    what: Sent::Message {
+                        from: *from,
+                        to: *to,
+                        text: inspect(message),
+                    },
+                    received: None,
                 });
             }
             TraceEvent::Receive { id, .. } => {
-                if let Some(arrow) = pending.remove(id).and_then(|i| out.arrows.get_mut(i)) {
+                if let Some(arrow) = self.pending.remove(id).and_then(|i| self.arrows.get_mut(i)) {
                     arrow.y2 = y;
                     arrow.arrival = Arrival::Received;
-                    arrow.detail = format!("{}, received at {}", arrow.detail, time_text(at));
+                    arrow.received = Some(at);
                 }
             }
             TraceEvent::Exit { pid, reason, .. } => {
-                if let Some(&index) = lane_of.get(pid) {
-                    lanes[index].bottom = y as i64;
-                    out.marks.push(Mark::Exit {
+                if let Some(&index) = self.lane_of.get(pid) {
+                    self.lanes[index].bottom = Some(y as i64);
+                    self.marks.push(Mark::Exit {
                         x: x_for(index),
                         y,
                         reason: inspect(reason),
@@ -342,7 +479,7 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
             }
             TraceEvent::Output { pid, text, .. } => {
                 if let Some(x) = lane_x(pid) {
-                    out.marks.push(Mark::Output {
+                    self.marks.push(Mark::Output {
                         x,
                         y,
                         text: text.trim_end().to_owned(),
@@ -352,30 +489,96 @@ pub fn layout(trace: &[TraceEvent]) -> Layout {
             _ => {}
         }
     }
-    let bottom = y + 2.0 * MIN_STEP;
-    // Messages still waiting point down to the end of the drawn part.
-    for &i in pending.values() {
-        if let Some(arrow) = out.arrows.get_mut(i) {
-            arrow.y2 = bottom - MIN_STEP / 2.0;
-            arrow.detail.push_str(", still in the mailbox");
+
+    /// The layout as of the last event placed.
+    pub fn finish(&self) -> Layout {
+        let names = &self.names;
+        let name_of = |pid: &Pid| names.get(pid).map(|(_, name)| name);
+        let bottom = self.y + 2.0 * MIN_STEP;
+        let mut arrows: Vec<Arrow> = self
+            .arrows
+            .iter()
+            .map(|placed| {
+                let detail = match &placed.what {
+                    Sent::Spawn(pid) => {
+                        let lane = self.lane_of.get(pid).and_then(|&i| self.lanes.get(i));
+                        let name = name_of(pid)
+                            .map(String::as_str)
+                            .or(lane.map(|lane| lane.label.as_str()))
+                            .unwrap_or_default();
+                        format!(
+                            "spawn {} ({name}) at {}",
+                            pid_text(*pid),
+                            time_text(placed.at)
+                        )
+                    }
+                    Sent::Message { from, to, text } => {
+                        let target = to.map_or_else(
+                            || "a process that does not exist".to_owned(),
+                            |p| {
+                                name_of(&p)
+                                    .map_or_else(|| pid_text(p), |n| format!("{n} {}", pid_text(p)))
+                            },
+                        );
+                        format!(
+                            "{} from {} to {target}, sent at {}\n{text}",
+                            placed.kind.noun(),
+                            pid_text(*from),
+                            time_text(placed.at)
+                        )
+                    }
+                };
+                let detail = match placed.received {
+                    Some(at) => format!("{detail}, received at {}", time_text(at)),
+                    None => detail,
+                };
+                Arrow {
+                    kind: placed.kind,
+                    x1: placed.x1,
+                    y1: placed.y1,
+                    x2: placed.x2,
+                    y2: placed.y2,
+                    arrival: placed.arrival,
+                    label: placed.label.clone(),
+                    detail,
+                    call: placed.call,
+                    label_at: None,
+                }
+            })
+            .collect();
+        // Messages still waiting point down to the end of the drawn part.
+        for &i in self.pending.values() {
+            if let Some(arrow) = arrows.get_mut(i) {
+                arrow.y2 = bottom - MIN_STEP / 2.0;
+                arrow.detail.push_str(", still in the mailbox");
+            }
+        }
+        place_labels(&mut arrows);
+        let lanes: Rc<[Lane]> = self
+            .lanes
+            .iter()
+            .map(|lane| Lane {
+                pid: lane.pid,
+                x: lane.x,
+                name: name_of(&lane.pid).unwrap_or(&lane.label).clone(),
+                top: lane.top,
+                bottom: lane.bottom.unwrap_or(bottom as i64),
+            })
+            .collect();
+        Layout {
+            // Room right of the last lane for its exit reasons and output
+            // (labels of up to 20 characters start just right of the lane).
+            width: AXIS_WIDTH + LANE_WIDTH * lanes.len() as i32 + 100,
+            height: bottom,
+            lanes,
+            arrows: arrows.into(),
+            marks: self.marks.as_slice().into(),
+            ticks: self.ticks.as_slice().into(),
+            drawn: self.drawn,
+            summary: self.summary(),
+            moments: self.moments.as_slice().into(),
         }
     }
-    for lane in &mut lanes {
-        if lane.bottom < 0 {
-            lane.bottom = bottom as i64;
-        }
-    }
-    place_labels(&mut out.arrows);
-    // Room right of the last lane for its exit reasons and output (labels of up
-    // to 20 characters start just right of the lane).
-    out.width = AXIS_WIDTH + LANE_WIDTH * lanes.len() as i32 + 100;
-    out.height = bottom;
-    out.lanes = lanes;
-    out.summary = summary
-        .into_iter()
-        .map(|(noun, n)| (noun.to_owned(), n))
-        .collect();
-    out
 }
 
 /// Width of one character of an arrow's label (11 px monospace), and the
@@ -437,41 +640,37 @@ fn step(last: Option<Nanos>, at: Nanos) -> f64 {
     MIN_STEP + (8.0 * (1.0 + pause_us).log2()).min(MAX_PAUSE)
 }
 
-/// What each lane is called: the registered name if it has one, else the
-/// module of the GenServer it runs.
-fn lane_names(trace: &[TraceEvent]) -> BTreeMap<Pid, String> {
-    let mut names: BTreeMap<Pid, (u8, String)> = BTreeMap::new();
-    for event in trace {
-        let (pid, rank, name) = match event {
-            TraceEvent::Register { pid, name, .. } => (pid, 2, name),
-            TraceEvent::GenState { pid, module, .. } => (pid, 1, module),
-            _ => continue,
-        };
-        if names.get(pid).is_none_or(|(r, _)| *r < rank) {
-            names.insert(*pid, (rank, name.clone()));
-        }
-    }
-    names
-        .into_iter()
-        .map(|(pid, (_, name))| (pid, name))
-        .collect()
-}
+/// What the summary counts events as, in the order it lists them (by name).
+const SUMMARY_NOUNS: [&str; 11] = [
+    "calls",
+    "casts",
+    "exits",
+    "other events",
+    "outputs",
+    "receives",
+    "replies",
+    "sends",
+    "signals",
+    "spawns",
+    "timer messages",
+];
 
-fn summary_noun(event: &TraceEvent) -> &'static str {
+/// The index in [`SUMMARY_NOUNS`] of what `event` counts as.
+fn summary_noun(event: &TraceEvent) -> usize {
     match event {
-        TraceEvent::Spawn { .. } => "spawns",
         TraceEvent::Send { kind, .. } => match kind {
-            MessageKind::Send => "sends",
-            MessageKind::Call => "calls",
-            MessageKind::Reply => "replies",
-            MessageKind::Cast => "casts",
-            MessageKind::Timer => "timer messages",
-            MessageKind::Signal => "signals",
+            MessageKind::Call => 0,
+            MessageKind::Cast => 1,
+            MessageKind::Reply => 6,
+            MessageKind::Send => 7,
+            MessageKind::Signal => 8,
+            MessageKind::Timer => 10,
         },
-        TraceEvent::Receive { .. } => "receives",
-        TraceEvent::Exit { .. } => "exits",
-        TraceEvent::Output { .. } => "outputs",
-        _ => "other events",
+        TraceEvent::Exit { .. } => 2,
+        TraceEvent::Output { .. } => 4,
+        TraceEvent::Receive { .. } => 5,
+        TraceEvent::Spawn { .. } => 9,
+        _ => 3,
     }
 }
 
@@ -606,7 +805,7 @@ send(self(), :hello)
         assert_eq!(call.call, reply.call);
         assert!(call.detail.contains(":\"$gen_call\""), "{}", call.detail);
         assert_eq!((call.label.as_str(), reply.label.as_str()), (":get", "2"));
-        for arrow in &layout.arrows {
+        for arrow in layout.arrows.iter() {
             assert!(arrow.y2 >= arrow.y1, "{arrow:?} goes up");
         }
         // The message main sends itself is never received.
@@ -699,6 +898,13 @@ send(self(), :hello)
                 ("sends".to_owned(), 3_000 - (MAX_DRAWN - 1))
             ]
         );
+    }
+
+    #[test]
+    fn the_summary_lists_its_nouns_by_name() {
+        let mut sorted = SUMMARY_NOUNS;
+        sorted.sort_unstable();
+        assert_eq!(sorted, SUMMARY_NOUNS);
     }
 
     #[test]

@@ -4,13 +4,16 @@
 //! speed when the runner says the views are due (a run whose trace is full
 //! costs the views nothing while it goes on), under Step, Play and the
 //! scrubber when the cursor moved. Hovering the mailbox chart marks the
-//! diagram without deriving anything again.
+//! diagram without deriving anything again. What they draw comes from
+//! [`Models`] kept between renders, which fold in only the events a moment
+//! adds to the last one.
 
 use std::rc::Rc;
 
 use runtime_core::trace::Nanos;
 use yew::prelude::*;
 
+use super::models::Models;
 use super::sequence_diagram::{grouped, SequenceDiagram};
 use super::{mailbox_chart, model, process_table, sequence_layout};
 use crate::components::embed_views::{self, View};
@@ -80,6 +83,8 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         let hover_at = hover_at.clone();
         use_callback((), move |at: Option<Nanos>, ()| hover_at.set(at))
     };
+    // Kept from render to render: each render folds in only the new events.
+    let models = use_mut_ref(Models::default);
     let derived = use_memo(
         (
             props.run,
@@ -92,22 +97,27 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
             props.runner.with_session(|session| {
                 let whole = session.map_or(&[][..], |s| s.trace());
                 let trace = model::until(whole, props.events);
+                let mut models = models.borrow_mut();
+                models.follow(props.run, trace);
                 let shows = |view| props.arrangement.shows(view);
                 let end = end_of(trace).max(props.end);
                 Derived {
                     empty: trace.is_empty(),
                     truncated: whole.len() >= TRACE_LIMIT,
-                    layout: shows(View::Diagram).then(|| Rc::new(sequence_layout::layout(trace))),
+                    layout: shows(View::Diagram).then(|| models.diagram()),
                     events: trace.len(),
                     mailbox: shows(View::Mailbox).then(|| {
                         mailbox_chart::view(
+                            &models.mailboxes,
+                            &models.processes,
                             trace,
                             end,
                             props.cut.then_some(end_of(trace)),
                             &on_hover,
                         )
                     }),
-                    table: shows(View::Table).then(|| process_table::view(trace)),
+                    table: shows(View::Table)
+                        .then(|| process_table::view(&models.processes, trace)),
                 }
             })
         },
