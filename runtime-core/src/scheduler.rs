@@ -94,6 +94,15 @@ pub struct Core {
     pub main: Option<Pid>,
     /// Set when an exit signal killed the main process: its reason.
     pub main_killed: Option<Value>,
+    /// A process whose slice the caller's budget cut short, and what is left of
+    /// that slice: the next tick goes on with it, before anything else, so the
+    /// schedule and the trace do not depend on how a run is divided into
+    /// `run_for` calls.
+    resume: Option<(Pid, u32)>,
+    /// Set by the VM when a process asks to yield (`:erlang.yield/0`), with
+    /// the reductions it had used: that ends its slice for good, even one the
+    /// budget had cut short, and counts only what it used.
+    pub(crate) yielded: Option<u32>,
     /// The reason a script that ends on an uncaught error halts with, so the
     /// trace shows its main process crashing rather than exiting `:normal`.
     pub halt_reason: Option<Value>,
@@ -134,6 +143,8 @@ impl Core {
             alive: 0,
             main: None,
             main_killed: None,
+            resume: None,
+            yielded: None,
             halt_reason: None,
             kills: Vec::new(),
             pending_logs: Vec::new(),
@@ -575,8 +586,15 @@ pub fn tick(
     budget: u32,
     on_exit: &mut dyn FnMut(&mut Core, Pid, crate::vm::Outcome),
 ) -> (Tick, u32) {
-    core.fire_due_timers();
-    if let Some(pid) = core.run_queue.pop_front() {
+    // A cut slice goes on as if it had not been cut: no timer fires in between.
+    let (next, entitled) = match core.resume.take() {
+        Some((pid, left)) => (Some(pid), left),
+        None => {
+            core.fire_due_timers();
+            (core.run_queue.pop_front(), core.config.slice)
+        }
+    };
+    if let Some(pid) = next {
         if pid == LOGGER {
             core.flush_logs();
             return (Tick::Progress, 0);
@@ -588,8 +606,11 @@ pub fn tick(
             core.procs[pid.0 as usize] = Some(p);
             return (Tick::Progress, 0);
         }
-        let slice = budget.min(core.config.slice).max(1);
+        let slice = budget.min(entitled).max(1);
+        core.yielded = None;
         let (outcome, used) = crate::vm::run(program, core, &mut p, slice);
+        let voluntary = core.yielded.take();
+        let used = voluntary.unwrap_or(used);
         p.reductions += u64::from(used);
         if used == 0 {
             // Even a slice that did nothing takes a moment.
@@ -599,7 +620,11 @@ pub fn tick(
             crate::vm::Outcome::Yield => {
                 p.status = Status::Runnable;
                 core.procs[pid.0 as usize] = Some(p);
-                core.run_queue.push_back(pid);
+                if slice < entitled && used < entitled && voluntary.is_none() {
+                    core.resume = Some((pid, entitled - used));
+                } else {
+                    core.run_queue.push_back(pid);
+                }
             }
             crate::vm::Outcome::Wait => {
                 if core.tracing {

@@ -825,6 +825,7 @@ impl<'a> Vm<'a> {
             }
             Err(Control::Yield(v)) => {
                 p.stack.push(v);
+                core.yielded = Some((self.start - self.budget).max(0) as u32);
                 self.budget = 0;
                 NativeFlow::Pushed
             }

@@ -12,6 +12,12 @@ use std::path::{Path, PathBuf};
 use runtime_core::{RunConfig, RunStatus, TraceEvent};
 
 fn run(source: &str, seed: u64) -> Vec<TraceEvent> {
+    run_in_chunks(source, seed, 100_000)
+}
+
+/// Runs `source` in `run_for` calls of `chunk` reductions each, as the
+/// playground does with chunks sized by time.
+fn run_in_chunks(source: &str, seed: u64, chunk: u64) -> Vec<TraceEvent> {
     let config = RunConfig {
         seed,
         max_reductions: Some(50_000_000),
@@ -19,7 +25,7 @@ fn run(source: &str, seed: u64) -> Vec<TraceEvent> {
     };
     let mut session = callcast_compiler::start(source, "scenario.exs", config)
         .unwrap_or_else(|d| panic!("{}", d.render(source, "scenario.exs")));
-    while let RunStatus::Running = session.run_for(100_000) {}
+    while let RunStatus::Running = session.run_for(chunk) {}
     session.trace().to_vec()
 }
 
@@ -158,5 +164,60 @@ fn seeded_runs_match_their_recorded_traces() {
             "{}: another seed should give another trace",
             path.display()
         );
+    }
+}
+
+/// The playground divides a run into `run_for` calls by time, so where they
+/// end varies from run to run: the trace must not depend on it.
+#[test]
+fn the_trace_does_not_depend_on_how_the_run_is_divided() {
+    let ping_pong = "\
+defmodule PingPong do
+  def loop(0), do: :done
+  def loop(n) do
+    receive do
+      {:ping, from} ->
+        send(from, :pong)
+        loop(n - 1)
+    end
+  end
+end
+
+pid = spawn(fn -> PingPong.loop(2_000) end)
+for _ <- 1..2_000 do
+  send(pid, {:ping, self()})
+  receive do
+    :pong -> :ok
+  end
+end
+Process.sleep(10)
+:erlang.yield()
+IO.puts(\"done\")
+";
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/determinism");
+    let mut programs: Vec<(String, String)> = vec![("ping_pong".into(), ping_pong.into())];
+    for path in scenarios().into_iter().chain(
+        std::fs::read_dir(dir)
+            .expect("tests/determinism exists")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "exs")),
+    ) {
+        let source = std::fs::read_to_string(&path).expect("readable program");
+        programs.push((path.display().to_string(), source));
+    }
+    for (name, source) in programs {
+        let whole = render(&run_in_chunks(&source, 3, u64::MAX));
+        for chunk in [1, 7, 777, 3_999, 4_001] {
+            let got = render(&run_in_chunks(&source, 3, chunk));
+            let first_difference = got.lines().zip(whole.lines()).position(|(a, b)| a != b);
+            assert!(
+                got == whole,
+                "{name}: the trace changes when the run goes in chunks of {chunk} reductions \
+                 (event {first_difference:?}: {:?} where one run records {:?})",
+                first_difference.and_then(|i| got.lines().nth(i)),
+                first_difference.and_then(|i| whole.lines().nth(i)),
+            );
+        }
     }
 }
