@@ -16,7 +16,14 @@ defmodule Exception do
 
   def normalize_error(%{__exception__: true} = exception, _stacktrace), do: exception
   def normalize_error(:badarith, _), do: %ArithmeticError{}
-  def normalize_error(:badarg, _), do: %ArgumentError{}
+
+  def normalize_error(:badarg, stacktrace) do
+    case error_info_details(:badarg, stacktrace) do
+      "" -> %ArgumentError{}
+      details -> %ArgumentError{message: "errors were found at the given arguments:\n\n" <> details}
+    end
+  end
+
   def normalize_error(:system_limit, _), do: %SystemLimitError{}
   def normalize_error(:cond_clause, _), do: %CondClauseError{}
   def normalize_error({:badmatch, term}, _), do: %MatchError{term: term}
@@ -41,6 +48,34 @@ defmodule Exception do
     do: %FunctionClauseError{module: module, function: fun, arity: arity_of(args)}
 
   def normalize_error(other, _), do: %ErlangError{original: other}
+
+  # What the built-in at the top of the stack says was wrong with each of its
+  # arguments (its `error_info` names the module that knows), one line each.
+  defp error_info_details(reason, [{_module, _function, args, location} | _] = stacktrace)
+       when is_list(args) and is_list(location) do
+    with %{module: module} <- Keyword.get(location, :error_info),
+         true <- function_exported?(module, :format_error, 2) do
+      errors = module.format_error(reason, stacktrace)
+
+      args
+      |> Enum.with_index(1)
+      |> Enum.map_join("", fn {_arg, position} ->
+        case Map.get(errors, position) do
+          nil -> ""
+          text -> "  * #{ordinal(position)} argument: #{text}\n"
+        end
+      end)
+    else
+      _ -> ""
+    end
+  end
+
+  defp error_info_details(_reason, _stacktrace), do: ""
+
+  defp ordinal(1), do: "1st"
+  defp ordinal(2), do: "2nd"
+  defp ordinal(3), do: "3rd"
+  defp ordinal(n), do: "#{n}th"
 
   defp arity_of(args) when is_list(args), do: length(args)
   defp arity_of(arity), do: arity

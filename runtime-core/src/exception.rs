@@ -138,18 +138,12 @@ pub fn badarg() -> Exception {
     erlang(Value::atom("badarg"))
 }
 
-/// The `ArgumentError` a BEAM built-in raises, explaining which argument was
-/// wrong and why, worded as Erlang's error-info reports it.
-pub fn badarg_at(position: usize, what: &str) -> Exception {
-    let ordinal = match position {
-        1 => "1st".to_string(),
-        2 => "2nd".to_string(),
-        3 => "3rd".to_string(),
-        n => format!("{n}th"),
-    };
-    argument_error(&format!(
-        "errors were found at the given arguments:\n\n  * {ordinal} argument: {what}\n"
-    ))
+/// `:badarg` from the built-in `:erlang.<function>(args)`: the call goes at
+/// the top of the stack trace, where Elixir finds it to explain which
+/// argument was wrong (`crate::erts_errors`) when the error is rescued or
+/// printed.
+pub fn bif_badarg(function: &str, args: Vec<Value>) -> Exception {
+    in_bif(badarg(), function, args)
 }
 
 /// An error whose reason is an Erlang term, as the BEAM raises it (`:badarith`,

@@ -103,7 +103,13 @@ fn exception_of(error: &Value, stack: &Value, program: Option<&Program>) -> (Str
                     "bad argument in arithmetic expression".into(),
                 )
             }
-            "badarg" => return pair("ArgumentError", "argument error".into()),
+            "badarg" => {
+                let message = crate::erts_errors::badarg_message(stack);
+                return pair(
+                    "ArgumentError",
+                    message.unwrap_or_else(|| "argument error".into()),
+                );
+            }
             "undef" => {
                 if let Some(text) = stack.list_iter().next().and_then(|e| undefined(e, program)) {
                     return pair("UndefinedFunctionError", text);

@@ -1,7 +1,7 @@
 //! The process primitives: spawn, send, self, monitors, links, exit signals,
 //! names, timers, flags and the virtual clock.
 
-use super::{badarg, int, register, Control, Ctx, NResult, Table};
+use super::{badarg, bif_badarg, int, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
 use crate::bytecode::Callee;
 use crate::exception::{self, Exception};
@@ -60,7 +60,7 @@ pub(super) fn register_all(t: &mut Table) {
             ("link", 1, |c, a| link(c, &a[0])),
             ("unlink", 1, |c, a| {
                 let Value::Pid(other) = a[0] else {
-                    return badarg();
+                    return bif_badarg("unlink", a);
                 };
                 c.proc.links.retain(|p| *p != other);
                 let me = c.proc.pid;
@@ -70,8 +70,9 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::TRUE)
             }),
             ("exit", 2, |c, a| {
-                let target =
-                    resolve(c, &a[0]).ok_or_else(|| Control::Raise(exception::badarg()))?;
+                let Some(target) = resolve(c, &a[0]) else {
+                    return bif_badarg("exit", a);
+                };
                 let me = c.proc.pid;
                 c.core.exit_signal(c.proc, me, target, a[1].clone(), false);
                 Ok(Value::TRUE)
@@ -112,7 +113,7 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("unregister", 1, |c, a| {
                 let Some(name) = a[0].as_atom() else {
-                    return badarg();
+                    return bif_badarg("unregister", a);
                 };
                 match c.core.registry.remove(&name) {
                     Some(pid) => {
@@ -121,9 +122,7 @@ pub(super) fn register_all(t: &mut Table) {
                         }
                         Ok(Value::TRUE)
                     }
-                    None => super::argument_error(
-                        "errors were found at the given arguments:\n\n  * 1st argument: not a pid\n",
-                    ),
+                    None => bif_badarg("unregister", a),
                 }
             }),
             ("whereis", 1, |c, a| {
@@ -471,15 +470,15 @@ pub fn send_with_call(
             Some(p) => {
                 c.core.send_tagged(c.proc, me, p, msg.clone(), kind, call);
             }
-            None => {
-                return Err(Control::Raise(exception::argument_error(
-                    "errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n",
-                )))
-            }
+            None => return bif_badarg("send", &[dest.clone(), msg]),
         },
         Value::Ref(r) => {
             // An alias: delivered while its owner keeps it active, dropped after.
-            let kind = if matches!(kind, MessageKind::Send) { MessageKind::Reply } else { kind };
+            let kind = if matches!(kind, MessageKind::Send) {
+                MessageKind::Reply
+            } else {
+                kind
+            };
             match c.core.aliases.get(&r.0).copied() {
                 Some(p) => {
                     c.core.send_tagged(c.proc, me, p, msg.clone(), kind, call);
@@ -491,7 +490,7 @@ pub fn send_with_call(
             // `{name, node}`: only the local node exists.
             return send_with_call(c, &t[0], msg, kind, call);
         }
-        _ => return badarg(),
+        _ => return bif_badarg("send", &[dest.clone(), msg]),
     }
     Ok(msg)
 }
@@ -580,7 +579,7 @@ fn is_down_for(v: &Value, r: Ref) -> bool {
 
 fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
     let Value::Pid(other) = *target else {
-        return badarg();
+        return bif_badarg("link", std::slice::from_ref(target));
     };
     let me = c.proc.pid;
     if other == me {
