@@ -96,7 +96,8 @@ defmodule Exception do
   # error's exit reason: its banner, then the stack, indented under it.
   defp format_exit({exception, [_ | _] = stacktrace} = reason, joiner) do
     if stacktrace?(stacktrace) do
-      banner = String.replace(format_banner(:error, exception, stacktrace), "\n", joiner)
+      # A message of several lines is not indented, as in Elixir.
+      banner = format_banner(:error, exception, stacktrace)
 
       Enum.join(
         ["an exception was raised:" <> joiner <> banner | Enum.map(stacktrace, &format_stacktrace_entry/1)],
@@ -148,8 +149,11 @@ defmodule Exception do
   end
 
   # The OTP application a module of the runtime's stand-in frames belongs to.
-  defp format_application(module) when module in [:gen_server, :proc_lib, :gen], do: "(stdlib 4.2) "
-  defp format_application(Task.Supervised), do: "(elixir 1.14.0) "
+  defp format_application(module) when module in [:gen_server, :proc_lib, :gen, :maps], do: "(stdlib 4.2) "
+
+  defp format_application(module) when module in [Task.Supervised, Enum, Enumerable.List, Map, List],
+    do: "(elixir 1.14.0) "
+
   defp format_application(_module), do: ""
 
   defp format_location(location) do
@@ -170,7 +174,7 @@ defmodule Exception do
         "(file)"
 
       _ ->
-        "#{format_module(module)}.#{fun}#{format_arity(arity)}"
+        "#{format_module(module)}.#{Macro.inspect_atom(:remote_call, fun)}#{format_arity(arity)}"
     end
   end
 

@@ -146,3 +146,9 @@ defmodule IO do
   def iodata_length([]), do: 0
   def iodata_length([head | tail]), do: iodata_length(head) + iodata_length(tail)
 end
+
+# Elixir code rather than a native, as in Elixir: a call of it in tail position
+# replaces its caller's frame, which a stack trace then does not show.
+defmodule Atom do
+  def to_string(atom), do: :erlang.atom_to_binary(atom)
+end

@@ -12,6 +12,7 @@ pub mod atom;
 pub mod bytecode;
 pub mod compiler;
 pub mod diagnostic;
+pub mod elixir_frames;
 pub mod erts_errors;
 pub mod exception;
 pub mod exit_format;

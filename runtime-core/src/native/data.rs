@@ -768,14 +768,6 @@ pub(super) fn register_all(t: &mut Table) {
     );
     register(
         t,
-        "Elixir.Atom",
-        &[("to_string", 1, |_, a| match a[0].as_atom() {
-            Some(x) => Ok(Value::string(x.name())),
-            None => bif_badarg("atom_to_binary", a),
-        })],
-    );
-    register(
-        t,
         "lists",
         &[
             ("reverse", 1, |_, a| {
