@@ -14,7 +14,7 @@ defmodule Kernel do
         # The report shows the exit reason as an error: a throw is `{:nocatch, value}`.
         error = if kind == :throw, do: {:nocatch, reason}, else: reason
 
-        :callcast.log_error(
+        :callcast.log_crash(
           "Process #{inspect(self())} raised an exception\n" <>
             Exception.format_banner(:error, error, __STACKTRACE__) <>
             Exception.__stack_lines__(__STACKTRACE__)

@@ -223,6 +223,13 @@ pub(super) fn register_all(t: &mut Table) {
                 c.core.log(pid, format!("\n[error] {text}\n"));
                 Ok(Value::OK)
             }),
+            // A plain process's crash report, which the logger gets late.
+            ("log_crash", 1, |c, a| {
+                let text = chardata(&a[0])?;
+                let pid = c.proc.pid;
+                c.core.log_when_idle(pid, format!("\n[error] {text}\n"));
+                Ok(Value::OK)
+            }),
             // monitor_as/2: a monitor whose reference is given (Task uses its reply tag).
             ("monitor_as", 2, |c, a| {
                 let (Value::Pid(pid), Value::Ref(r)) = (&a[0], &a[1]) else {
