@@ -93,7 +93,23 @@ pub fn explain(function: &str, args: &[Value]) -> Vec<(usize, &'static str)> {
             }
         }
         ("send", [_, _]) => blame(1, "invalid destination"),
-        ("fun_info", [_, ..]) => blame(1, "not a fun"),
+        ("fun_info", [_, ..]) | ("spawn" | "spawn_link", [_]) => blame(1, "not a fun"),
+        ("spawn" | "spawn_link", [module, _, _]) if module.as_atom().is_none() => {
+            blame(1, "not an atom")
+        }
+        ("whereis", [_]) => blame(1, "not an atom"),
+        ("is_process_alive" | "process_info", [_, ..]) => blame(1, "not a pid"),
+        ("monitor", [_, _]) => blame(2, "not a pid"),
+        ("demonitor" | "cancel_timer" | "read_timer", [_, ..]) => blame(1, "not a reference"),
+        ("send_after", [time, destination, _]) => {
+            if matches!(time, Value::Int(t) if *t < 0) {
+                blame(1, "out of range");
+            }
+            if !matches!(destination, Value::Pid(_) | Value::Atom(_)) {
+                blame(2, "not a pid or an atom");
+            }
+        }
+        ("process_flag", [_, _]) => blame(2, "invalid value for this process flag"),
         // OTP 25 says "not a pid" even for an atom that names nothing.
         ("exit" | "link" | "unlink" | "unregister", [_, ..]) => blame(1, "not a pid"),
         ("apply", [module, function, arguments]) => {

@@ -146,6 +146,29 @@ pub fn bif_badarg(function: &str, args: Vec<Value>) -> Exception {
     in_bif(badarg(), function, args)
 }
 
+/// `e` (from [`bif_badarg`]) with a `cause` in its `error_info`, as some
+/// built-ins add one (`:erlang.send_after/3` says `cause: :time`).
+pub fn bif_badarg_because(mut e: Exception, cause: &str) -> Exception {
+    let Some(Value::Tuple(entry)) = e.stacktrace.list_iter().next().cloned() else {
+        return e;
+    };
+    let mut info = BTreeMap::new();
+    info.insert(
+        MapKey(Value::atom("module")),
+        Value::atom("erl_erts_errors"),
+    );
+    info.insert(MapKey(Value::atom("cause")), Value::atom(cause));
+    let mut items = entry.to_vec();
+    if let Some(location) = items.get_mut(3) {
+        *location = Value::list(vec![Value::tuple(vec![
+            Value::atom("error_info"),
+            Value::map(info),
+        ])]);
+    }
+    e.stacktrace = Value::list(vec![Value::tuple(items)]);
+    e
+}
+
 /// An error whose reason is an Erlang term, as the BEAM raises it (`:badarith`,
 /// `{:badmatch, v}`, ...). `rescue` and the crash reports see the exception
 /// struct `Exception.normalize/3` makes of it; `catch`, exit reasons, `:DOWN`

@@ -79,10 +79,10 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("alive?", 1, |c, a| match a[0] {
                 Value::Pid(p) => Ok(Value::bool(c.core.is_alive(c.proc, p))),
-                _ => badarg(),
+                _ => bif_badarg("is_process_alive", a),
             }),
             ("register", 2, |c, a| {
-                let (Value::Pid(pid), Some(name)) = (&a[0], a[1].as_atom()) else {
+                let Some(name) = a[1].as_atom() else {
                     return badarg();
                 };
                 let refused = || {
@@ -91,6 +91,9 @@ pub(super) fn register_all(t: &mut Table) {
                         crate::inspect::inspect(&a[0]),
                         crate::inspect::inspect(&a[1])
                     ))
+                };
+                let Value::Pid(pid) = &a[0] else {
+                    return refused();
                 };
                 if c.core.registry.contains_key(&name) || !c.core.is_alive(c.proc, *pid) {
                     return refused();
@@ -127,7 +130,7 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("whereis", 1, |c, a| {
                 let Some(name) = a[0].as_atom() else {
-                    return badarg();
+                    return bif_badarg("whereis", a);
                 };
                 Ok(c.core
                     .registry
@@ -154,10 +157,19 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::list(pids))
             }),
             ("send_after", 3, |c, a| {
+                if !matches!(a[0], Value::Pid(_) | Value::Atom(_)) {
+                    // `:erlang.send_after(time, dest, message)`.
+                    return bif_badarg("send_after", &[a[2].clone(), a[0].clone(), a[1].clone()]);
+                }
                 let to = resolve(c, &a[0]).ok_or_else(|| Control::Raise(exception::badarg()))?;
                 let ms = int(&a[2])?;
                 if ms < 0 {
-                    return badarg();
+                    let call = vec![a[2].clone(), a[0].clone(), a[1].clone()];
+                    let e = exception::bif_badarg_because(
+                        exception::bif_badarg("send_after", call),
+                        "time",
+                    );
+                    return Err(Control::Raise(e));
                 }
                 let me = c.proc.pid;
                 Ok(Value::Ref(c.core.send_after(
@@ -172,7 +184,7 @@ pub(super) fn register_all(t: &mut Table) {
                     .core
                     .cancel_timer(r)
                     .map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
-                _ => badarg(),
+                _ => bif_badarg("cancel_timer", a),
             }),
             ("cancel_timer", 2, |c, a| match a[0] {
                 Value::Ref(r) => {
@@ -187,14 +199,14 @@ pub(super) fn register_all(t: &mut Table) {
                     });
                     Ok(if asynchronous { Value::OK } else { left })
                 }
-                _ => badarg(),
+                _ => bif_badarg("cancel_timer", a),
             }),
             ("read_timer", 1, |c, a| match a[0] {
                 Value::Ref(r) => Ok(c
                     .core
                     .read_timer(r)
                     .map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
-                _ => badarg(),
+                _ => bif_badarg("read_timer", a),
             }),
             ("flag", 2, |c, a| {
                 match (a[0].as_atom().map(|x| x.name()), &a[1]) {
@@ -206,13 +218,13 @@ pub(super) fn register_all(t: &mut Table) {
                         Ok(Value::bool(old))
                     }
                     (Some("message_queue_data"), _) => Ok(Value::atom("on_heap")),
-                    _ => badarg(),
+                    _ => bif_badarg("process_flag", a),
                 }
             }),
             ("info", 2, info),
             ("info", 1, |c, a| {
                 let Value::Pid(pid) = a[0] else {
-                    return badarg();
+                    return bif_badarg("process_info", a);
                 };
                 if !c.core.is_alive(c.proc, pid) {
                     return Ok(Value::NIL_ATOM);
@@ -338,7 +350,10 @@ fn spawn(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
 }
 
 fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, entry_name: &str) -> NResult {
-    let Value::Fun(f) = fun else { return badarg() };
+    let Value::Fun(f) = fun else {
+        let bif = if link { "spawn_link" } else { "spawn" };
+        return bif_badarg(bif, std::slice::from_ref(fun));
+    };
     if f.arity() != 0 {
         return badarg();
     }
@@ -393,7 +408,7 @@ fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, entry_name: &str) -> NRes
 
 fn spawn_mfa(c: &mut Ctx<'_>, a: &[Value], link: bool) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
-        return badarg();
+        return bif_badarg(if link { "spawn_link" } else { "spawn" }, a);
     };
     let args = a[2]
         .list_to_vec()
@@ -504,7 +519,7 @@ fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
         Value::Tuple(t) if t.len() == 2 => t[0]
             .as_atom()
             .and_then(|a| c.core.registry.get(&a).copied()),
-        _ => return badarg(),
+        _ => return bif_badarg("monitor", &[Value::atom("process"), target.clone()]),
     };
     let watched = pid.filter(|p| c.core.is_alive(c.proc, *p));
     let at = c.core.clock;
@@ -549,7 +564,9 @@ fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
 /// `Process.demonitor(ref, options)`: `:flush` drops a `:DOWN` already
 /// delivered; `:info` returns whether the monitor was still active.
 fn demonitor(c: &mut Ctx<'_>, r: &Value, options: &Value) -> NResult {
-    let Value::Ref(r) = *r else { return badarg() };
+    let Value::Ref(r) = *r else {
+        return bif_badarg("demonitor", std::slice::from_ref(r));
+    };
     let has = |name: &str| {
         options
             .list_iter()
@@ -623,7 +640,7 @@ fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
 
 fn info(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
     let Value::Pid(pid) = a[0] else {
-        return badarg();
+        return bif_badarg("process_info", a);
     };
     if let Value::Nil | Value::Cons(_) = a[1] {
         // A list of items gives a keyword list (nil for a dead process).
