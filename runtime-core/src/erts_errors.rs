@@ -22,9 +22,9 @@ pub fn explain(function: &str, args: &[Value]) -> Vec<(usize, &'static str)> {
     match (function, args) {
         ("element" | "setelement" | "insert_element" | "delete_element", [index, tuple, ..]) => {
             match (index, tuple) {
-                (Value::Int(_), Value::Tuple(_)) => blame(1, "out of range"),
+                (i, Value::Tuple(_)) if is_integer(i) => blame(1, "out of range"),
                 _ => {
-                    if !matches!(index, Value::Int(_)) {
+                    if !is_integer(index) {
                         blame(1, "not an integer");
                     }
                     if !matches!(tuple, Value::Tuple(_)) {
@@ -85,7 +85,7 @@ pub fn explain(function: &str, args: &[Value]) -> Vec<(usize, &'static str)> {
             },
         ),
         ("integer_to_binary" | "integer_to_list", [n, rest @ ..]) => {
-            if !matches!(n, Value::Int(_) | Value::BigInt(_)) {
+            if !is_integer(n) {
                 blame(1, "not an integer");
             }
             if !rest.iter().all(is_base) {
@@ -129,6 +129,10 @@ pub fn explain(function: &str, args: &[Value]) -> Vec<(usize, &'static str)> {
         _ => {}
     }
     out
+}
+
+fn is_integer(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::BigInt(_))
 }
 
 fn is_encoding(v: &Value) -> bool {
