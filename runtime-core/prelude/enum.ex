@@ -8,17 +8,27 @@ defmodule Enum do
   def reduce(%Range{first: first, last: last, step: step}, acc, fun),
     do: reduce_range(first, last, step, acc, fun)
 
-  def reduce(enumerable, acc, fun), do: reduce_list(Enum.__enumerable__(enumerable), acc, fun)
+  # Only maps are enumerable besides lists and ranges. Their pairs get a loop of
+  # their own so that a stack trace can tell them from a list (the BEAM walks a
+  # map with `:maps.fold/3`).
+  def reduce(enumerable, acc, fun), do: reduce_map(Enum.__enumerable__(enumerable), acc, fun)
 
   def reduce(enumerable, fun) do
     case Enum.to_list(enumerable) do
-      [first | rest] -> reduce_list(rest, first, fun)
+      [first | rest] -> reduce_rest(rest, first, fun)
       [] -> raise Enum.EmptyError
     end
   end
 
+  # `reduce_list/3` under the name a stack trace shows as `Enum.reduce/2`'s.
+  defp reduce_rest([head | tail], acc, fun), do: reduce_rest(tail, fun.(head, acc), fun)
+  defp reduce_rest([], acc, _fun), do: acc
+
   defp reduce_list([head | tail], acc, fun), do: reduce_list(tail, fun.(head, acc), fun)
   defp reduce_list([], acc, _fun), do: acc
+
+  defp reduce_map([pair | pairs], acc, fun), do: reduce_map(pairs, fun.(pair, acc), fun)
+  defp reduce_map([], acc, _fun), do: acc
 
   defp reduce_range(i, last, step, acc, fun) when (step > 0 and i <= last) or (step < 0 and i >= last),
     do: reduce_range(i + step, last, step, fun.(i, acc), fun)
@@ -314,7 +324,10 @@ defmodule Enum do
     {:lists.reverse(lefts), :lists.reverse(rights)}
   end
 
-  def zip_with(left, right, fun), do: map(zip(left, right), fn {a, b} -> fun.(a, b) end)
+  def zip_with(left, right, fun), do: zip_with_list(zip(left, right), fun, [])
+
+  defp zip_with_list([{a, b} | rest], fun, acc), do: zip_with_list(rest, fun, [fun.(a, b) | acc])
+  defp zip_with_list([], _fun, acc), do: :lists.reverse(acc)
 
   def chunk_by(enumerable, fun) do
     enumerable
@@ -421,7 +434,8 @@ defmodule List do
   def to_integer(charlist), do: String.to_integer(List.to_string(charlist))
   def starts_with?(list, prefix), do: Enum.take(list, length(prefix)) == prefix
 
-  def foldl(list, acc, fun), do: Enum.reduce(list, acc, fun)
+  def foldl([head | tail], acc, fun), do: foldl(tail, fun.(head, acc), fun)
+  def foldl([], acc, _fun), do: acc
   def foldr(list, acc, fun), do: Enum.reduce(:lists.reverse(list), acc, fun)
   def update_at(list, index, fun), do: List.replace_at(list, index, fun.(Enum.at(list, index)))
 end

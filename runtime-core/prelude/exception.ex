@@ -16,7 +16,14 @@ defmodule Exception do
 
   def normalize_error(%{__exception__: true} = exception, _stacktrace), do: exception
   def normalize_error(:badarith, _), do: %ArithmeticError{}
-  def normalize_error(:badarg, _), do: %ArgumentError{}
+
+  def normalize_error(:badarg, stacktrace) do
+    case error_info_details(:badarg, stacktrace) do
+      "" -> %ArgumentError{}
+      details -> %ArgumentError{message: "errors were found at the given arguments:\n\n" <> details}
+    end
+  end
+
   def normalize_error(:system_limit, _), do: %SystemLimitError{}
   def normalize_error(:cond_clause, _), do: %CondClauseError{}
   def normalize_error({:badmatch, term}, _), do: %MatchError{term: term}
@@ -42,6 +49,34 @@ defmodule Exception do
 
   def normalize_error(other, _), do: %ErlangError{original: other}
 
+  # What the built-in at the top of the stack says was wrong with each of its
+  # arguments (its `error_info` names the module that knows), one line each.
+  defp error_info_details(reason, [{_module, _function, args, location} | _] = stacktrace)
+       when is_list(args) and is_list(location) do
+    with %{module: module} <- Keyword.get(location, :error_info),
+         true <- function_exported?(module, :format_error, 2) do
+      errors = module.format_error(reason, stacktrace)
+
+      args
+      |> Enum.with_index(1)
+      |> Enum.map_join("", fn {_arg, position} ->
+        case Map.get(errors, position) do
+          nil -> ""
+          text -> "  * #{ordinal(position)} argument: #{text}\n"
+        end
+      end)
+    else
+      _ -> ""
+    end
+  end
+
+  defp error_info_details(_reason, _stacktrace), do: ""
+
+  defp ordinal(1), do: "1st"
+  defp ordinal(2), do: "2nd"
+  defp ordinal(3), do: "3rd"
+  defp ordinal(n), do: "#{n}th"
+
   defp arity_of(args) when is_list(args), do: length(args)
   defp arity_of(arity), do: arity
 
@@ -61,7 +96,8 @@ defmodule Exception do
   # error's exit reason: its banner, then the stack, indented under it.
   defp format_exit({exception, [_ | _] = stacktrace} = reason, joiner) do
     if stacktrace?(stacktrace) do
-      banner = String.replace(format_banner(:error, exception, stacktrace), "\n", joiner)
+      # A message of several lines is not indented, as in Elixir.
+      banner = format_banner(:error, exception, stacktrace)
 
       Enum.join(
         ["an exception was raised:" <> joiner <> banner | Enum.map(stacktrace, &format_stacktrace_entry/1)],
@@ -113,8 +149,11 @@ defmodule Exception do
   end
 
   # The OTP application a module of the runtime's stand-in frames belongs to.
-  defp format_application(module) when module in [:gen_server, :proc_lib, :gen], do: "(stdlib 4.2) "
-  defp format_application(Task.Supervised), do: "(elixir 1.14.0) "
+  defp format_application(module) when module in [:gen_server, :proc_lib, :gen, :maps], do: "(stdlib 4.2) "
+
+  defp format_application(module) when module in [Task.Supervised, Enum, Enumerable.List, Map, List],
+    do: "(elixir 1.14.0) "
+
   defp format_application(_module), do: ""
 
   defp format_location(location) do
@@ -135,7 +174,7 @@ defmodule Exception do
         "(file)"
 
       _ ->
-        "#{format_module(module)}.#{fun}#{format_arity(arity)}"
+        "#{format_module(module)}.#{Macro.inspect_atom(:remote_call, fun)}#{format_arity(arity)}"
     end
   end
 

@@ -14,7 +14,7 @@ defmodule Kernel do
         # The report shows the exit reason as an error: a throw is `{:nocatch, value}`.
         error = if kind == :throw, do: {:nocatch, reason}, else: reason
 
-        :callcast.log_error(
+        :callcast.log_crash(
           "Process #{inspect(self())} raised an exception\n" <>
             Exception.format_banner(:error, error, __STACKTRACE__) <>
             Exception.__stack_lines__(__STACKTRACE__)
@@ -145,4 +145,10 @@ defmodule IO do
   def iodata_length(byte) when is_integer(byte), do: 1
   def iodata_length([]), do: 0
   def iodata_length([head | tail]), do: iodata_length(head) + iodata_length(tail)
+end
+
+# Elixir code rather than a native, as in Elixir: a call of it in tail position
+# replaces its caller's frame, which a stack trace then does not show.
+defmodule Atom do
+  def to_string(atom), do: :erlang.atom_to_binary(atom)
 end

@@ -210,6 +210,7 @@ impl Session {
             Outcome::Return(v) => {
                 // A script that ends normally lets the logger finish.
                 self.core.flush_logs();
+                self.core.flush_idle_logs();
                 self.result = Some(v);
                 0
             }

@@ -138,18 +138,35 @@ pub fn badarg() -> Exception {
     erlang(Value::atom("badarg"))
 }
 
-/// The `ArgumentError` a BEAM built-in raises, explaining which argument was
-/// wrong and why, worded as Erlang's error-info reports it.
-pub fn badarg_at(position: usize, what: &str) -> Exception {
-    let ordinal = match position {
-        1 => "1st".to_string(),
-        2 => "2nd".to_string(),
-        3 => "3rd".to_string(),
-        n => format!("{n}th"),
+/// `:badarg` from the built-in `:erlang.<function>(args)`: the call goes at
+/// the top of the stack trace, where Elixir finds it to explain which
+/// argument was wrong (`crate::erts_errors`) when the error is rescued or
+/// printed.
+pub fn bif_badarg(function: &str, args: Vec<Value>) -> Exception {
+    in_bif(badarg(), function, args)
+}
+
+/// `e` (from [`bif_badarg`]) with a `cause` in its `error_info`, as some
+/// built-ins add one (`:erlang.send_after/3` says `cause: :time`).
+pub fn bif_badarg_because(mut e: Exception, cause: &str) -> Exception {
+    let Some(Value::Tuple(entry)) = e.stacktrace.list_iter().next().cloned() else {
+        return e;
     };
-    argument_error(&format!(
-        "errors were found at the given arguments:\n\n  * {ordinal} argument: {what}\n"
-    ))
+    let mut info = BTreeMap::new();
+    info.insert(
+        MapKey(Value::atom("module")),
+        Value::atom("erl_erts_errors"),
+    );
+    info.insert(MapKey(Value::atom("cause")), Value::atom(cause));
+    let mut items = entry.to_vec();
+    if let Some(location) = items.get_mut(3) {
+        *location = Value::list(vec![Value::tuple(vec![
+            Value::atom("error_info"),
+            Value::map(info),
+        ])]);
+    }
+    e.stacktrace = Value::list(vec![Value::tuple(items)]);
+    e
 }
 
 /// An error whose reason is an Erlang term, as the BEAM raises it (`:badarith`,

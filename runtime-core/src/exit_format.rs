@@ -20,7 +20,8 @@ pub fn format_exit_in(reason: &Value, program: Option<&Program>) -> String {
     if let Value::Tuple(t) = reason {
         if let [error, stack @ Value::Cons(_)] = &t[..] {
             if let Some(lines) = stack_lines(stack) {
-                let banner = banner(error, stack, program).replace('\n', "\n    ");
+                // A message of several lines is not indented (as in Elixir).
+                let banner = banner(error, stack, program);
                 let mut text = format!("an exception was raised:\n    {banner}");
                 for line in lines {
                     text.push_str("\n        ");
@@ -103,7 +104,13 @@ fn exception_of(error: &Value, stack: &Value, program: Option<&Program>) -> (Str
                     "bad argument in arithmetic expression".into(),
                 )
             }
-            "badarg" => return pair("ArgumentError", "argument error".into()),
+            "badarg" => {
+                let message = crate::erts_errors::badarg_message(stack);
+                return pair(
+                    "ArgumentError",
+                    message.unwrap_or_else(|| "argument error".into()),
+                );
+            }
             "undef" => {
                 if let Some(text) = stack.list_iter().next().and_then(|e| undefined(e, program)) {
                     return pair("UndefinedFunctionError", text);
@@ -235,12 +242,19 @@ fn entry_line(entry: &Value) -> Option<String> {
     let call = match fun.split('-').collect::<Vec<_>>()[..] {
         ["", outer, "fun", _, ""] => format!("anonymous fn{arity} in {module_text}.{outer}"),
         _ if module.name() == "elixir_compiler_0" && fun == "__FILE__" => "(file)".into(),
-        _ => format!("{module_text}.{fun}{arity}"),
+        _ => format!(
+            "{module_text}.{}{arity}",
+            crate::inspect::inspect_atom_remote_call(fun)
+        ),
     };
     // The OTP application of the stand-in frames for OTP's own code.
     let application = match module.name() {
-        "gen_server" | "proc_lib" | "gen" => "(stdlib 4.2) ",
-        "Elixir.Task.Supervised" => "(elixir 1.14.0) ",
+        "gen_server" | "proc_lib" | "gen" | "maps" => "(stdlib 4.2) ",
+        "Elixir.Task.Supervised"
+        | "Elixir.Enum"
+        | "Elixir.Enumerable.List"
+        | "Elixir.Map"
+        | "Elixir.List" => "(elixir 1.14.0) ",
         _ => "",
     };
     Some(format!("{application}{location}{call}"))

@@ -13,6 +13,8 @@ pub use callcast_syntax::{ast, diagnostic, lexer, parser};
 pub mod api;
 pub mod atom;
 pub mod bytecode;
+pub mod elixir_frames;
+pub mod erts_errors;
 pub mod exception;
 pub mod exit_format;
 pub mod fxhash;

@@ -113,6 +113,10 @@ pub struct Core {
     /// as with Elixir's asynchronous logger.
     pending_logs: Vec<(Pid, String)>,
     logger_scheduled: bool,
+    /// Crash reports of plain processes, which the BEAM's emulator hands to
+    /// the logger by a slower path: they print once no process can run (or
+    /// when the script ends), as Elixir's do.
+    idle_logs: Vec<(Pid, String)>,
 }
 
 /// The run-queue entry that stands for the logger.
@@ -148,6 +152,7 @@ impl Core {
             halt_reason: None,
             kills: Vec::new(),
             pending_logs: Vec::new(),
+            idle_logs: Vec::new(),
             logger_scheduled: false,
         }
     }
@@ -186,6 +191,22 @@ impl Core {
             self.logger_scheduled = true;
             self.run_queue.push_back(LOGGER);
         }
+    }
+
+    /// Queues a report that prints once no process can run; see `idle_logs`.
+    pub fn log_when_idle(&mut self, pid: Pid, text: String) {
+        self.idle_logs.push((pid, text));
+    }
+
+    /// Prints the reports waiting for the system to be idle; whether there
+    /// were any.
+    pub fn flush_idle_logs(&mut self) -> bool {
+        let logs = std::mem::take(&mut self.idle_logs);
+        let any = !logs.is_empty();
+        for (pid, text) in logs {
+            self.print(pid, Stream::Stderr, text);
+        }
+        any
     }
 
     /// Prints the queued logger reports.
@@ -652,6 +673,9 @@ pub fn tick(
         // Signals sent during the slice may have killed parked processes.
         core.drain_kills();
         return (Tick::Progress, used.max(1));
+    }
+    if core.flush_idle_logs() {
+        return (Tick::Progress, 0);
     }
     match core.next_deadline() {
         Some(at) => {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::atom::Atom;
 use crate::bytecode::{BinaryOp, Callee, DynamicCall, FailKind, Function, Op, Program, UnaryOp};
+use crate::elixir_frames;
 use crate::exception::{self, Class, Exception};
 use crate::native::{Control, Ctx};
 use crate::ops;
@@ -885,6 +886,15 @@ impl Vm<'_> {
         // The BEAM records a return address only once when the next frame
         // returns to the same place (a body recursion shows up twice at most).
         let mut previous = None;
+        // Prelude frames since the last frame of the reader's code: they show
+        // as the frames of the Elixir function the reader called.
+        let mut run: Option<elixir_frames::Run> = None;
+        let end_run = |run: &mut Option<elixir_frames::Run>, entries: &mut Vec<Value>| {
+            if let Some(run) = run.take() {
+                let room = DEPTH.saturating_sub(entries.len());
+                entries.extend(run.entries().into_iter().take(room));
+            }
+        };
         for frame in frames {
             if entries.len() >= DEPTH {
                 break;
@@ -898,13 +908,27 @@ impl Vm<'_> {
                 previous = None;
                 by_raise |= entries.is_empty() && f.module == atoms.kernel && f.name == "raise/1";
                 if let Some(frames) = otp_frames(f) {
-                    let room = DEPTH - entries.len();
+                    end_run(&mut run, &mut entries);
+                    let room = DEPTH.saturating_sub(entries.len());
                     entries.extend(frames.iter().take(room).map(otp_entry));
+                    continue;
+                }
+                let run = run.get_or_insert_with(Default::default);
+                if let Some(finished) = run.see(f, frame.pc) {
+                    let room = DEPTH.saturating_sub(entries.len());
+                    entries.extend(finished.into_iter().take(room));
                 }
                 continue;
             }
+            end_run(&mut run, &mut entries);
+            if entries.len() >= DEPTH {
+                break;
+            }
             let marked = std::mem::take(&mut by_raise);
             entries.push(self.frame_entry(frame.fun, frame.pc, marked));
+        }
+        if entries.len() < DEPTH {
+            end_run(&mut run, &mut entries);
         }
         e.stacktrace = Value::list(entries);
         e.stack_complete = true;

@@ -19,7 +19,7 @@ use crate::value::Value;
 pub use algebra::INFINITY;
 pub use chars::protocol_type_name;
 pub use float::{float_to_string, inspect_float};
-pub use identifier::inspect_atom_literal;
+pub use identifier::{inspect_atom_literal, inspect_atom_remote_call};
 pub use term::declare_struct;
 
 /// Whether lists of printable character codes print as charlists (`'hi'`).

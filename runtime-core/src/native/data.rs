@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use super::{badarg, badarg_at, int, list, register, Control, NResult, Table};
+use super::kernel::one_based;
+use super::{badarg, bif_badarg, int, list, register, Control, NResult, Table};
 use crate::atom::Atom;
 use crate::exception::{self, Exception};
 use crate::ops::{self, range_bounds};
@@ -566,7 +567,10 @@ pub(super) fn register_all(t: &mut Table) {
                     other => Value::list(vec![other.clone()]),
                 })
             }),
-            ("to_tuple", 1, |_, a| Ok(Value::tuple(list(&a[0])?))),
+            ("to_tuple", 1, |_, a| match a[0].list_to_vec() {
+                Some(items) => Ok(Value::tuple(items)),
+                None => bif_badarg("list_to_tuple", a),
+            }),
             ("zip", 1, |_, a| {
                 let lists: Vec<Vec<Value>> =
                     list(&a[0])?.iter().map(list).collect::<Result<_, _>>()?;
@@ -661,7 +665,7 @@ pub(super) fn register_all(t: &mut Table) {
         &[
             ("to_list", 1, |_, a| match &a[0] {
                 Value::Tuple(t) => Ok(Value::list(t.to_vec())),
-                _ => badarg_at(1, "not a tuple"),
+                _ => bif_badarg("tuple_to_list", a),
             }),
             ("insert_at", 3, |_, a| match (&a[0], &a[1]) {
                 (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) <= t.len() => {
@@ -669,8 +673,7 @@ pub(super) fn register_all(t: &mut Table) {
                     v.insert(*i as usize, a[2].clone());
                     Ok(Value::tuple(v))
                 }
-                (Value::Tuple(_), _) => badarg_at(2, "out of range"),
-                _ => badarg_at(1, "not a tuple"),
+                _ => Err(Control::Raise(one_based("insert_element", a, 1)?)),
             }),
             ("delete_at", 2, |_, a| match (&a[0], &a[1]) {
                 (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
@@ -678,12 +681,11 @@ pub(super) fn register_all(t: &mut Table) {
                     v.remove(*i as usize);
                     Ok(Value::tuple(v))
                 }
-                (Value::Tuple(_), _) => badarg_at(2, "out of range"),
-                _ => badarg_at(1, "not a tuple"),
+                _ => Err(Control::Raise(one_based("delete_element", a, 1)?)),
             }),
             ("sum", 1, |_, a| match &a[0] {
                 Value::Tuple(t) => sum(t),
-                _ => badarg_at(1, "not a tuple"),
+                _ => bif_badarg("tuple_size", a),
             }),
             ("append", 2, |_, a| match &a[0] {
                 Value::Tuple(t) => {
@@ -691,7 +693,7 @@ pub(super) fn register_all(t: &mut Table) {
                     v.push(a[1].clone());
                     Ok(Value::tuple(v))
                 }
-                _ => badarg(),
+                _ => bif_badarg("append_element", a),
             }),
             ("duplicate", 2, |_, a| {
                 Ok(Value::tuple(vec![
@@ -709,7 +711,7 @@ pub(super) fn register_all(t: &mut Table) {
                 Value::Int(_) | Value::BigInt(_) => {
                     Ok(Value::string(&crate::ops::to_string(&a[0])?))
                 }
-                _ => badarg_at(1, "not an integer"),
+                _ => bif_badarg("integer_to_binary", a),
             }),
             ("digits", 1, |_, a| {
                 let n = int(&a[0])?;
@@ -763,14 +765,6 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::from_bigint(num_traits::pow(b, e as usize)))
             }),
         ],
-    );
-    register(
-        t,
-        "Elixir.Atom",
-        &[("to_string", 1, |_, a| match a[0].as_atom() {
-            Some(x) => Ok(Value::string(x.name())),
-            None => badarg_at(1, "not an atom"),
-        })],
     );
     register(
         t,

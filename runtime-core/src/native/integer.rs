@@ -4,7 +4,7 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 
-use super::{badarg, badarg_at, int, list, register, str_arg, Control, NResult, Table};
+use super::{badarg, bif_badarg, int, list, register, str_arg, Control, NResult, Table};
 use crate::exception;
 use crate::ops::to_big;
 use crate::value::Value;
@@ -14,19 +14,27 @@ fn big_arith(v: &Value) -> Result<BigInt, Control> {
     to_big(v).ok_or_else(|| Control::Raise(exception::badarith()))
 }
 
-/// An integer argument of any size, or `badarg` "not an integer".
-fn big_arg(v: &Value, position: usize) -> Result<BigInt, Control> {
-    match to_big(v) {
+/// The integer first argument of `:erlang.<bif>(args)`, or its `badarg`.
+fn big_arg(bif: &str, args: &[Value]) -> Result<BigInt, Control> {
+    match to_big(&args[0]) {
         Some(n) => Ok(n),
-        None => badarg_at(position, "not an integer"),
+        None => bif_badarg(bif, args),
     }
 }
 
-/// A base argument (2..=36).
-fn base_arg(v: &Value, position: usize) -> Result<u32, Control> {
+/// The base (2..=36), second argument of `:erlang.<bif>(args)`, or its `badarg`.
+fn base_arg(bif: &str, args: &[Value]) -> Result<u32, Control> {
+    match args[1] {
+        Value::Int(b) if (2..=36).contains(&b) => Ok(b as u32),
+        _ => bif_badarg(bif, args),
+    }
+}
+
+/// A base argument (2..=36) of an Elixir function that checks it itself.
+fn base(v: &Value) -> Result<u32, Control> {
     match v {
         Value::Int(b) if (2..=36).contains(b) => Ok(*b as u32),
-        _ => badarg_at(position, "not an integer in the range 2 through 36"),
+        _ => badarg(),
     }
 }
 
@@ -54,7 +62,7 @@ fn parse(text: &str, base: u32) -> Value {
 }
 
 fn digits(n: &Value, base: u32) -> NResult {
-    let n = big_arg(n, 1)?;
+    let n = to_big(n).ok_or_else(|| Control::Raise(exception::badarg()))?;
     let text = n.abs().to_str_radix(base);
     Ok(Value::list(
         text.chars()
@@ -115,11 +123,14 @@ pub(super) fn register_all(t: &mut Table) {
         "Elixir.Integer",
         &[
             ("to_string", 2, |_, a| {
-                let n = big_arg(&a[0], 1)?;
-                Ok(Value::string(&in_base(&n, base_arg(&a[1], 2)?)))
+                let n = big_arg("integer_to_binary", a)?;
+                Ok(Value::string(&in_base(
+                    &n,
+                    base_arg("integer_to_binary", a)?,
+                )))
             }),
             ("to_charlist", 1, |_, a| {
-                let n = big_arg(&a[0], 1)?;
+                let n = big_arg("integer_to_list", a)?;
                 Ok(Value::list(
                     n.to_string()
                         .chars()
@@ -135,9 +146,9 @@ pub(super) fn register_all(t: &mut Table) {
                 };
                 Ok(parse(str_arg(&a[0])?, base))
             }),
-            ("digits", 2, |_, a| digits(&a[0], base_arg(&a[1], 2)?)),
+            ("digits", 2, |_, a| digits(&a[0], base(&a[1])?)),
             ("undigits", 1, |_, a| undigits(&a[0], 10)),
-            ("undigits", 2, |_, a| undigits(&a[0], base_arg(&a[1], 2)?)),
+            ("undigits", 2, |_, a| undigits(&a[0], base(&a[1])?)),
             ("extended_gcd", 2, |_, a| {
                 Ok(extended_gcd(int(&a[0])?, int(&a[1])?))
             }),
@@ -148,20 +159,23 @@ pub(super) fn register_all(t: &mut Table) {
         "erlang",
         &[
             ("integer_to_binary", 1, |_, a| {
-                Ok(Value::string(&big_arg(&a[0], 1)?.to_string()))
+                Ok(Value::string(&big_arg("integer_to_binary", a)?.to_string()))
             }),
             ("integer_to_binary", 2, |_, a| {
-                let n = big_arg(&a[0], 1)?;
-                Ok(Value::string(&in_base(&n, base_arg(&a[1], 2)?)))
+                let n = big_arg("integer_to_binary", a)?;
+                Ok(Value::string(&in_base(
+                    &n,
+                    base_arg("integer_to_binary", a)?,
+                )))
             }),
             ("binary_to_integer", 1, |_, a| {
                 let text = match &a[0] {
                     Value::Str(s) => s,
-                    _ => return badarg_at(1, "not a binary"),
+                    _ => return bif_badarg("binary_to_integer", a),
                 };
                 match BigInt::parse_bytes(text.as_bytes(), 10) {
                     Some(n) if !text.contains('_') => Ok(Value::from_bigint(n)),
-                    _ => badarg_at(1, "not a textual representation of an integer"),
+                    _ => bif_badarg("binary_to_integer", a),
                 }
             }),
             ("band", 2, |_, a| bitwise(a, |x, y| x & y)),

@@ -177,6 +177,19 @@ pub(super) fn register_all(t: &mut Table) {
     );
     register(
         t,
+        "Elixir.Macro",
+        // Only the `:remote_call` form: how a stack entry names a function.
+        &[("inspect_atom", 2, |_, a| {
+            match (a[0].as_atom(), a[1].as_atom()) {
+                (Some(kind), Some(name)) if kind.name() == "remote_call" => Ok(Value::string(
+                    &crate::inspect::inspect_atom_remote_call(name.name()),
+                )),
+                _ => badarg(),
+            }
+        })],
+    );
+    register(
+        t,
         "callcast",
         &[
             // send/3: like send/2, with the kind of message recorded for the diagram.
@@ -208,6 +221,13 @@ pub(super) fn register_all(t: &mut Table) {
                 let text = chardata(&a[0])?;
                 let pid = c.proc.pid;
                 c.core.log(pid, format!("\n[error] {text}\n"));
+                Ok(Value::OK)
+            }),
+            // A plain process's crash report, which the logger gets late.
+            ("log_crash", 1, |c, a| {
+                let text = chardata(&a[0])?;
+                let pid = c.proc.pid;
+                c.core.log_when_idle(pid, format!("\n[error] {text}\n"));
                 Ok(Value::OK)
             }),
             // monitor_as/2: a monitor whose reference is given (Task uses its reply tag).

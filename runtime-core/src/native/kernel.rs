@@ -6,7 +6,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
-use super::{badarg, badarg_at, int, list, register, Control, Ctx, NResult, Table};
+use super::{badarg, bif_badarg, int, list, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
 use crate::bytecode::{BinaryOp, Callee};
 use crate::exception::{self, Class, Exception};
@@ -90,34 +90,30 @@ pub(super) fn register_all(t: &mut Table) {
         }),
         ("length", 1, |_, a| match a[0].list_to_vec() {
             Some(v) => Ok(Value::Int(v.len() as i64)),
-            None => badarg_at(1, "not a list"),
+            None => bif_badarg("length", a),
         }),
         ("hd", 1, |_, a| match &a[0] {
             Value::Cons(c) => Ok(c.head.clone()),
-            _ => badarg_at(1, "not a nonempty list"),
+            _ => bif_badarg("hd", a),
         }),
         ("tl", 1, |_, a| match &a[0] {
             Value::Cons(c) => Ok(c.tail.clone()),
-            _ => badarg_at(1, "not a nonempty list"),
+            _ => bif_badarg("tl", a),
         }),
-        // Kernel's `elem(tuple, i)` is `:erlang.element(i + 1, tuple)`, so the
-        // BEAM's complaints name the index as the 1st argument.
+        // Kernel's `elem(tuple, i)` is `:erlang.element(i + 1, tuple)`: the
+        // BEAM's stack names that call.
         ("elem", 2, |_, a| match (&a[0], &a[1]) {
             (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
                 Ok(t[*i as usize].clone())
             }
-            (Value::Tuple(_), Value::Int(_)) => badarg_at(1, "out of range"),
-            (Value::Tuple(_), _) => badarg_at(1, "not an integer"),
-            _ => badarg_at(2, "not a tuple"),
+            _ => Err(Control::Raise(one_based("element", a, 1)?)),
         }),
         ("put_elem", 3, |_, a| {
             let i = match (&a[0], &a[1]) {
                 (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
                     *i as usize
                 }
-                (Value::Tuple(_), Value::Int(_)) => return badarg_at(1, "out of range"),
-                (Value::Tuple(_), _) => return badarg_at(1, "not an integer"),
-                _ => return badarg_at(2, "not a tuple"),
+                _ => return Err(Control::Raise(one_based("setelement", a, 1)?)),
             };
             let v = std::mem::replace(&mut a[2], Value::Nil);
             if let Value::Tuple(t) = &mut a[0] {
@@ -135,7 +131,7 @@ pub(super) fn register_all(t: &mut Table) {
         }),
         ("tuple_size", 1, |_, a| match &a[0] {
             Value::Tuple(t) => Ok(Value::Int(t.len() as i64)),
-            _ => badarg_at(1, "not a tuple"),
+            _ => bif_badarg("tuple_size", a),
         }),
         ("map_size", 1, |_, a| match &a[0] {
             Value::Map(m) => Ok(Value::Int(m.len() as i64)),
@@ -143,7 +139,7 @@ pub(super) fn register_all(t: &mut Table) {
         }),
         ("byte_size", 1, |_, a| match &a[0] {
             Value::Str(s) => Ok(Value::Int(s.len() as i64)),
-            _ => badarg_at(1, "not a bitstring"),
+            _ => bif_badarg("byte_size", a),
         }),
         ("abs", 1, |_, a| match &a[0] {
             Value::Int(i) => Ok(match i.checked_abs() {
@@ -152,7 +148,7 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             Value::BigInt(b) => Ok(Value::from_bigint(b.abs())),
             Value::Float(f) => Ok(Value::Float(f.abs())),
-            _ => badarg_at(1, "not a number"),
+            _ => bif_badarg("abs", a),
         }),
         ("div", 2, |_, a| {
             ops::int_div(&a[0], &a[1]).map_err(|e| exception::in_bif(e, "div", a.to_vec()).into())
@@ -174,10 +170,10 @@ pub(super) fn register_all(t: &mut Table) {
                 a[0].clone()
             })
         }),
-        ("round", 1, |_, a| float_to_int(&a[0], f64::round)),
-        ("trunc", 1, |_, a| float_to_int(&a[0], f64::trunc)),
-        ("floor", 1, |_, a| float_to_int(&a[0], f64::floor)),
-        ("ceil", 1, |_, a| float_to_int(&a[0], f64::ceil)),
+        ("round", 1, |_, a| float_to_int(a, "round", f64::round)),
+        ("trunc", 1, |_, a| float_to_int(a, "trunc", f64::trunc)),
+        ("floor", 1, |_, a| float_to_int(a, "floor", f64::floor)),
+        ("ceil", 1, |_, a| float_to_int(a, "ceil", f64::ceil)),
         ("**", 2, |_, a| pow(&a[0], &a[1])),
         (
             "throw",
@@ -293,6 +289,7 @@ pub(super) fn register_all(t: &mut Table) {
             }),
         ],
     );
+    register(t, "erl_erts_errors", &[("format_error", 2, format_error)]);
     register(
         t,
         "Elixir.Code",
@@ -344,7 +341,7 @@ pub(super) fn register_all(t: &mut Table) {
                 (Value::Int(i), Value::Tuple(t)) if *i >= 1 && (*i as usize) <= t.len() => {
                     Ok(t[*i as usize - 1].clone())
                 }
-                _ => badarg(),
+                _ => bif_badarg("element", a),
             }),
             ("fun_info", 1, |_, a| fun_info(&a[0])),
             ("fun_info", 2, |_, a| {
@@ -358,7 +355,7 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("list_to_atom", 1, |_, a| {
                 let Some(codes) = a[0].list_to_vec() else {
-                    return badarg_at(1, "not a list");
+                    return bif_badarg("list_to_atom", a);
                 };
                 let text: Option<String> = codes
                     .iter()
@@ -372,24 +369,30 @@ pub(super) fn register_all(t: &mut Table) {
                         exception::system_limit("a system limit has been reached"),
                     )),
                     Some(t) => Ok(Value::atom(&t)),
-                    None => badarg_at(1, "not a list of characters"),
+                    None => bif_badarg("list_to_atom", a),
                 }
             }),
             ("atom_to_binary", 1, |_, a| match a[0].as_atom() {
                 Some(x) => Ok(Value::string(x.name())),
-                None => badarg_at(1, "not an atom"),
+                None => bif_badarg("atom_to_binary", a),
             }),
             ("binary_to_atom", 1, |_, a| match &a[0] {
                 Value::Str(s) => Ok(Value::atom(s)),
-                _ => badarg_at(1, "not a binary"),
+                _ => bif_badarg("binary_to_atom", a),
+            }),
+            ("binary_to_atom", 2, |_, a| match (&a[0], a[1].as_atom()) {
+                (Value::Str(s), Some(e)) if matches!(e.name(), "latin1" | "utf8" | "unicode") => {
+                    Ok(Value::atom(s))
+                }
+                _ => bif_badarg("binary_to_atom", a),
             }),
             ("tuple_to_list", 1, |_, a| match &a[0] {
                 Value::Tuple(t) => Ok(Value::list(t.to_vec())),
-                _ => badarg_at(1, "not a tuple"),
+                _ => bif_badarg("tuple_to_list", a),
             }),
             ("list_to_tuple", 1, |_, a| match a[0].list_to_vec() {
                 Some(items) => Ok(Value::tuple(items)),
-                None => badarg_at(1, "not a list"),
+                None => bif_badarg("list_to_tuple", a),
             }),
             ("+", 2, |_, a| {
                 Ok(ops::binary(BinaryOp::Add, a[0].clone(), a[1].clone())?)
@@ -401,10 +404,32 @@ pub(super) fn register_all(t: &mut Table) {
     );
 }
 
+/// `:erl_erts_errors.format_error(reason, stacktrace)`: what was wrong with
+/// each argument of the built-in at the top of the stack trace, as a map from
+/// argument positions to text, which Elixir's normalizer turns into the
+/// message of the `ArgumentError`.
+fn format_error(_: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
+    let mut reasons = std::collections::BTreeMap::new();
+    if let Some(Value::Tuple(entry)) = a[1].list_iter().next() {
+        if let (Some(function), Some(args)) = (
+            entry.get(1).and_then(Value::as_atom),
+            entry.get(2).and_then(Value::list_to_vec),
+        ) {
+            for (position, text) in crate::erts_errors::explain(function.name(), &args) {
+                reasons.insert(
+                    crate::term_order::MapKey(Value::Int(position as i64)),
+                    Value::string(text),
+                );
+            }
+        }
+    }
+    Ok(Value::map(reasons))
+}
+
 /// `:erlang.fun_info/1`: what callcast knows of a function value.
 fn fun_info(f: &Value) -> NResult {
     let Value::Fun(closure) = f else {
-        return badarg_at(1, "not a fun");
+        return bif_badarg("fun_info", std::slice::from_ref(f));
     };
     let pair = |k: &str, v: Value| Value::tuple(vec![Value::atom(k), v]);
     let (module, name, kind) = match &**closure {
@@ -458,17 +483,20 @@ pub fn is_exception(v: &Value) -> bool {
 
 /// `:erlang.apply/3`.
 pub(crate) fn apply3(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
-    let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
-        return badarg();
+    let (Some(module), Some(function), Some(args)) =
+        (a[0].as_atom(), a[1].as_atom(), a[2].list_to_vec())
+    else {
+        return bif_badarg("apply", a);
     };
-    let args = list(&a[2])?;
     if let Callee::Undefined = c.program.lookup_public(module, function, args.len() as u32) {
         return Err(exception::undefined_function(module, function, args).into());
     }
     Err(Control::CallMfa(module, function, args))
 }
 
-fn float_to_int(v: &Value, f: fn(f64) -> f64) -> NResult {
+/// `round/1` and friends: `name` is the BIF, for the stack entry of a bad argument.
+fn float_to_int(a: &[Value], name: &str, f: fn(f64) -> f64) -> NResult {
+    let v = &a[0];
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Float(x) => {
@@ -478,8 +506,31 @@ fn float_to_int(v: &Value, f: fn(f64) -> f64) -> NResult {
                 _ => Value::from_bigint(num_bigint::BigInt::from(r as i128)),
             })
         }
-        _ => badarg_at(1, "not a number"),
+        _ => bif_badarg(name, a),
     }
+}
+
+/// The error of `elem/2`, `put_elem/3` and the Tuple functions whose index
+/// Elixir turns one-based before calling the BIF: `:erlang.<bif>(i + 1,
+/// tuple, ...)` fails, or, when the index is no number, the `+` before it.
+/// `index_at` is the position of the index among the Elixir arguments.
+pub(crate) fn one_based(bif: &str, a: &[Value], index_at: usize) -> Result<Exception, Control> {
+    let index = &a[index_at];
+    let shifted = match index {
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) => {
+            ops::binary(BinaryOp::Add, index.clone(), Value::Int(1))?
+        }
+        _ => {
+            return Ok(exception::in_bif(
+                exception::badarith(),
+                "+",
+                vec![index.clone(), Value::Int(1)],
+            ))
+        }
+    };
+    let mut args = vec![shifted, a[0].clone()];
+    args.extend(a[index_at + 1..].iter().cloned());
+    Ok(exception::bif_badarg(bif, args))
 }
 
 fn pow(base: &Value, exp: &Value) -> NResult {

@@ -67,11 +67,14 @@ pub fn badarg<T>() -> Result<T, Control> {
     Err(Control::Raise(exception::badarg()))
 }
 
-/// Raises the `ArgumentError` a BEAM built-in raises for a bad argument, with
-/// the explanation the BEAM gives ("errors were found at the given
-/// arguments: ... 1st argument: not a list").
-pub fn badarg_at<T>(position: usize, what: &str) -> Result<T, Control> {
-    Err(Control::Raise(exception::badarg_at(position, what)))
+/// Raises `:badarg` from the built-in `:erlang.<function>(args)` (the BIF
+/// the BEAM would call for the native), whose call is kept at the top of the
+/// stack trace for Elixir to explain.
+pub fn bif_badarg<T>(function: &str, args: &[Value]) -> Result<T, Control> {
+    Err(Control::Raise(exception::bif_badarg(
+        function,
+        args.to_vec(),
+    )))
 }
 
 /// Raises `ArgumentError` with a message.

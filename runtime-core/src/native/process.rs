@@ -1,7 +1,7 @@
 //! The process primitives: spawn, send, self, monitors, links, exit signals,
 //! names, timers, flags and the virtual clock.
 
-use super::{badarg, int, register, Control, Ctx, NResult, Table};
+use super::{badarg, bif_badarg, int, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
 use crate::bytecode::Callee;
 use crate::exception::{self, Exception};
@@ -60,7 +60,7 @@ pub(super) fn register_all(t: &mut Table) {
             ("link", 1, |c, a| link(c, &a[0])),
             ("unlink", 1, |c, a| {
                 let Value::Pid(other) = a[0] else {
-                    return badarg();
+                    return bif_badarg("unlink", a);
                 };
                 c.proc.links.retain(|p| *p != other);
                 let me = c.proc.pid;
@@ -70,18 +70,19 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::TRUE)
             }),
             ("exit", 2, |c, a| {
-                let target =
-                    resolve(c, &a[0]).ok_or_else(|| Control::Raise(exception::badarg()))?;
+                let Some(target) = resolve(c, &a[0]) else {
+                    return bif_badarg("exit", a);
+                };
                 let me = c.proc.pid;
                 c.core.exit_signal(c.proc, me, target, a[1].clone(), false);
                 Ok(Value::TRUE)
             }),
             ("alive?", 1, |c, a| match a[0] {
                 Value::Pid(p) => Ok(Value::bool(c.core.is_alive(c.proc, p))),
-                _ => badarg(),
+                _ => bif_badarg("is_process_alive", a),
             }),
             ("register", 2, |c, a| {
-                let (Value::Pid(pid), Some(name)) = (&a[0], a[1].as_atom()) else {
+                let Some(name) = a[1].as_atom() else {
                     return badarg();
                 };
                 let refused = || {
@@ -90,6 +91,9 @@ pub(super) fn register_all(t: &mut Table) {
                         crate::inspect::inspect(&a[0]),
                         crate::inspect::inspect(&a[1])
                     ))
+                };
+                let Value::Pid(pid) = &a[0] else {
+                    return refused();
                 };
                 if c.core.registry.contains_key(&name) || !c.core.is_alive(c.proc, *pid) {
                     return refused();
@@ -112,7 +116,7 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("unregister", 1, |c, a| {
                 let Some(name) = a[0].as_atom() else {
-                    return badarg();
+                    return bif_badarg("unregister", a);
                 };
                 match c.core.registry.remove(&name) {
                     Some(pid) => {
@@ -121,14 +125,12 @@ pub(super) fn register_all(t: &mut Table) {
                         }
                         Ok(Value::TRUE)
                     }
-                    None => super::argument_error(
-                        "errors were found at the given arguments:\n\n  * 1st argument: not a pid\n",
-                    ),
+                    None => bif_badarg("unregister", a),
                 }
             }),
             ("whereis", 1, |c, a| {
                 let Some(name) = a[0].as_atom() else {
-                    return badarg();
+                    return bif_badarg("whereis", a);
                 };
                 Ok(c.core
                     .registry
@@ -155,10 +157,19 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::list(pids))
             }),
             ("send_after", 3, |c, a| {
+                if !matches!(a[0], Value::Pid(_) | Value::Atom(_)) {
+                    // `:erlang.send_after(time, dest, message)`.
+                    return bif_badarg("send_after", &[a[2].clone(), a[0].clone(), a[1].clone()]);
+                }
                 let to = resolve(c, &a[0]).ok_or_else(|| Control::Raise(exception::badarg()))?;
                 let ms = int(&a[2])?;
                 if ms < 0 {
-                    return badarg();
+                    let call = vec![a[2].clone(), a[0].clone(), a[1].clone()];
+                    let e = exception::bif_badarg_because(
+                        exception::bif_badarg("send_after", call),
+                        "time",
+                    );
+                    return Err(Control::Raise(e));
                 }
                 let me = c.proc.pid;
                 Ok(Value::Ref(c.core.send_after(
@@ -173,7 +184,7 @@ pub(super) fn register_all(t: &mut Table) {
                     .core
                     .cancel_timer(r)
                     .map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
-                _ => badarg(),
+                _ => bif_badarg("cancel_timer", a),
             }),
             ("cancel_timer", 2, |c, a| match a[0] {
                 Value::Ref(r) => {
@@ -188,14 +199,14 @@ pub(super) fn register_all(t: &mut Table) {
                     });
                     Ok(if asynchronous { Value::OK } else { left })
                 }
-                _ => badarg(),
+                _ => bif_badarg("cancel_timer", a),
             }),
             ("read_timer", 1, |c, a| match a[0] {
                 Value::Ref(r) => Ok(c
                     .core
                     .read_timer(r)
                     .map_or(Value::FALSE, |ms| Value::Int(ms as i64))),
-                _ => badarg(),
+                _ => bif_badarg("read_timer", a),
             }),
             ("flag", 2, |c, a| {
                 match (a[0].as_atom().map(|x| x.name()), &a[1]) {
@@ -207,13 +218,13 @@ pub(super) fn register_all(t: &mut Table) {
                         Ok(Value::bool(old))
                     }
                     (Some("message_queue_data"), _) => Ok(Value::atom("on_heap")),
-                    _ => badarg(),
+                    _ => bif_badarg("process_flag", a),
                 }
             }),
             ("info", 2, info),
             ("info", 1, |c, a| {
                 let Value::Pid(pid) = a[0] else {
-                    return badarg();
+                    return bif_badarg("process_info", a);
                 };
                 if !c.core.is_alive(c.proc, pid) {
                     return Ok(Value::NIL_ATOM);
@@ -339,7 +350,10 @@ fn spawn(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
 }
 
 fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, entry_name: &str) -> NResult {
-    let Value::Fun(f) = fun else { return badarg() };
+    let Value::Fun(f) = fun else {
+        let bif = if link { "spawn_link" } else { "spawn" };
+        return bif_badarg(bif, std::slice::from_ref(fun));
+    };
     if f.arity() != 0 {
         return badarg();
     }
@@ -394,7 +408,7 @@ fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, entry_name: &str) -> NRes
 
 fn spawn_mfa(c: &mut Ctx<'_>, a: &[Value], link: bool) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
-        return badarg();
+        return bif_badarg(if link { "spawn_link" } else { "spawn" }, a);
     };
     let args = a[2]
         .list_to_vec()
@@ -471,15 +485,15 @@ pub fn send_with_call(
             Some(p) => {
                 c.core.send_tagged(c.proc, me, p, msg.clone(), kind, call);
             }
-            None => {
-                return Err(Control::Raise(exception::argument_error(
-                    "errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n",
-                )))
-            }
+            None => return bif_badarg("send", &[dest.clone(), msg]),
         },
         Value::Ref(r) => {
             // An alias: delivered while its owner keeps it active, dropped after.
-            let kind = if matches!(kind, MessageKind::Send) { MessageKind::Reply } else { kind };
+            let kind = if matches!(kind, MessageKind::Send) {
+                MessageKind::Reply
+            } else {
+                kind
+            };
             match c.core.aliases.get(&r.0).copied() {
                 Some(p) => {
                     c.core.send_tagged(c.proc, me, p, msg.clone(), kind, call);
@@ -491,7 +505,7 @@ pub fn send_with_call(
             // `{name, node}`: only the local node exists.
             return send_with_call(c, &t[0], msg, kind, call);
         }
-        _ => return badarg(),
+        _ => return bif_badarg("send", &[dest.clone(), msg]),
     }
     Ok(msg)
 }
@@ -505,7 +519,7 @@ fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
         Value::Tuple(t) if t.len() == 2 => t[0]
             .as_atom()
             .and_then(|a| c.core.registry.get(&a).copied()),
-        _ => return badarg(),
+        _ => return bif_badarg("monitor", &[Value::atom("process"), target.clone()]),
     };
     let watched = pid.filter(|p| c.core.is_alive(c.proc, *p));
     let at = c.core.clock;
@@ -550,7 +564,9 @@ fn monitor(c: &mut Ctx<'_>, target: &Value) -> NResult {
 /// `Process.demonitor(ref, options)`: `:flush` drops a `:DOWN` already
 /// delivered; `:info` returns whether the monitor was still active.
 fn demonitor(c: &mut Ctx<'_>, r: &Value, options: &Value) -> NResult {
-    let Value::Ref(r) = *r else { return badarg() };
+    let Value::Ref(r) = *r else {
+        return bif_badarg("demonitor", std::slice::from_ref(r));
+    };
     let has = |name: &str| {
         options
             .list_iter()
@@ -580,7 +596,7 @@ fn is_down_for(v: &Value, r: Ref) -> bool {
 
 fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
     let Value::Pid(other) = *target else {
-        return badarg();
+        return bif_badarg("link", std::slice::from_ref(target));
     };
     let me = c.proc.pid;
     if other == me {
@@ -624,7 +640,7 @@ fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
 
 fn info(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
     let Value::Pid(pid) = a[0] else {
-        return badarg();
+        return bif_badarg("process_info", a);
     };
     if let Value::Nil | Value::Cons(_) = a[1] {
         // A list of items gives a keyword list (nil for a dead process).

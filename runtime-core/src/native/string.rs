@@ -1,7 +1,7 @@
 //! String functions (UTF-8 text; graphemes approximated by code points) and the
 //! conversions between strings, numbers, atoms and charlists.
 
-use super::{badarg, badarg_at, int, list, register, str_arg, Control, NResult, Table};
+use super::{badarg, bif_badarg, int, list, register, str_arg, Control, NResult, Table};
 use crate::atom::Atom;
 use crate::exception;
 use crate::value::Value;
@@ -19,11 +19,11 @@ fn text_of<'v>(v: &'v Value, function: &str, arity: usize) -> Result<&'v str, Co
     }
 }
 
-/// The string argument of an Erlang built-in, or its `badarg` "not a binary".
-fn binary_arg(v: &Value, position: usize) -> Result<&str, Control> {
-    match v {
+/// The string first argument of `:erlang.<bif>(args)`, or its `badarg`.
+fn binary_arg<'a>(bif: &str, args: &'a [Value]) -> Result<&'a str, Control> {
+    match &args[0] {
         Value::Str(s) => Ok(s),
-        _ => badarg_at(position, "not a binary"),
+        _ => bif_badarg(bif, args),
     }
 }
 
@@ -202,11 +202,12 @@ fn split_on(text: &str, pattern: &Value) -> Result<Vec<Value>, Control> {
     Ok(parts.into_iter().map(Value::string).collect())
 }
 
-fn to_integer(text: &str, base: u32) -> NResult {
+/// `:erlang.binary_to_integer(args)`, `args[0]` being `text`.
+fn to_integer(text: &str, base: u32, args: &[Value]) -> NResult {
     match num_bigint::BigInt::parse_bytes(text.as_bytes(), base) {
         // `parse_bytes` allows digit separators; the BEAM does not.
         Some(n) if !text.contains('_') => Ok(Value::from_bigint(n)),
-        _ => badarg_at(1, "not a textual representation of an integer"),
+        _ => bif_badarg("binary_to_integer", args),
     }
 }
 
@@ -388,27 +389,34 @@ pub(super) fn register_all(t: &mut Table) {
                 }
             }),
             ("to_integer", 1, |_, a| {
-                to_integer(binary_arg(&a[0], 1)?, 10)
+                to_integer(binary_arg("binary_to_integer", a)?, 10, a)
             }),
-            ("to_integer", 2, |_, a| {
-                let text = binary_arg(&a[0], 1)?;
-                match a[1] {
-                    Value::Int(base) if (2..=36).contains(&base) => to_integer(text, base as u32),
-                    _ => badarg_at(2, "not an integer in the range 2 through 36"),
+            ("to_integer", 2, |_, a| match (&a[0], &a[1]) {
+                (Value::Str(text), Value::Int(base)) if (2..=36).contains(base) => {
+                    to_integer(text, *base as u32, a)
                 }
+                _ => bif_badarg("binary_to_integer", a),
             }),
             ("to_float", 1, |_, a| {
-                let text = binary_arg(&a[0], 1)?;
+                let text = binary_arg("binary_to_float", a)?;
                 match text.parse::<f64>() {
                     Ok(f) if text.contains('.') => Ok(Value::Float(f)),
-                    _ => badarg_at(1, "not a textual representation of a float"),
+                    _ => bif_badarg("binary_to_float", a),
                 }
             }),
-            ("to_atom", 1, |_, a| Ok(Value::atom(binary_arg(&a[0], 1)?))),
+            // `:erlang.binary_to_atom(s, :utf8)` and its `existing` twin.
+            ("to_atom", 1, |_, a| match &a[0] {
+                Value::Str(s) => Ok(Value::atom(s)),
+                _ => bif_badarg("binary_to_atom", &[a[0].clone(), Value::atom("utf8")]),
+            }),
             ("to_existing_atom", 1, |_, a| {
-                match Atom::existing(binary_arg(&a[0], 1)?) {
-                    Some(atom) => Ok(Value::Atom(atom)),
-                    None => badarg_at(1, "not an already existing atom"),
+                let call = [a[0].clone(), Value::atom("utf8")];
+                match &a[0] {
+                    Value::Str(s) => match Atom::existing(s) {
+                        Some(atom) => Ok(Value::Atom(atom)),
+                        None => bif_badarg("binary_to_existing_atom", &call),
+                    },
+                    _ => bif_badarg("binary_to_existing_atom", &call),
                 }
             }),
             ("to_charlist", 1, |_, a| {
