@@ -78,6 +78,18 @@ pub enum Op {
     Call(u32, u32),
     /// As `Call`, but reusing the current frame.
     TailCall(u32, u32),
+    /// As `TailCall`, with the first `keep` arguments not pushed: each is
+    /// already in the local slot it goes to (`loop(a, b, x + 1)` in
+    /// `def loop(a, b, n)`), so the call leaves them where they are and
+    /// pushes only the rest.
+    TailCallKeep {
+        /// The import.
+        imp: u32,
+        /// Number of arguments, the kept ones included.
+        argc: u16,
+        /// How many leading arguments stay in their slots.
+        keep: u16,
+    },
     /// `module.fun(args)` with the module known only at run time: call
     /// `dynamic[i]`'s function of the module below `argc` arguments (as
     /// `:erlang.apply/3` would, without building the argument list).
@@ -108,6 +120,45 @@ pub enum Op {
     /// Pop; unless a binary starting with `consts[i]`, jump; else push the rest.
     MatchPrefix(u32, Label),
 
+    // Fused matches (see `compiler/fuse.rs`): each stands for the instructions
+    // it replaces, which stay after it (jumps may still land on them); on
+    // success it skips them.
+    /// `Load(slot), MatchConst(c, fail)`: jump unless local `slot` strictly
+    /// equals `consts[c]`; else skip one instruction.
+    MatchSlotConst {
+        /// The local slot.
+        slot: u16,
+        /// Index into `consts`.
+        c: u16,
+        /// Where to go when it differs.
+        fail: Label,
+    },
+    /// `Load(slot), MatchTuple(n, fail)`: jump unless local `slot` is a tuple
+    /// of `n` elements; else push them, last first, and skip one instruction.
+    MatchSlotTuple {
+        /// The local slot.
+        slot: u16,
+        /// The tuple size.
+        n: u16,
+        /// Where to go when it does not match.
+        fail: Label,
+    },
+    /// `MatchTuple(n, fail), MatchConst(c, fail)` on a value taken as `from`
+    /// says: jump unless it is a tuple of `n` elements whose first strictly
+    /// equals `consts[c]`; else push the other elements, last first, and skip
+    /// the instructions it replaces. `fail` must start with a `Truncate` (it
+    /// may find fewer operands than the unfused code left).
+    MatchTagged {
+        /// Where the value comes from.
+        from: TaggedFrom,
+        /// The tuple size.
+        n: u16,
+        /// Index into `consts` of the first element.
+        c: u16,
+        /// Where to go when it does not match.
+        fail: Label,
+    },
+
     /// Start scanning the mailbox from its first message.
     RecvStart,
     /// Push the message at the scan position, or jump when none is left.
@@ -129,6 +180,30 @@ pub enum Op {
     /// Raise an error built from the top of the stack.
     Fail(FailKind),
 }
+
+/// Where [`Op::MatchTagged`] finds the tuple it matches, and what it replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaggedFrom {
+    /// Popped off the stack (replaces `MatchTuple, MatchConst`).
+    Pop,
+    /// The top of the stack, left there (replaces `Dup, MatchTuple, MatchConst`).
+    Peek,
+    /// A local slot (replaces `Load(slot), MatchTuple, MatchConst`).
+    Slot(u16),
+}
+
+impl TaggedFrom {
+    /// How many instructions after the fused one it stands for.
+    pub fn skipped(self) -> usize {
+        match self {
+            TaggedFrom::Pop => 1,
+            TaggedFrom::Peek | TaggedFrom::Slot(_) => 2,
+        }
+    }
+}
+
+// The dispatch loop loads one `Op` per step: keep it at three words.
+const _: () = assert!(std::mem::size_of::<Op>() <= 12);
 
 /// Binary operators the VM implements directly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

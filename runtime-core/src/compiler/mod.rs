@@ -4,6 +4,7 @@
 
 mod builder;
 mod expr;
+mod fuse;
 mod liveness;
 mod pattern;
 mod unused;
@@ -741,6 +742,7 @@ impl Compiler {
         let mut b = self.fns.pop().expect("a function is being compiled");
         b.finish_code();
         liveness::mark_last_uses(&mut b.code, b.arity, b.locals);
+        fuse::fuse_matches(&mut b.code);
         let id = self.program.functions.len() as FunctionId;
         let capture_slots = b.captures.iter().map(|(_, own)| *own).collect();
         self.program.functions.push(Rc::new(Function {
