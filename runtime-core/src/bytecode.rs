@@ -76,6 +76,10 @@ pub enum Op {
 
     /// Call import `i` with `argc` arguments from the stack.
     Call(u32, u32),
+    /// `Call(i, argc), Pop` fused (see `compiler/fuse.rs`): a call whose
+    /// result is discarded. A native's result is dropped at once and the `Pop`
+    /// after it skipped; a compiled function returns to the `Pop`.
+    CallPop(u32, u32),
     /// As `Call`, but reusing the current frame.
     TailCall(u32, u32),
     /// As `TailCall`, with the first `keep` arguments not pushed: each is

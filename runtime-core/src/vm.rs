@@ -370,14 +370,16 @@ impl<'a> Vm<'a> {
                         raise!(exception::bad_boolean(top, fun.consts[i as usize].clone()));
                     }
                 }
-                Op::Call(..) | Op::TailCall(..) | Op::TailCallKeep { .. } => {
+                Op::Call(..) | Op::CallPop(..) | Op::TailCall(..) | Op::TailCallKeep { .. } => {
                     let (imp, argc, keep) = match *op {
-                        Op::Call(imp, argc) | Op::TailCall(imp, argc) => (imp, argc, 0),
+                        Op::Call(imp, argc) | Op::CallPop(imp, argc) | Op::TailCall(imp, argc) => {
+                            (imp, argc, 0)
+                        }
                         Op::TailCallKeep { imp, argc, keep } => (imp, argc as u32, keep as usize),
                         // Not reached: this arm matched one of the above.
                         _ => continue,
                     };
-                    let tail = !matches!(op, Op::Call(..));
+                    let tail = matches!(op, Op::TailCall(..) | Op::TailCallKeep { .. });
                     let callee = self.program.resolve(&fun.imports[imp as usize]);
                     if keep > 0 && !matches!(callee, Callee::Function(_)) {
                         // A native or an undefined function takes all its
@@ -415,7 +417,14 @@ impl<'a> Vm<'a> {
                                     load_frame!();
                                 }
                                 // The result is pushed and the frame is as it was.
-                                NativeFlow::Pushed => {}
+                                NativeFlow::Pushed => {
+                                    if matches!(op, Op::CallPop(..)) {
+                                        if let Some(v) = p.stack.pop() {
+                                            v.discard();
+                                        }
+                                        pc += 1;
+                                    }
+                                }
                                 NativeFlow::Entered | NativeFlow::Caught => load_frame!(),
                                 NativeFlow::Stop(o) => return o,
                             }

@@ -414,6 +414,7 @@ fn stack_effect(op: Op) -> i64 {
         Op::JumpIfFalsy(_) | Op::JumpIfTruthy(_) => -1,
         Op::CheckBool(_) => 0,
         Op::Call(_, argc) | Op::TailCall(_, argc) => 1 - argc as i64,
+        Op::CallPop(_, argc) => -(argc as i64),
         Op::TailCallKeep { argc, keep, .. } => 1 - (argc - keep) as i64,
         Op::CallFun(argc) | Op::TailCallFun(argc) => -(argc as i64),
         Op::CallDynamic(_, argc) | Op::TailCallDynamic(_, argc) => -(argc as i64),

@@ -1,6 +1,7 @@
-//! Fused matches: the sequences a pattern compiles to most often, each turned
-//! into one instruction once the function is complete (after the liveness
-//! pass, which decides which `Load`s stay).
+//! Fused instructions: the sequences a pattern compiles to most often (and a
+//! call whose result is discarded), each turned into one instruction once the
+//! function is complete (after the liveness pass, which decides which
+//! `Load`s stay).
 //!
 //! Why: a GenServer's receive loop tests every message and every callback
 //! result against tagged tuples (`{:"$gen_cast", request}`,
@@ -61,6 +62,7 @@ fn fused(code: &[Op], at: usize) -> Option<Op> {
             n: u16::try_from(n).ok()?,
             fail,
         }),
+        [Op::Call(imp, argc), Op::Pop, ..] => Some(Op::CallPop(imp, argc)),
         [Op::Load(s), Op::MatchConst(c, fail), ..] => Some(Op::MatchSlotConst {
             slot: u16::try_from(s).ok()?,
             c: u16::try_from(c).ok()?,

@@ -635,7 +635,9 @@ impl Compiler {
                 given,
             ));
             let mut next_arg = 0u32;
+            let mut starts = Vec::with_capacity(params.len());
             for p in params {
+                starts.push(self.f().code.len());
                 match &p.kind {
                     ExprKind::BinOp(BinOp::Default, _, default) => {
                         if defaults_taken > 0 {
@@ -655,7 +657,7 @@ impl Compiler {
             let imp = self
                 .f()
                 .import(module, Atom::intern(name), params.len() as u32);
-            self.f().emit(Op::TailCall(imp, params.len() as u32));
+            self.f().emit_tail_call(imp, &starts);
             let id = self.finish_function();
             self.program
                 .modules
