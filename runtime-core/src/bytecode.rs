@@ -169,6 +169,11 @@ pub enum Op {
     RecvNext(Label),
     /// Remove the message at the scan position (a clause matched it).
     RecvAccept,
+    /// `RecvNext(fail), Store(slot), RecvAccept` fused (see
+    /// `compiler/fuse.rs`), a clause that takes any message: move the message
+    /// at the scan position out of the mailbox into local `slot` and skip the
+    /// two instructions, or jump when none is left.
+    RecvTake(u32, Label),
     /// Move the scan position past the current message.
     RecvSkip,
     /// Pop a timeout (ms, `:infinity`); wait for a new message (continue at the

@@ -616,6 +616,30 @@ impl<'a> Vm<'a> {
                     }
                     p.timed_out = false;
                 }
+                Op::RecvTake(slot, t) => {
+                    // `RecvNext`'s reduction, then `Store` and `RecvAccept`
+                    // without copying the message out and dropping it again.
+                    spend!();
+                    let taken = if p.cursor == 0 {
+                        p.mailbox.pop_front()
+                    } else {
+                        p.mailbox.remove(p.cursor)
+                    };
+                    match taken {
+                        Some(m) => {
+                            core.received(p.pid, m.id, p.mailbox.len());
+                            std::mem::replace(&mut p.stack[base + slot as usize], m.value)
+                                .discard();
+                            p.cursor = 0;
+                            if let Some(id) = p.recv_timer.take() {
+                                core.forget_receive_timer(id);
+                            }
+                            p.timed_out = false;
+                            pc += 2;
+                        }
+                        None => pc = t as usize,
+                    }
+                }
                 Op::RecvSkip => p.cursor += 1,
                 Op::RecvWait(t) => {
                     let timeout = pop!();

@@ -350,6 +350,7 @@ pub(super) fn jump_target(op: Op) -> Option<Label> {
         | Op::MatchSlotTuple { fail: t, .. }
         | Op::MatchTagged { fail: t, .. }
         | Op::RecvNext(t)
+        | Op::RecvTake(_, t)
         | Op::RecvWait(t)
         | Op::Try(t) => Some(t),
         _ => None,
@@ -389,6 +390,7 @@ fn retarget(op: Op, t: Label) -> Op {
             fail: t,
         },
         Op::RecvNext(_) => Op::RecvNext(t),
+        Op::RecvTake(s, _) => Op::RecvTake(s, t),
         Op::RecvWait(_) => Op::RecvWait(t),
         Op::Try(_) => Op::Try(t),
         other => other,
@@ -433,6 +435,7 @@ fn stack_effect(op: Op) -> i64 {
         },
         Op::RecvStart | Op::RecvAccept | Op::RecvSkip => 0,
         Op::RecvNext(_) => 1,
+        Op::RecvTake(..) => 0,
         Op::RecvWait(_) => -1,
         Op::Try(_) | Op::EndTry => 0,
         Op::Reraise => -3,

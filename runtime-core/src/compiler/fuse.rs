@@ -1,5 +1,6 @@
 //! Fused instructions: the sequences a pattern compiles to most often (and a
-//! call whose result is discarded), each turned into one instruction once the
+//! call whose result is discarded, and a `receive` clause taking any
+//! message), each turned into one instruction once the
 //! function is complete (after the liveness pass, which decides which
 //! `Load`s stay).
 //!
@@ -63,6 +64,7 @@ fn fused(code: &[Op], at: usize) -> Option<Op> {
             fail,
         }),
         [Op::Call(imp, argc), Op::Pop, ..] => Some(Op::CallPop(imp, argc)),
+        [Op::RecvNext(fail), Op::Store(s), Op::RecvAccept, ..] => Some(Op::RecvTake(s, fail)),
         [Op::Load(s), Op::MatchConst(c, fail), ..] => Some(Op::MatchSlotConst {
             slot: u16::try_from(s).ok()?,
             c: u16::try_from(c).ok()?,
