@@ -18,7 +18,12 @@ pub type Label = u32;
 
 /// One instruction. The VM is a stack machine: a function's locals live in slots
 /// at the bottom of its frame, operands above them.
+// `repr(u8)`: the variant is a plain byte at the start, which the dispatch
+// loop reads in one load. Left to itself the compiler may encode it in a
+// niche of some variant's field instead (it did once a variant held an enum
+// with data), which costs every instruction a few more machine instructions.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(u8)]
 pub enum Op {
     /// Push `consts[i]`.
     Const(u32),
@@ -147,14 +152,34 @@ pub enum Op {
         /// Where to go when it does not match.
         fail: Label,
     },
-    /// `MatchTuple(n, fail), MatchConst(c, fail)` on a value taken as `from`
-    /// says: jump unless it is a tuple of `n` elements whose first strictly
-    /// equals `consts[c]`; else push the other elements, last first, and skip
-    /// the instructions it replaces. `fail` must start with a `Truncate` (it
-    /// may find fewer operands than the unfused code left).
+    /// `MatchTuple(n, fail), MatchConst(c, fail)`: pop; jump unless it is a
+    /// tuple of `n` elements whose first strictly equals `consts[c]`; else
+    /// push the other elements, last first, and skip one instruction. `fail`
+    /// must start with a `Truncate` (it may find fewer operands than the
+    /// unfused code left); so must the two below's.
     MatchTagged {
-        /// Where the value comes from.
-        from: TaggedFrom,
+        /// The tuple size.
+        n: u16,
+        /// Index into `consts` of the first element.
+        c: u16,
+        /// Where to go when it does not match.
+        fail: Label,
+    },
+    /// `Dup, MatchTuple(n, fail), MatchConst(c, fail)`: as `MatchTagged` on
+    /// the top of the stack, left there; skips two instructions.
+    MatchTaggedPeek {
+        /// The tuple size.
+        n: u16,
+        /// Index into `consts` of the first element.
+        c: u16,
+        /// Where to go when it does not match.
+        fail: Label,
+    },
+    /// `Load(slot), MatchTuple(n, fail), MatchConst(c, fail)`: as
+    /// `MatchTagged` on local `slot`; skips two instructions.
+    MatchTaggedSlot {
+        /// The local slot.
+        slot: u16,
         /// The tuple size.
         n: u16,
         /// Index into `consts` of the first element.
@@ -188,27 +213,6 @@ pub enum Op {
     Reraise,
     /// Raise an error built from the top of the stack.
     Fail(FailKind),
-}
-
-/// Where [`Op::MatchTagged`] finds the tuple it matches, and what it replaces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TaggedFrom {
-    /// Popped off the stack (replaces `MatchTuple, MatchConst`).
-    Pop,
-    /// The top of the stack, left there (replaces `Dup, MatchTuple, MatchConst`).
-    Peek,
-    /// A local slot (replaces `Load(slot), MatchTuple, MatchConst`).
-    Slot(u16),
-}
-
-impl TaggedFrom {
-    /// How many instructions after the fused one it stands for.
-    pub fn skipped(self) -> usize {
-        match self {
-            TaggedFrom::Pop => 1,
-            TaggedFrom::Peek | TaggedFrom::Slot(_) => 2,
-        }
-    }
 }
 
 // The dispatch loop loads one `Op` per step: keep it at three words.

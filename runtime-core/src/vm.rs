@@ -4,9 +4,7 @@
 use std::rc::Rc;
 
 use crate::atom::Atom;
-use crate::bytecode::{
-    BinaryOp, Callee, DynamicCall, FailKind, Function, Op, Program, TaggedFrom, UnaryOp,
-};
+use crate::bytecode::{BinaryOp, Callee, DynamicCall, FailKind, Function, Op, Program, UnaryOp};
 use crate::exception::{self, Class, Exception};
 use crate::native::{Control, Ctx};
 use crate::ops;
@@ -525,11 +523,17 @@ impl<'a> Vm<'a> {
                     }
                     _ => pc = fail as usize,
                 },
-                Op::MatchTagged { from, n, c, fail } => {
-                    let v = match from {
-                        TaggedFrom::Pop => pop!(),
-                        TaggedFrom::Peek => p.stack.last().cloned().unwrap_or(Value::Nil),
-                        TaggedFrom::Slot(s) => p.stack[base + s as usize].clone(),
+                Op::MatchTagged { n, c, fail }
+                | Op::MatchTaggedPeek { n, c, fail }
+                | Op::MatchTaggedSlot { n, c, fail, .. } => {
+                    let (v, skip) = match *op {
+                        Op::MatchTaggedSlot { slot, .. } => {
+                            (p.stack[base + slot as usize].clone(), 2)
+                        }
+                        Op::MatchTaggedPeek { .. } => {
+                            (p.stack.last().cloned().unwrap_or(Value::Nil), 2)
+                        }
+                        _ => (pop!(), 1),
                     };
                     match &v {
                         Value::Tuple(items)
@@ -537,7 +541,7 @@ impl<'a> Vm<'a> {
                                 && same_as_const(&items[0], &fun.consts[c as usize]) =>
                         {
                             p.stack.extend(items[1..].iter().rev().cloned());
-                            pc += from.skipped();
+                            pc += skip;
                         }
                         _ => pc = fail as usize,
                     }

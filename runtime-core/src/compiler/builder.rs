@@ -349,6 +349,8 @@ pub(super) fn jump_target(op: Op) -> Option<Label> {
         | Op::MatchSlotConst { fail: t, .. }
         | Op::MatchSlotTuple { fail: t, .. }
         | Op::MatchTagged { fail: t, .. }
+        | Op::MatchTaggedPeek { fail: t, .. }
+        | Op::MatchTaggedSlot { fail: t, .. }
         | Op::RecvNext(t)
         | Op::RecvTake(_, t)
         | Op::RecvWait(t)
@@ -383,8 +385,10 @@ fn retarget(op: Op, t: Label) -> Op {
         Op::MatchPrefix(i, _) => Op::MatchPrefix(i, t),
         Op::MatchSlotConst { slot, c, .. } => Op::MatchSlotConst { slot, c, fail: t },
         Op::MatchSlotTuple { slot, n, .. } => Op::MatchSlotTuple { slot, n, fail: t },
-        Op::MatchTagged { from, n, c, .. } => Op::MatchTagged {
-            from,
+        Op::MatchTagged { n, c, .. } => Op::MatchTagged { n, c, fail: t },
+        Op::MatchTaggedPeek { n, c, .. } => Op::MatchTaggedPeek { n, c, fail: t },
+        Op::MatchTaggedSlot { slot, n, c, .. } => Op::MatchTaggedSlot {
+            slot,
             n,
             c,
             fail: t,
@@ -429,10 +433,8 @@ fn stack_effect(op: Op) -> i64 {
         Op::MatchPrefix(..) => 0,
         Op::MatchSlotConst { .. } => 0,
         Op::MatchSlotTuple { n, .. } => n as i64,
-        Op::MatchTagged { from, n, .. } => match from {
-            crate::bytecode::TaggedFrom::Pop => n as i64 - 2,
-            _ => n as i64 - 1,
-        },
+        Op::MatchTagged { n, .. } => n as i64 - 2,
+        Op::MatchTaggedPeek { n, .. } | Op::MatchTaggedSlot { n, .. } => n as i64 - 1,
         Op::RecvStart | Op::RecvAccept | Op::RecvSkip => 0,
         Op::RecvNext(_) => 1,
         Op::RecvTake(..) => 0,

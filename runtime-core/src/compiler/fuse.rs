@@ -16,7 +16,7 @@
 //! into the middle of a sequence still finds the instructions it expects; on
 //! success the fused instruction skips them.
 
-use crate::bytecode::{Op, TaggedFrom};
+use crate::bytecode::Op;
 
 /// Fuses every sequence of `code` that has a fused form.
 pub fn fuse_matches(code: &mut [Op]) {
@@ -30,33 +30,40 @@ pub fn fuse_matches(code: &mut [Op]) {
 
 /// The fused instruction standing for the sequence starting at `at`, if any.
 fn fused(code: &[Op], at: usize) -> Option<Op> {
-    let tagged = |from: TaggedFrom, n: u32, c: u32, fail: u32| {
-        // The fused form fails with fewer operands on the stack than the
-        // unfused code could leave, so the failure label must truncate.
-        let truncates = matches!(code.get(fail as usize), Some(Op::Truncate(_)));
-        Some(Op::MatchTagged {
-            from,
-            n: u16::try_from(n).ok().filter(|&n| n >= 1)?,
-            c: u16::try_from(c).ok()?,
-            fail,
-        })
-        .filter(|_| truncates)
-    };
+    // A tagged-tuple test fails with fewer operands on the stack than the
+    // unfused code could leave, so its failure label must truncate.
+    let truncates = |fail: u32| matches!(code.get(fail as usize), Some(Op::Truncate(_)));
+    let small = |x: u32| u16::try_from(x).ok();
     match code[at..] {
         [Op::Load(s), Op::MatchTuple(n, fail), Op::MatchConst(c, f2), ..] if fail == f2 => {
-            tagged(TaggedFrom::Slot(u16::try_from(s).ok()?), n, c, fail).or(Some(
-                Op::MatchSlotTuple {
-                    slot: u16::try_from(s).ok()?,
-                    n: u16::try_from(n).ok()?,
+            let (slot, n16) = (small(s)?, small(n)?);
+            match small(c) {
+                Some(c) if n >= 1 && truncates(fail) => Some(Op::MatchTaggedSlot {
+                    slot,
+                    n: n16,
+                    c,
                     fail,
-                },
-            ))
+                }),
+                _ => Some(Op::MatchSlotTuple { slot, n: n16, fail }),
+            }
         }
-        [Op::Dup, Op::MatchTuple(n, fail), Op::MatchConst(c, f2), ..] if fail == f2 => {
-            tagged(TaggedFrom::Peek, n, c, fail)
+        [Op::Dup, Op::MatchTuple(n, fail), Op::MatchConst(c, f2), ..]
+            if fail == f2 && n >= 1 && truncates(fail) =>
+        {
+            Some(Op::MatchTaggedPeek {
+                n: small(n)?,
+                c: small(c)?,
+                fail,
+            })
         }
-        [Op::MatchTuple(n, fail), Op::MatchConst(c, f2), ..] if fail == f2 => {
-            tagged(TaggedFrom::Pop, n, c, fail)
+        [Op::MatchTuple(n, fail), Op::MatchConst(c, f2), ..]
+            if fail == f2 && n >= 1 && truncates(fail) =>
+        {
+            Some(Op::MatchTagged {
+                n: small(n)?,
+                c: small(c)?,
+                fail,
+            })
         }
         [Op::Load(s), Op::MatchTuple(n, fail), ..] => Some(Op::MatchSlotTuple {
             slot: u16::try_from(s).ok()?,
@@ -97,14 +104,13 @@ mod tests {
         assert_eq!(
             code[..3],
             [
-                Op::MatchTagged {
-                    from: TaggedFrom::Slot(1),
+                Op::MatchTaggedSlot {
+                    slot: 1,
                     n: 2,
                     c: 0,
                     fail: 5
                 },
                 Op::MatchTagged {
-                    from: TaggedFrom::Pop,
                     n: 2,
                     c: 0,
                     fail: 5
