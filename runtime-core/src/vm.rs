@@ -523,29 +523,41 @@ impl<'a> Vm<'a> {
                     }
                     _ => pc = fail as usize,
                 },
-                Op::MatchTagged { n, c, fail }
-                | Op::MatchTaggedPeek { n, c, fail }
-                | Op::MatchTaggedSlot { n, c, fail, .. } => {
-                    let (v, skip) = match *op {
-                        Op::MatchTaggedSlot { slot, .. } => {
-                            (p.stack[base + slot as usize].clone(), 2)
-                        }
-                        Op::MatchTaggedPeek { .. } => {
-                            (p.stack.last().cloned().unwrap_or(Value::Nil), 2)
-                        }
-                        _ => (pop!(), 1),
-                    };
+                Op::MatchTagged { n, c, fail } => {
+                    let v = pop!();
                     match &v {
                         Value::Tuple(items)
                             if items.len() == n as usize
                                 && same_as_const(&items[0], &fun.consts[c as usize]) =>
                         {
                             p.stack.extend(items[1..].iter().rev().cloned());
-                            pc += skip;
+                            pc += 1;
                         }
                         _ => pc = fail as usize,
                     }
                 }
+                Op::MatchTaggedPeek { n, c, fail } => match p.stack.last() {
+                    Some(Value::Tuple(items))
+                        if items.len() == n as usize
+                            && same_as_const(&items[0], &fun.consts[c as usize]) =>
+                    {
+                        let items = items.clone();
+                        p.stack.extend(items[1..].iter().rev().cloned());
+                        pc += 2;
+                    }
+                    _ => pc = fail as usize,
+                },
+                Op::MatchTaggedSlot { slot, n, c, fail } => match &p.stack[base + slot as usize] {
+                    Value::Tuple(items)
+                        if items.len() == n as usize
+                            && same_as_const(&items[0], &fun.consts[c as usize]) =>
+                    {
+                        let items = items.clone();
+                        p.stack.extend(items[1..].iter().rev().cloned());
+                        pc += 2;
+                    }
+                    _ => pc = fail as usize,
+                },
                 Op::MatchSlot(s, t) => {
                     let v = pop!();
                     if !strict_equal(&v, &p.stack[base + s as usize]) {
