@@ -18,7 +18,12 @@ pub type Label = u32;
 
 /// One instruction. The VM is a stack machine: a function's locals live in slots
 /// at the bottom of its frame, operands above them.
+// `repr(u8)`: the variant is a plain byte at the start, which the dispatch
+// loop reads in one load. Left to itself the compiler may encode it in a
+// niche of some variant's field instead (it did once a variant held an enum
+// with data), which costs every instruction a few more machine instructions.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(u8)]
 pub enum Op {
     /// Push `consts[i]`.
     Const(u32),
@@ -76,8 +81,24 @@ pub enum Op {
 
     /// Call import `i` with `argc` arguments from the stack.
     Call(u32, u32),
+    /// `Call(i, argc), Pop` fused (see `compiler/fuse.rs`): a call whose
+    /// result is discarded. A native's result is dropped at once and the `Pop`
+    /// after it skipped; a compiled function returns to the `Pop`.
+    CallPop(u32, u32),
     /// As `Call`, but reusing the current frame.
     TailCall(u32, u32),
+    /// As `TailCall`, with the first `keep` arguments not pushed: each is
+    /// already in the local slot it goes to (`loop(a, b, x + 1)` in
+    /// `def loop(a, b, n)`), so the call leaves them where they are and
+    /// pushes only the rest.
+    TailCallKeep {
+        /// The import.
+        imp: u32,
+        /// Number of arguments, the kept ones included.
+        argc: u16,
+        /// How many leading arguments stay in their slots.
+        keep: u16,
+    },
     /// `module.fun(args)` with the module known only at run time: call
     /// `dynamic[i]`'s function of the module below `argc` arguments (as
     /// `:erlang.apply/3` would, without building the argument list).
@@ -108,12 +129,76 @@ pub enum Op {
     /// Pop; unless a binary starting with `consts[i]`, jump; else push the rest.
     MatchPrefix(u32, Label),
 
+    // Fused matches (see `compiler/fuse.rs`): each stands for the instructions
+    // it replaces, which stay after it (jumps may still land on them); on
+    // success it skips them.
+    /// `Load(slot), MatchConst(c, fail)`: jump unless local `slot` strictly
+    /// equals `consts[c]`; else skip one instruction.
+    MatchSlotConst {
+        /// The local slot.
+        slot: u16,
+        /// Index into `consts`.
+        c: u16,
+        /// Where to go when it differs.
+        fail: Label,
+    },
+    /// `Load(slot), MatchTuple(n, fail)`: jump unless local `slot` is a tuple
+    /// of `n` elements; else push them, last first, and skip one instruction.
+    MatchSlotTuple {
+        /// The local slot.
+        slot: u16,
+        /// The tuple size.
+        n: u16,
+        /// Where to go when it does not match.
+        fail: Label,
+    },
+    /// `MatchTuple(n, fail), MatchConst(c, fail)`: pop; jump unless it is a
+    /// tuple of `n` elements whose first strictly equals `consts[c]`; else
+    /// push the other elements, last first, and skip one instruction. `fail`
+    /// must start with a `Truncate` (it may find fewer operands than the
+    /// unfused code left); so must the two below's.
+    MatchTagged {
+        /// The tuple size.
+        n: u16,
+        /// Index into `consts` of the first element.
+        c: u16,
+        /// Where to go when it does not match.
+        fail: Label,
+    },
+    /// `Dup, MatchTuple(n, fail), MatchConst(c, fail)`: as `MatchTagged` on
+    /// the top of the stack, left there; skips two instructions.
+    MatchTaggedPeek {
+        /// The tuple size.
+        n: u16,
+        /// Index into `consts` of the first element.
+        c: u16,
+        /// Where to go when it does not match.
+        fail: Label,
+    },
+    /// `Load(slot), MatchTuple(n, fail), MatchConst(c, fail)`: as
+    /// `MatchTagged` on local `slot`; skips two instructions.
+    MatchTaggedSlot {
+        /// The local slot.
+        slot: u16,
+        /// The tuple size.
+        n: u16,
+        /// Index into `consts` of the first element.
+        c: u16,
+        /// Where to go when it does not match.
+        fail: Label,
+    },
+
     /// Start scanning the mailbox from its first message.
     RecvStart,
     /// Push the message at the scan position, or jump when none is left.
     RecvNext(Label),
     /// Remove the message at the scan position (a clause matched it).
     RecvAccept,
+    /// `RecvNext(fail), Store(slot), RecvAccept` fused (see
+    /// `compiler/fuse.rs`), a clause that takes any message: move the message
+    /// at the scan position out of the mailbox into local `slot` and skip the
+    /// two instructions, or jump when none is left.
+    RecvTake(u32, Label),
     /// Move the scan position past the current message.
     RecvSkip,
     /// Pop a timeout (ms, `:infinity`); wait for a new message (continue at the
@@ -129,6 +214,9 @@ pub enum Op {
     /// Raise an error built from the top of the stack.
     Fail(FailKind),
 }
+
+// The dispatch loop loads one `Op` per step: keep it at three words.
+const _: () = assert!(std::mem::size_of::<Op>() <= 12);
 
 /// Binary operators the VM implements directly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -23,12 +23,26 @@ pub fn compare_exact(a: &Value, b: &Value) -> Ordering {
 
 /// `==`
 pub fn equal(a: &Value, b: &Value) -> bool {
-    compare(a, b) == Ordering::Equal
+    same_scalar(a, b).unwrap_or_else(|| compare(a, b) == Ordering::Equal)
 }
 
 /// `===`
 pub fn strict_equal(a: &Value, b: &Value) -> bool {
-    compare_exact(a, b) == Ordering::Equal
+    same_scalar(a, b).unwrap_or_else(|| compare_exact(a, b) == Ordering::Equal)
+}
+
+/// Equality of two terms of the same immediate kind (the usual case when a
+/// pattern pins a reference or a pid), where `==` and `===` agree; `None` for
+/// anything else.
+#[inline]
+fn same_scalar(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Atom(x), Value::Atom(y)) => Some(x == y),
+        (Value::Pid(x), Value::Pid(y)) => Some(x == y),
+        (Value::Ref(x), Value::Ref(y)) => Some(x == y),
+        _ => None,
+    }
 }
 
 /// A map key: a term ordered by [`compare_exact`].

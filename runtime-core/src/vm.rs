@@ -173,8 +173,25 @@ impl<'a> Vm<'a> {
                     Value::truncate_stack(&mut p.stack, base + fun.locals as usize + n as usize)
                 }
                 Op::MakeTuple(n) => {
-                    let at = p.stack.len() - n as usize;
-                    let items: Rc<[Value]> = p.stack.drain(at..).collect();
+                    // Small tuples in one allocation (collecting a drain
+                    // allocates a vector first, then copies it).
+                    let items: Rc<[Value]> = match n {
+                        2 => {
+                            let b = pop!();
+                            let a = pop!();
+                            Rc::new([a, b])
+                        }
+                        3 => {
+                            let c = pop!();
+                            let b = pop!();
+                            let a = pop!();
+                            Rc::new([a, b, c])
+                        }
+                        _ => {
+                            let at = p.stack.len() - n as usize;
+                            p.stack.drain(at..).collect()
+                        }
+                    };
                     p.stack.push(Value::Tuple(items));
                 }
                 Op::MakeList(n) => {
@@ -246,6 +263,24 @@ impl<'a> Vm<'a> {
                         };
                         if let Some(v) = fast {
                             p.stack.push(v);
+                            continue;
+                        }
+                    }
+                    // `pid == self()`, `a == :ok`: identity, without the
+                    // general term comparison.
+                    let same = match (&l, &r) {
+                        (Value::Atom(x), Value::Atom(y)) => Some(x == y),
+                        (Value::Pid(x), Value::Pid(y)) => Some(x == y),
+                        _ => None,
+                    };
+                    if let Some(same) = same {
+                        let result = match b {
+                            BinaryOp::Eq | BinaryOp::StrictEq => Some(same),
+                            BinaryOp::NotEq | BinaryOp::StrictNotEq => Some(!same),
+                            _ => None,
+                        };
+                        if let Some(result) = result {
+                            p.stack.push(Value::bool(result));
                             continue;
                         }
                     }
@@ -334,9 +369,24 @@ impl<'a> Vm<'a> {
                         raise!(exception::bad_boolean(top, fun.consts[i as usize].clone()));
                     }
                 }
-                Op::Call(imp, argc) | Op::TailCall(imp, argc) => {
-                    let tail = matches!(op, Op::TailCall(..));
+                Op::Call(..) | Op::CallPop(..) | Op::TailCall(..) | Op::TailCallKeep { .. } => {
+                    let (imp, argc, keep) = match *op {
+                        Op::Call(imp, argc) | Op::CallPop(imp, argc) | Op::TailCall(imp, argc) => {
+                            (imp, argc, 0)
+                        }
+                        Op::TailCallKeep { imp, argc, keep } => (imp, argc as u32, keep as usize),
+                        // Not reached: this arm matched one of the above.
+                        _ => continue,
+                    };
+                    let tail = matches!(op, Op::TailCall(..) | Op::TailCallKeep { .. });
                     let callee = self.program.resolve(&fun.imports[imp as usize]);
+                    if keep > 0 && !matches!(callee, Callee::Function(_)) {
+                        // A native or an undefined function takes all its
+                        // arguments from the stack: push the kept ones.
+                        let at = p.stack.len() - (argc as usize - keep);
+                        let kept: Vec<Value> = p.stack[base..base + keep].to_vec();
+                        p.stack.splice(at..at, kept);
+                    }
                     match callee {
                         Callee::Function(id) => {
                             if self.budget <= 0 {
@@ -346,7 +396,7 @@ impl<'a> Vm<'a> {
                             }
                             spend!();
                             if tail {
-                                self.tail_frame(p, id, argc as usize);
+                                self.tail_frame(p, id, argc as usize, keep);
                             } else {
                                 save_pc!();
                                 if let Err(e) = self.push_frame(p, id, argc as usize) {
@@ -366,7 +416,14 @@ impl<'a> Vm<'a> {
                                     load_frame!();
                                 }
                                 // The result is pushed and the frame is as it was.
-                                NativeFlow::Pushed => {}
+                                NativeFlow::Pushed => {
+                                    if matches!(op, Op::CallPop(..)) {
+                                        if let Some(v) = p.stack.pop() {
+                                            v.discard();
+                                        }
+                                        pc += 1;
+                                    }
+                                }
                                 NativeFlow::Entered | NativeFlow::Caught => load_frame!(),
                                 NativeFlow::Stop(o) => return o,
                             }
@@ -399,7 +456,7 @@ impl<'a> Vm<'a> {
                     if let Some(Callee::Function(id)) = callee {
                         p.stack.remove(at);
                         if tail {
-                            self.tail_frame(p, id, argc);
+                            self.tail_frame(p, id, argc, 0);
                         } else if let Err(e) = self.push_frame(p, id, argc) {
                             raise!(e);
                         }
@@ -447,18 +504,61 @@ impl<'a> Vm<'a> {
                 }
                 Op::MatchConst(i, t) => {
                     let v = pop!();
-                    let c = &fun.consts[i as usize];
-                    let same = match (&v, c) {
-                        (Value::Int(x), Value::Int(y)) => x == y,
-                        (Value::Atom(x), Value::Atom(y)) => x == y,
-                        (Value::Int(_) | Value::Atom(_), _)
-                        | (_, Value::Int(_) | Value::Atom(_)) => strict_equal(&v, c),
-                        _ => strict_equal(&v, c),
-                    };
-                    if !same {
+                    if !same_as_const(&v, &fun.consts[i as usize]) {
                         pc = t as usize;
                     }
+                    v.discard();
                 }
+                Op::MatchSlotConst { slot, c, fail } => {
+                    if same_as_const(&p.stack[base + slot as usize], &fun.consts[c as usize]) {
+                        pc += 1;
+                    } else {
+                        pc = fail as usize;
+                    }
+                }
+                Op::MatchSlotTuple { slot, n, fail } => match &p.stack[base + slot as usize] {
+                    Value::Tuple(items) if items.len() == n as usize => {
+                        let items = items.clone();
+                        p.stack.extend(items.iter().rev().cloned());
+                        pc += 1;
+                    }
+                    _ => pc = fail as usize,
+                },
+                Op::MatchTagged { n, c, fail } => {
+                    let v = pop!();
+                    match &v {
+                        Value::Tuple(items)
+                            if items.len() == n as usize
+                                && same_as_const(&items[0], &fun.consts[c as usize]) =>
+                        {
+                            p.stack.extend(items[1..].iter().rev().cloned());
+                            pc += 1;
+                        }
+                        _ => pc = fail as usize,
+                    }
+                }
+                Op::MatchTaggedPeek { n, c, fail } => match p.stack.last() {
+                    Some(Value::Tuple(items))
+                        if items.len() == n as usize
+                            && same_as_const(&items[0], &fun.consts[c as usize]) =>
+                    {
+                        let items = items.clone();
+                        p.stack.extend(items[1..].iter().rev().cloned());
+                        pc += 2;
+                    }
+                    _ => pc = fail as usize,
+                },
+                Op::MatchTaggedSlot { slot, n, c, fail } => match &p.stack[base + slot as usize] {
+                    Value::Tuple(items)
+                        if items.len() == n as usize
+                            && same_as_const(&items[0], &fun.consts[c as usize]) =>
+                    {
+                        let items = items.clone();
+                        p.stack.extend(items[1..].iter().rev().cloned());
+                        pc += 2;
+                    }
+                    _ => pc = fail as usize,
+                },
                 Op::MatchSlot(s, t) => {
                     let v = pop!();
                     if !strict_equal(&v, &p.stack[base + s as usize]) {
@@ -532,6 +632,30 @@ impl<'a> Vm<'a> {
                         core.forget_receive_timer(id);
                     }
                     p.timed_out = false;
+                }
+                Op::RecvTake(slot, t) => {
+                    // `RecvNext`'s reduction, then `Store` and `RecvAccept`
+                    // without copying the message out and dropping it again.
+                    spend!();
+                    let taken = if p.cursor == 0 {
+                        p.mailbox.pop_front()
+                    } else {
+                        p.mailbox.remove(p.cursor)
+                    };
+                    match taken {
+                        Some(m) => {
+                            core.received(p.pid, m.id, p.mailbox.len());
+                            std::mem::replace(&mut p.stack[base + slot as usize], m.value)
+                                .discard();
+                            p.cursor = 0;
+                            if let Some(id) = p.recv_timer.take() {
+                                core.forget_receive_timer(id);
+                            }
+                            p.timed_out = false;
+                            pc += 2;
+                        }
+                        None => pc = t as usize,
+                    }
                 }
                 Op::RecvSkip => p.cursor += 1,
                 Op::RecvWait(t) => {
@@ -643,24 +767,26 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
-    /// Replaces the current frame with one for `id` (a tail call).
-    fn tail_frame(&mut self, p: &mut Process, id: u32, argc: usize) {
+    /// Replaces the current frame with one for `id` (a tail call). The first
+    /// `keep` arguments are already in their slots, the others on top.
+    fn tail_frame(&mut self, p: &mut Process, id: u32, argc: usize, keep: usize) {
         let f = self.program.function(id);
         let Some(frame) = p.frames.last_mut() else {
             return;
         };
         let base = frame.base as usize;
-        let args_at = p.stack.len() - argc;
+        let args_at = p.stack.len() - (argc - keep);
+        let dest = base + keep;
         if args_at >= base + argc {
             // Move the arguments down over the old frame (the common case:
             // the two ranges do not overlap).
             let (old, args) = p.stack.split_at_mut(args_at);
-            for (slot, arg) in old[base..base + argc].iter_mut().zip(args) {
+            for (slot, arg) in old[dest..base + argc].iter_mut().zip(args) {
                 std::mem::swap(slot, arg);
             }
-        } else if args_at != base {
-            for i in 0..argc {
-                p.stack.swap(base + i, args_at + i);
+        } else if args_at != dest {
+            for i in 0..argc - keep {
+                p.stack.swap(dest + i, args_at + i);
             }
         }
         // Slots past the arguments keep stale values until the new code writes
@@ -670,7 +796,10 @@ impl<'a> Vm<'a> {
         if p.stack.len() > len {
             Value::truncate_stack(&mut p.stack, len);
         } else {
-            p.stack.resize(len, Value::Nil);
+            // A few slots at most: pushing them is cheaper than `resize`.
+            while p.stack.len() < len {
+                p.stack.push(Value::Nil);
+            }
         }
         *frame = Frame {
             fun: id,
@@ -716,7 +845,7 @@ impl<'a> Vm<'a> {
             Closure::Lambda { function, env } => {
                 let id = function.id;
                 if tail {
-                    self.tail_frame(p, id, argc);
+                    self.tail_frame(p, id, argc, 0);
                 } else {
                     self.push_frame(p, id, argc)?;
                 }
@@ -733,7 +862,7 @@ impl<'a> Vm<'a> {
             } => match self.program.lookup(*module, *function, *arity as u32) {
                 Callee::Function(id) => {
                     if tail {
-                        self.tail_frame(p, id, argc);
+                        self.tail_frame(p, id, argc, 0);
                     } else {
                         self.push_frame(p, id, argc)?;
                     }
@@ -809,7 +938,7 @@ impl<'a> Vm<'a> {
                     Callee::Function(id) => {
                         p.stack.extend(args);
                         if tail {
-                            self.tail_frame(p, id, argc);
+                            self.tail_frame(p, id, argc, 0);
                         } else if let Err(e) = self.push_frame(p, id, argc) {
                             return caught(self.handle(p, e));
                         }
@@ -1092,6 +1221,17 @@ fn with_error_info(location: Value) -> Value {
     let mut items: Vec<Value> = location.list_iter().cloned().collect();
     items.push(pair);
     Value::list(items)
+}
+
+/// Whether a value strictly equals a pattern's literal (integers and atoms,
+/// the usual literals, without the general comparison).
+#[inline]
+fn same_as_const(v: &Value, c: &Value) -> bool {
+    match (v, c) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Atom(x), Value::Atom(y)) => x == y,
+        _ => strict_equal(v, c),
+    }
 }
 
 /// The `:erlang` function the BEAM names at the top of the stack trace when

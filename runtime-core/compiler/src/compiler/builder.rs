@@ -177,6 +177,46 @@ impl FnBuilder {
         self.locals - 1
     }
 
+    /// Emits a tail call of import `imp` whose arguments were compiled
+    /// starting at the instruction indices `arg_starts`. The leading
+    /// arguments that only load the caller's slot of the same position (a
+    /// loop passing its state on unchanged) are taken out again: the call
+    /// keeps them in place (`Op::TailCallKeep`) instead of pushing each and
+    /// moving it back down. Only when the later arguments cannot write those
+    /// slots or jump (so no instruction index they hold changes).
+    pub fn emit_tail_call(&mut self, imp: u32, arg_starts: &[usize]) {
+        let argc = arg_starts.len();
+        let end = self.code.len();
+        let first = arg_starts.first().copied().unwrap_or(end);
+        let mut keep = 0;
+        while keep < argc && keep < u16::MAX as usize {
+            let next = arg_starts.get(keep + 1).copied().unwrap_or(end);
+            if arg_starts[keep] != first + keep
+                || next != first + keep + 1
+                || self.code[first + keep] != Op::Load(keep as u32)
+            {
+                break;
+            }
+            keep += 1;
+        }
+        let rest_is_plain = self.code[first + keep..].iter().all(|op| {
+            jump_target(*op).is_none() && !matches!(op, Op::Store(s) if (*s as usize) < keep)
+        });
+        let labels_past = self.labels.iter().flatten().any(|&t| t as usize > first);
+        if keep == 0 || !rest_is_plain || labels_past || argc > u16::MAX as usize {
+            self.emit(Op::TailCall(imp, argc as u32));
+            return;
+        }
+        self.code.drain(first..first + keep);
+        self.spans.drain(first..first + keep);
+        self.depth = self.depth.saturating_sub(keep as u32);
+        self.emit(Op::TailCallKeep {
+            imp,
+            argc: argc as u16,
+            keep: keep as u16,
+        });
+    }
+
     /// Where the next slot would go; pass it to [`FnBuilder::release_slots`] once
     /// the variables bound from here on are out of scope.
     pub fn slot_mark(&self) -> u32 {
@@ -306,7 +346,13 @@ pub(super) fn jump_target(op: Op) -> Option<Label> {
         | Op::MatchMap(t)
         | Op::MatchMapKey(t)
         | Op::MatchPrefix(_, t)
+        | Op::MatchSlotConst { fail: t, .. }
+        | Op::MatchSlotTuple { fail: t, .. }
+        | Op::MatchTagged { fail: t, .. }
+        | Op::MatchTaggedPeek { fail: t, .. }
+        | Op::MatchTaggedSlot { fail: t, .. }
         | Op::RecvNext(t)
+        | Op::RecvTake(_, t)
         | Op::RecvWait(t)
         | Op::Try(t) => Some(t),
         _ => None,
@@ -337,7 +383,18 @@ fn retarget(op: Op, t: Label) -> Op {
         Op::MatchMap(_) => Op::MatchMap(t),
         Op::MatchMapKey(_) => Op::MatchMapKey(t),
         Op::MatchPrefix(i, _) => Op::MatchPrefix(i, t),
+        Op::MatchSlotConst { slot, c, .. } => Op::MatchSlotConst { slot, c, fail: t },
+        Op::MatchSlotTuple { slot, n, .. } => Op::MatchSlotTuple { slot, n, fail: t },
+        Op::MatchTagged { n, c, .. } => Op::MatchTagged { n, c, fail: t },
+        Op::MatchTaggedPeek { n, c, .. } => Op::MatchTaggedPeek { n, c, fail: t },
+        Op::MatchTaggedSlot { slot, n, c, .. } => Op::MatchTaggedSlot {
+            slot,
+            n,
+            c,
+            fail: t,
+        },
         Op::RecvNext(_) => Op::RecvNext(t),
+        Op::RecvTake(s, _) => Op::RecvTake(s, t),
         Op::RecvWait(_) => Op::RecvWait(t),
         Op::Try(_) => Op::Try(t),
         other => other,
@@ -363,6 +420,8 @@ fn stack_effect(op: Op) -> i64 {
         Op::JumpIfFalsy(_) | Op::JumpIfTruthy(_) => -1,
         Op::CheckBool(_) => 0,
         Op::Call(_, argc) | Op::TailCall(_, argc) => 1 - argc as i64,
+        Op::CallPop(_, argc) => -(argc as i64),
+        Op::TailCallKeep { argc, keep, .. } => 1 - (argc - keep) as i64,
         Op::CallFun(argc) | Op::TailCallFun(argc) => -(argc as i64),
         Op::CallDynamic(_, argc) | Op::TailCallDynamic(_, argc) => -(argc as i64),
         Op::Return => -1,
@@ -372,8 +431,13 @@ fn stack_effect(op: Op) -> i64 {
         Op::MatchMap(_) => 0,
         Op::MatchMapKey(_) => 0,
         Op::MatchPrefix(..) => 0,
+        Op::MatchSlotConst { .. } => 0,
+        Op::MatchSlotTuple { n, .. } => n as i64,
+        Op::MatchTagged { n, .. } => n as i64 - 2,
+        Op::MatchTaggedPeek { n, .. } | Op::MatchTaggedSlot { n, .. } => n as i64 - 1,
         Op::RecvStart | Op::RecvAccept | Op::RecvSkip => 0,
         Op::RecvNext(_) => 1,
+        Op::RecvTake(..) => 0,
         Op::RecvWait(_) => -1,
         Op::Try(_) | Op::EndTry => 0,
         Op::Reraise => -3,
@@ -391,6 +455,40 @@ mod tests {
         b.finish_code();
         assert_eq!(b.code.len(), b.spans.len());
         b.code
+    }
+
+    #[test]
+    fn a_tail_call_keeps_the_leading_arguments_already_in_their_slots() {
+        // `loop(a, b, n - 1)` in `def loop(a, b, n)`: slots 0 and 1 stay.
+        let code = finished(|b| {
+            let starts = [0, 1, 2];
+            b.emit(Op::Load(0));
+            b.emit(Op::Load(1));
+            b.emit(Op::Load(2));
+            b.emit(Op::Const(0));
+            b.emit(Op::BinaryInline(crate::bytecode::BinaryOp::Sub));
+            b.emit_tail_call(7, &starts);
+        });
+        assert_eq!(
+            code,
+            [
+                Op::Load(2),
+                Op::Const(0),
+                Op::BinaryInline(crate::bytecode::BinaryOp::Sub),
+                Op::TailCallKeep {
+                    imp: 7,
+                    argc: 3,
+                    keep: 2
+                }
+            ]
+        );
+        // `loop(b, a)` swaps them: nothing stays.
+        let swapped = finished(|b| {
+            b.emit(Op::Load(1));
+            b.emit(Op::Load(0));
+            b.emit_tail_call(7, &[0, 1]);
+        });
+        assert_eq!(swapped[2], Op::TailCall(7, 2));
     }
 
     #[test]

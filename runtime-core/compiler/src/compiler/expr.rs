@@ -748,12 +748,28 @@ impl Compiler {
     // ---- calls -------------------------------------------------------------------
 
     fn emit_call(&mut self, module: Atom, name: &str, argc: usize, tail: bool) {
+        self.emit_call_of(module, name, argc, tail, None);
+    }
+
+    /// `emit_call`, told where each argument's code starts (for a tail call
+    /// that may keep some arguments in place).
+    fn emit_call_of(
+        &mut self,
+        module: Atom,
+        name: &str,
+        argc: usize,
+        tail: bool,
+        arg_starts: Option<&[usize]>,
+    ) {
         let imp = self.f().import(module, Atom::intern(name), argc as u32);
         // `raise` is a macro in Elixir: the function that raises stays on the
         // stack (and in the stack trace) even when it raises in tail position.
         let raises = module == kernel() && matches!(name, "raise" | "reraise");
         if tail && !raises {
-            self.f().emit(Op::TailCall(imp, argc as u32));
+            match arg_starts {
+                Some(starts) if starts.len() == argc => self.f().emit_tail_call(imp, starts),
+                _ => self.f().emit(Op::TailCall(imp, argc as u32)),
+            }
         } else {
             self.f().emit(Op::Call(imp, argc as u32));
         }
@@ -775,12 +791,14 @@ impl Compiler {
                 if (name == "div" || name == "rem") && args.len() == 2 {
                     self.warn_if_zero(&args[0], &args[1], &format!("{name}/2"), span);
                 }
+                let mut starts = Vec::with_capacity(args.len());
                 for a in args {
+                    starts.push(self.f().code.len());
                     self.expr(a)?;
                 }
                 self.f().span = span;
                 let module = self.resolve_local(name, args.len(), span)?;
-                self.emit_call(module, name, args.len(), tail);
+                self.emit_call_of(module, name, args.len(), tail, Some(&starts));
                 Ok(())
             }
             CallTarget::Remote(m, name) => {
@@ -792,11 +810,13 @@ impl Compiler {
                 };
                 match module {
                     Some(module) => {
+                        let mut starts = Vec::with_capacity(args.len());
                         for a in args {
+                            starts.push(self.f().code.len());
                             self.expr(a)?;
                         }
                         self.f().span = span;
-                        self.emit_call(module, name, args.len(), tail);
+                        self.emit_call_of(module, name, args.len(), tail, Some(&starts));
                     }
                     None if !parens && args.is_empty() => {
                         self.expr(m)?;

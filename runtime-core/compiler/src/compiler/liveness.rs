@@ -71,6 +71,7 @@ fn successors(code: &[Op], at: usize) -> impl Iterator<Item = usize> {
         Op::Jump(_)
         | Op::Return
         | Op::TailCall(..)
+        | Op::TailCallKeep { .. }
         | Op::TailCallFun(_)
         | Op::TailCallDynamic(..)
         | Op::Reraise
@@ -88,6 +89,8 @@ fn transfer(op: Op, arity: usize, live: &mut Slots) {
     match op {
         Op::Store(s) => live.remove(s),
         Op::Load(s) | Op::Move(s) | Op::MatchSlot(s, _) => live.insert(s),
+        // The kept arguments are read where they lie.
+        Op::TailCallKeep { keep, .. } => (0..keep as u32).for_each(|s| live.insert(s)),
         // The function-clause error reports the arguments.
         Op::Fail(FailKind::FunctionClause) => (0..arity as u32).for_each(|s| live.insert(s)),
         _ => {}

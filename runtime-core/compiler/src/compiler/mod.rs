@@ -4,6 +4,7 @@
 
 mod builder;
 mod expr;
+mod fuse;
 mod liveness;
 mod pattern;
 mod unused;
@@ -634,7 +635,9 @@ impl Compiler {
                 given,
             ));
             let mut next_arg = 0u32;
+            let mut starts = Vec::with_capacity(params.len());
             for p in params {
+                starts.push(self.f().code.len());
                 match &p.kind {
                     ExprKind::BinOp(BinOp::Default, _, default) => {
                         if defaults_taken > 0 {
@@ -654,7 +657,7 @@ impl Compiler {
             let imp = self
                 .f()
                 .import(module, Atom::intern(name), params.len() as u32);
-            self.f().emit(Op::TailCall(imp, params.len() as u32));
+            self.f().emit_tail_call(imp, &starts);
             let id = self.finish_function();
             self.program
                 .modules
@@ -741,6 +744,7 @@ impl Compiler {
         let mut b = self.fns.pop().expect("a function is being compiled");
         b.finish_code();
         liveness::mark_last_uses(&mut b.code, b.arity, b.locals);
+        fuse::fuse_matches(&mut b.code);
         let id = self.program.functions.len() as FunctionId;
         let capture_slots = b.captures.iter().map(|(_, own)| *own).collect();
         self.program.functions.push(Rc::new(Function {
