@@ -151,7 +151,7 @@ defmodule Exception do
   # The OTP application a module of the runtime's stand-in frames belongs to.
   defp format_application(module) when module in [:gen_server, :proc_lib, :gen, :maps], do: "(stdlib 4.2) "
 
-  defp format_application(module) when module in [Task.Supervised, Enum, Enumerable.List, Map, List],
+  defp format_application(module) when module in [Task.Supervised, Code, Enum, Enumerable.List, Map, List],
     do: "(elixir 1.14.0) "
 
   defp format_application(_module), do: ""

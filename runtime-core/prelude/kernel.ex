@@ -87,12 +87,20 @@ defmodule Callcast.Runner do
       kind, reason ->
         stacktrace = __STACKTRACE__
         exception = Exception.normalize(kind, reason, stacktrace)
-        details = Exception.__uncaught_details__(kind, exception, stacktrace)
+        details = Exception.__uncaught_details__(kind, exception, prune(stacktrace))
         IO.write(:stderr, Exception.format_banner(kind, exception, stacktrace) <> details <> "\n")
         :callcast.halt_reason(exit_reason(kind, reason, stacktrace))
         System.halt(1)
     end
   end
+
+  # As Elixir's CLI prints an uncaught error: without the compiler's frames,
+  # and nothing from the CLI's own wrapper on.
+  @internals [:elixir_compiler, :elixir_lexical, Module.ParallelChecker]
+  defp prune([{module, _, _, _} | rest]) when module in @internals, do: prune(rest)
+  defp prune([{Kernel.CLI, :wrapper, 1, _} | _]), do: []
+  defp prune([entry | rest]), do: [entry | prune(rest)]
+  defp prune([]), do: []
 
   # What the process would exit with had nothing caught the error, as the BEAM
   # forms it for a crashing process.

@@ -251,6 +251,7 @@ fn entry_line(entry: &Value) -> Option<String> {
     let application = match module.name() {
         "gen_server" | "proc_lib" | "gen" | "maps" => "(stdlib 4.2) ",
         "Elixir.Task.Supervised"
+        | "Elixir.Code"
         | "Elixir.Enum"
         | "Elixir.Enumerable.List"
         | "Elixir.Map"

@@ -1145,6 +1145,43 @@ fn otp_frames(f: &Function) -> Option<&'static [OtpFrame]> {
             PROC_LIB,
         ]);
     }
+    if f.module == atoms.runner && f.name == "main/1" {
+        // What `elixir file.exs` runs a script from (Elixir's CLI prunes all
+        // but `Code.require_file/2` when it prints an uncaught error).
+        return Some(&[
+            (
+                "elixir_compiler",
+                "dispatch",
+                4,
+                "src/elixir_compiler.erl",
+                65,
+            ),
+            (
+                "elixir_compiler",
+                "compile",
+                3,
+                "src/elixir_compiler.erl",
+                50,
+            ),
+            ("elixir_lexical", "run", 3, "src/elixir_lexical.erl", 15),
+            (
+                "elixir_compiler",
+                "quoted",
+                3,
+                "src/elixir_compiler.erl",
+                17,
+            ),
+            (
+                "Elixir.Module.ParallelChecker",
+                "verify",
+                1,
+                "lib/module/parallel_checker.ex",
+                100,
+            ),
+            ("Elixir.Code", "require_file", 2, "lib/code.ex", 1245),
+            ("Elixir.Kernel.CLI", "wrapper", 1, "lib/kernel/cli.ex", 574),
+        ]);
+    }
     if f.module != atoms.gen_server {
         return None;
     }
@@ -1192,6 +1229,7 @@ struct StackAtoms {
     kernel: Atom,
     gen_server: Atom,
     task: Atom,
+    runner: Atom,
     elixir_compiler_0: Atom,
     file_fun: Atom,
     line: Atom,
@@ -1204,6 +1242,7 @@ fn stack_atoms() -> &'static StackAtoms {
         kernel: Atom::intern("Elixir.Kernel"),
         gen_server: Atom::intern("Elixir.GenServer"),
         task: Atom::intern("Elixir.Task"),
+        runner: Atom::intern("Elixir.Callcast.Runner"),
         elixir_compiler_0: Atom::intern("elixir_compiler_0"),
         file_fun: Atom::intern("__FILE__"),
         line: Atom::intern("line"),

@@ -782,6 +782,11 @@ impl Compiler {
                 if !text.is_empty() {
                     self.statement(&stderr_write(text, item.span))?;
                 }
+            } else if Some(i) == value && i + 1 == items.len() {
+                // The script's last expression is in tail position, as in
+                // the function the BEAM compiles a script into: a call there
+                // leaves no `(file)` frame in a stack trace.
+                self.tail(item)?;
             } else if Some(i) == value {
                 self.expr(item)?;
             } else {
@@ -791,7 +796,9 @@ impl Compiler {
         if value.is_none() {
             self.f().emit(Op::Nil);
         }
-        self.f().emit(Op::Return);
+        if value.is_none() || value != items.len().checked_sub(1) {
+            self.f().emit(Op::Return);
+        }
         let id = self.finish_function();
         let mut division = std::mem::take(&mut self.program.warnings);
         sort_by_line(&mut division, file.text);
