@@ -5,6 +5,7 @@
 mod builder;
 mod expr;
 mod fuse;
+mod ignored;
 mod liveness;
 mod pattern;
 mod unused;
@@ -117,7 +118,12 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
         let before = c.program.warnings.len();
         c.compile_module(*name, body, ctx)
             .map_err(|d| internal(&files[*i], d))?;
-        let found: Vec<_> = c.program.warnings.drain(before..).collect();
+        let found: Vec<_> = c
+            .program
+            .warnings
+            .drain(before..)
+            .filter_map(|(message, span)| Some((message, span?)))
+            .collect();
         if !found.is_empty() {
             c.module_warnings.entry(*name).or_default().extend(found);
         }
@@ -131,12 +137,22 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
     Ok(c.program)
 }
 
-/// Orders warnings as the Erlang compiler prints a module's: by line, then text.
-fn sort_by_line(warnings: &mut [(String, Span)], text: &str) {
-    warnings.sort_by_cached_key(|(message, span)| {
+/// Orders warnings as the Erlang compiler prints a module's: by line, then as
+/// it sorts the warnings of one line ([`ignored::Rank`]), then by text.
+fn sort_erlang(warnings: &mut [(String, Span, ignored::Rank)], text: &str) {
+    warnings.sort_by_cached_key(|(message, span, rank)| {
         let (line, _) = crate::diagnostic::line_col(text, span.start as usize);
-        (line, message.clone())
+        (line, rank.clone(), message.clone())
     });
+}
+
+/// A division by a known zero, as the Erlang compiler ranks it.
+fn eval_failure((message, span): (String, Span)) -> (String, Span, ignored::Rank) {
+    (
+        message,
+        span,
+        ignored::Rank::of(ignored::Class::EvalFailure),
+    )
 }
 
 /// The compiler's state across a whole program.
@@ -793,12 +809,27 @@ impl Compiler {
         }
         self.f().emit(Op::Return);
         let id = self.finish_function();
-        let mut division = std::mem::take(&mut self.program.warnings);
-        sort_by_line(&mut division, file.text);
-        self.program.warnings = unused::VarCheck::script(&items)
+        let found = unused::VarCheck::script(&items);
+        let mut erlang: Vec<_> = std::mem::take(&mut self.program.warnings)
+            .into_iter()
+            .filter_map(|(message, span)| Some(eval_failure((message, span?))))
+            .chain(
+                found
+                    .ignored
+                    .into_iter()
+                    .map(|i| (i.message, i.span, i.rank)),
+            )
+            .collect();
+        sort_erlang(&mut erlang, file.text);
+        self.program.warnings = found
+            .warnings
             .into_iter()
             .map(|w| (w.message, w.span))
-            .chain(division)
+            .chain(
+                erlang
+                    .into_iter()
+                    .map(|(message, span, _)| (message, Some(span))),
+            )
             .collect();
         Ok(id)
     }
@@ -809,22 +840,41 @@ impl Compiler {
         let mut text = String::new();
         for report in unused::module_reports(defmodule, None) {
             match report {
-                unused::ModuleReport::Var(label, w) => text.push_str(&format!(
-                    "warning: {}\n  {}:{}: {label}\n\n",
-                    w.message,
+                unused::ModuleReport::Var(label, w) => {
+                    let place = match w.span {
+                        Some(span) => format!("{}:{}", file.name, line(span)),
+                        None => file.name.to_string(),
+                    };
+                    text.push_str(&format!("warning: {}\n  {place}: {label}\n\n", w.message))
+                }
+                unused::ModuleReport::Ungrouped(u) => text.push_str(&format!(
+                    "warning: {}\n  {}:{}\n\n",
+                    u.message(file.name, line),
                     file.name,
-                    line(w.span)
+                    line(u.span)
                 )),
                 unused::ModuleReport::Function(message, span) => text.push_str(&format!(
                     "warning: {message}\n  {}:{}\n\n",
                     file.name,
                     line(span)
                 )),
-                unused::ModuleReport::End(module, shadowed) => {
-                    let mut found = self.module_warnings.remove(&module).unwrap_or_default();
-                    found.extend(shadowed.iter().map(|s| (s.message(line), s.span)));
-                    sort_by_line(&mut found, file.text);
-                    for (message, span) in found {
+                unused::ModuleReport::End(module, shadowed, dropped) => {
+                    let shadow = ignored::Rank::of(ignored::Class::Shadowed);
+                    let mut found: Vec<_> = self
+                        .module_warnings
+                        .remove(&module)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(eval_failure)
+                        .chain(
+                            shadowed
+                                .iter()
+                                .map(|s| (s.message(line), s.span, shadow.clone())),
+                        )
+                        .chain(dropped.into_iter().map(|i| (i.message, i.span, i.rank)))
+                        .collect();
+                    sort_erlang(&mut found, file.text);
+                    for (message, span, _) in found {
                         text.push_str(&format!(
                             "warning: {message}\n  {}:{}\n\n",
                             file.name,
