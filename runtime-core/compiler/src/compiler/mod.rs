@@ -3,6 +3,7 @@
 //! are compiled into one [`Function`] with pattern matching as jumps.
 
 mod builder;
+mod directives;
 mod expr;
 mod fuse;
 mod ignored;
@@ -804,6 +805,11 @@ impl Compiler {
                 self.statement(item)?;
             }
         }
+        let unused = self.unused_directives_text(&items, file);
+        if !unused.is_empty() {
+            let span = items.last().map_or_else(Span::default, |e| e.span);
+            self.statement(&stderr_write(unused, span))?;
+        }
         if value.is_none() {
             self.f().emit(Op::Nil);
         }
@@ -832,6 +838,23 @@ impl Compiler {
             )
             .collect();
         Ok(id)
+    }
+
+    /// The warnings about unused aliases and imports, which Elixir prints
+    /// once the script has run to its end.
+    fn unused_directives_text(&self, items: &[&Expr], file: &SourceFile<'_>) -> String {
+        let exports = |module: Atom, name: &str, arity: usize| {
+            let arity = arity as u32;
+            self.sigs.get(&module).is_some_and(|s| {
+                s.defs.get(&(name.to_string(), arity)) == Some(&Visibility::Public)
+            }) || crate::native::lookup(module, Atom::intern(name), arity).is_some()
+        };
+        let mut text = String::new();
+        for (message, span) in directives::unused(items, &exports) {
+            let (line, _) = crate::diagnostic::line_col(file.text, span.start as usize);
+            text.push_str(&format!("warning: {message}\n  {}:{line}\n\n", file.name));
+        }
+        text
     }
 
     /// Everything Elixir prints while it defines the module of `defmodule`.
