@@ -117,8 +117,14 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
     for (i, name, body, ctx) in &modules {
         c.in_main_file = files[*i].is_main;
         let before = c.program.warnings.len();
-        c.compile_module(*name, body, ctx)
-            .map_err(|d| internal(&files[*i], d))?;
+        if let Err(d) = c.compile_module(*name, body, ctx) {
+            let file = &files[*i];
+            return Err(if file.is_main {
+                c.warnings_before_module_error(d, file)
+            } else {
+                internal(file, d)
+            });
+        }
         let found: Vec<_> = c
             .program
             .warnings
@@ -132,10 +138,37 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
     for file in files.iter().filter(|f| f.is_main) {
         c.in_main_file = true;
         c.program.main_file = MainFile::new(file.name, file.text);
-        let id = c.compile_main(file)?;
+        let id = c
+            .compile_main(file)
+            .map_err(|d| warnings_before_script_error(d, file))?;
         c.program.main = Some(id);
     }
     Ok(c.program)
+}
+
+/// A warning as Elixir prints it: the text, then where (the file alone when
+/// there is no line), then a blank line.
+fn render_warning(message: &str, span: Option<Span>, file: &SourceFile<'_>) -> String {
+    match span {
+        Some(span) => {
+            let (line, _) = crate::diagnostic::line_col(file.text, span.start as usize);
+            format!("warning: {message}\n  {}:{line}\n\n", file.name)
+        }
+        None => format!("warning: {message}\n  {}\n\n", file.name),
+    }
+}
+
+/// A compile error in the script's own code: Elixir stops expanding the file
+/// there, having printed the warnings it gave on the way.
+fn warnings_before_script_error(mut d: Diagnostic, file: &SourceFile<'_>) -> Diagnostic {
+    if d.kind == DiagnosticKind::CompileError {
+        let items = body_exprs(file.ast);
+        for w in unused::VarCheck::script_before_error(&items, d.span.start) {
+            d.warnings
+                .push_str(&render_warning(&w.message, w.span, file));
+        }
+    }
+    d
 }
 
 /// Orders warnings as the Erlang compiler prints a module's: by line, then as
@@ -838,6 +871,74 @@ impl Compiler {
             )
             .collect();
         Ok(id)
+    }
+
+    /// A compile error in a module of the main file. Elixir meets it when
+    /// the script reaches the module's `defmodule`: the script's own warnings
+    /// have printed, and those of the modules defined before; then the
+    /// failing module's, as far as Elixir got — all of its functions' for an
+    /// undefined function (checked once the body has run), those written
+    /// before the error otherwise. (The output of script code written before
+    /// the module, which Elixir runs first, is not reproduced.)
+    fn warnings_before_module_error(
+        &mut self,
+        mut d: Diagnostic,
+        file: &SourceFile<'_>,
+    ) -> Diagnostic {
+        if d.kind != DiagnosticKind::CompileError {
+            return d;
+        }
+        let items = body_exprs(file.ast);
+        let script = unused::VarCheck::script(&items);
+        let mut text: String = script
+            .warnings
+            .iter()
+            .map(|w| render_warning(&w.message, w.span, file))
+            .collect();
+        let mut erlang: Vec<_> = script
+            .ignored
+            .into_iter()
+            .map(|i| (i.message, i.span, i.rank))
+            .collect();
+        sort_erlang(&mut erlang, file.text);
+        for (message, span, _) in erlang {
+            text.push_str(&render_warning(&message, Some(span), file));
+        }
+        let at = d.span.start;
+        let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
+        let whole_body = d.message.starts_with("undefined function");
+        for item in items.iter().filter(|e| is_call_named(e, "defmodule")) {
+            if !(item.span.start..item.span.end).contains(&at) {
+                text.push_str(&self.module_warning_text(item, file));
+                continue;
+            }
+            for report in unused::module_reports(item, None) {
+                let (message, place) = match report {
+                    unused::ModuleReport::Var(label, w) => {
+                        if !whole_body && w.span.is_none_or(|s| s.start > at) {
+                            continue;
+                        }
+                        let place = match w.span {
+                            Some(span) => format!("{}:{}", file.name, line(span)),
+                            None => file.name.to_string(),
+                        };
+                        (w.message, format!("{place}: {label}"))
+                    }
+                    unused::ModuleReport::Ungrouped(u) if whole_body || u.span.start < at => (
+                        u.message(file.name, line),
+                        format!("{}:{}", file.name, line(u.span)),
+                    ),
+                    unused::ModuleReport::Function(message, span) if whole_body => {
+                        (message, format!("{}:{}", file.name, line(span)))
+                    }
+                    _ => continue,
+                };
+                text.push_str(&format!("warning: {message}\n  {place}\n\n"));
+            }
+            break;
+        }
+        d.warnings = text;
+        d
     }
 
     /// The warnings about unused aliases and imports, which Elixir prints

@@ -241,6 +241,30 @@ impl VarCheck {
         }
     }
 
+    /// The warnings Elixir prints while it expands a script's code (`items`)
+    /// up to a compile error at byte `at`, where it stops: those it gives as
+    /// it goes, not the unused variables it would report at the end.
+    pub fn script_before_error(items: &[&Expr], at: u32) -> Vec<VarWarning> {
+        let mut c = VarCheck::default();
+        for (i, item) in items.iter().enumerate() {
+            if item.span.start > at {
+                break;
+            }
+            if is_local_call(item, "defmodule") {
+                continue;
+            }
+            if i + 1 < items.len() {
+                c.statement(item);
+            } else {
+                c.expr(item);
+            }
+        }
+        c.warnings
+            .into_iter()
+            .filter(|w| w.span.is_none_or(|s| s.start <= at))
+            .collect()
+    }
+
     /// An expression of a block that is not its last, whose value is dropped:
     /// Elixir warns about a literal or a variable there (looking at the code
     /// as written, after expanding it), and the Erlang compiler about an
