@@ -901,7 +901,7 @@ pub enum ModuleReport {
 pub struct Ungrouped {
     /// `def` or `defp`, as this clause is written.
     pub kind: String,
-    /// The function's name and arity.
+    /// The function's name.
     pub name: String,
     /// Its arity.
     pub arity: usize,
