@@ -122,11 +122,17 @@ impl Session {
             .ok_or_else(|| internal("no main function"))?;
         let mut core = Core::new(config.seed, config.trace, config.scheduler.clone());
         for (message, span) in &program.warnings {
-            let (line, _) = crate::diagnostic::line_col(source, span.start as usize);
+            let place = match span {
+                Some(span) => {
+                    let (line, _) = crate::diagnostic::line_col(source, span.start as usize);
+                    format!("{file}:{line}")
+                }
+                None => file.to_string(),
+            };
             core.print(
                 Pid(0),
                 Stream::Stderr,
-                format!("warning: {message}\n  {file}:{line}\n\n"),
+                format!("warning: {message}\n  {place}\n\n"),
             );
         }
         let closure = Value::Fun(Rc::new(Closure::Lambda {

@@ -397,8 +397,9 @@ pub struct Program {
     pub modules: FxHashMap<Atom, ModuleInfo>,
     /// The top-level script code.
     pub main: Option<FunctionId>,
-    /// Compile-time warnings about the main file, with where they point.
-    pub warnings: Vec<(String, crate::diagnostic::Span)>,
+    /// Compile-time warnings about the main file, with where they point
+    /// (nowhere for one that Elixir gives no line: the file alone is named).
+    pub warnings: Vec<(String, Option<crate::diagnostic::Span>)>,
     /// The main file's name and lines, for the locations in stack traces.
     pub main_file: MainFile,
     /// Stack-trace entries already made, by function and return address.

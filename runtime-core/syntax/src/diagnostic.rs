@@ -51,6 +51,10 @@ pub struct Diagnostic {
     pub message: String,
     /// Where in the source.
     pub span: Span,
+    /// What Elixir prints before the error: the warnings about the code it
+    /// had expanded (or run) by then. Empty for most errors.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub warnings: String,
 }
 
 impl Diagnostic {
@@ -60,6 +64,7 @@ impl Diagnostic {
             kind,
             message: message.into(),
             span,
+            warnings: String::new(),
         }
     }
 
@@ -68,8 +73,9 @@ impl Diagnostic {
         line_col(source, self.span.start as usize)
     }
 
-    /// Renders the error as Elixir would print it, followed by an excerpt of the
-    /// offending line with a caret under the span.
+    /// Renders the error as Elixir would print it (after the warnings printed
+    /// before it), followed by an excerpt of the offending line with a caret
+    /// under the span.
     pub fn render(&self, source: &str, file: &str) -> String {
         let (line, col) = self.line_col(source);
         let head = match self.kind {
@@ -103,7 +109,8 @@ impl Diagnostic {
         let gutter = line.to_string();
         let pad = " ".repeat(gutter.len());
         format!(
-            "{head}\n{pad} |\n{gutter} | {text}\n{pad} | {}{}\n",
+            "{}{head}\n{pad} |\n{gutter} | {text}\n{pad} | {}{}\n",
+            self.warnings,
             " ".repeat(col - 1),
             "^".repeat(width)
         )

@@ -26,10 +26,17 @@ pub fn run(source: &str, file: &str) -> Run {
     let mut session = match callcast_compiler::start(source, file, config) {
         Ok(s) => s,
         Err(d) => {
+            // Elixir 1.14 prints the error's line alone, then a blank line;
+            // callcast adds an excerpt of the source under it for the reader.
+            let rendered = d.render(source, file);
+            let head_end = d.warnings.len()
+                + rendered[d.warnings.len()..]
+                    .find('\n')
+                    .unwrap_or(rendered.len() - d.warnings.len());
             return Run {
-                output: d.render(source, file),
+                output: format!("{}\n\n", &rendered[..head_end]),
                 status: 1,
-            }
+            };
         }
     };
     let status = loop {

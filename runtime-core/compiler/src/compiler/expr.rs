@@ -535,7 +535,7 @@ impl Compiler {
         if zero && !matches!(divisor.kind, ExprKind::Int(_) | ExprKind::Float(_)) {
             self.program.warnings.push((
                 format!("the call to {call} will fail with ArithmeticError"),
-                span,
+                Some(span),
             ));
         }
     }

@@ -3,8 +3,10 @@
 //! are compiled into one [`Function`] with pattern matching as jumps.
 
 mod builder;
+mod directives;
 mod expr;
 mod fuse;
+mod ignored;
 mod liveness;
 mod pattern;
 mod unused;
@@ -115,9 +117,20 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
     for (i, name, body, ctx) in &modules {
         c.in_main_file = files[*i].is_main;
         let before = c.program.warnings.len();
-        c.compile_module(*name, body, ctx)
-            .map_err(|d| internal(&files[*i], d))?;
-        let found: Vec<_> = c.program.warnings.drain(before..).collect();
+        if let Err(d) = c.compile_module(*name, body, ctx) {
+            let file = &files[*i];
+            return Err(if file.is_main {
+                c.warnings_before_module_error(d, file)
+            } else {
+                internal(file, d)
+            });
+        }
+        let found: Vec<_> = c
+            .program
+            .warnings
+            .drain(before..)
+            .filter_map(|(message, span)| Some((message, span?)))
+            .collect();
         if !found.is_empty() {
             c.module_warnings.entry(*name).or_default().extend(found);
         }
@@ -125,18 +138,55 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
     for file in files.iter().filter(|f| f.is_main) {
         c.in_main_file = true;
         c.program.main_file = MainFile::new(file.name, file.text);
-        let id = c.compile_main(file)?;
+        let id = c
+            .compile_main(file)
+            .map_err(|d| warnings_before_script_error(d, file))?;
         c.program.main = Some(id);
     }
     Ok(c.program)
 }
 
-/// Orders warnings as the Erlang compiler prints a module's: by line, then text.
-fn sort_by_line(warnings: &mut [(String, Span)], text: &str) {
-    warnings.sort_by_cached_key(|(message, span)| {
+/// A warning as Elixir prints it: the text, then where (the file alone when
+/// there is no line), then a blank line.
+fn render_warning(message: &str, span: Option<Span>, file: &SourceFile<'_>) -> String {
+    match span {
+        Some(span) => {
+            let (line, _) = crate::diagnostic::line_col(file.text, span.start as usize);
+            format!("warning: {message}\n  {}:{line}\n\n", file.name)
+        }
+        None => format!("warning: {message}\n  {}\n\n", file.name),
+    }
+}
+
+/// A compile error in the script's own code: Elixir stops expanding the file
+/// there, having printed the warnings it gave on the way.
+fn warnings_before_script_error(mut d: Diagnostic, file: &SourceFile<'_>) -> Diagnostic {
+    if d.kind == DiagnosticKind::CompileError {
+        let items = body_exprs(file.ast);
+        for w in unused::VarCheck::script_before_error(&items, d.span.start) {
+            d.warnings
+                .push_str(&render_warning(&w.message, w.span, file));
+        }
+    }
+    d
+}
+
+/// Orders warnings as the Erlang compiler prints a module's: by line, then as
+/// it sorts the warnings of one line ([`ignored::Rank`]), then by text.
+fn sort_erlang(warnings: &mut [(String, Span, ignored::Rank)], text: &str) {
+    warnings.sort_by_cached_key(|(message, span, rank)| {
         let (line, _) = crate::diagnostic::line_col(text, span.start as usize);
-        (line, message.clone())
+        (line, rank.clone(), message.clone())
     });
+}
+
+/// A division by a known zero, as the Erlang compiler ranks it.
+fn eval_failure((message, span): (String, Span)) -> (String, Span, ignored::Rank) {
+    (
+        message,
+        span,
+        ignored::Rank::of(ignored::Class::EvalFailure),
+    )
 }
 
 /// The compiler's state across a whole program.
@@ -793,6 +843,11 @@ impl Compiler {
                 self.statement(item)?;
             }
         }
+        let unused = self.unused_directives_text(&items, file);
+        if !unused.is_empty() {
+            let span = items.last().map_or_else(Span::default, |e| e.span);
+            self.statement(&stderr_write(unused, span))?;
+        }
         if value.is_none() {
             self.f().emit(Op::Nil);
         }
@@ -800,14 +855,114 @@ impl Compiler {
             self.f().emit(Op::Return);
         }
         let id = self.finish_function();
-        let mut division = std::mem::take(&mut self.program.warnings);
-        sort_by_line(&mut division, file.text);
-        self.program.warnings = unused::VarCheck::script(&items)
+        let found = unused::VarCheck::script(&items);
+        let mut erlang: Vec<_> = std::mem::take(&mut self.program.warnings)
+            .into_iter()
+            .filter_map(|(message, span)| Some(eval_failure((message, span?))))
+            .chain(
+                found
+                    .ignored
+                    .into_iter()
+                    .map(|i| (i.message, i.span, i.rank)),
+            )
+            .collect();
+        sort_erlang(&mut erlang, file.text);
+        self.program.warnings = found
+            .warnings
             .into_iter()
             .map(|w| (w.message, w.span))
-            .chain(division)
+            .chain(
+                erlang
+                    .into_iter()
+                    .map(|(message, span, _)| (message, Some(span))),
+            )
             .collect();
         Ok(id)
+    }
+
+    /// A compile error in a module of the main file. Elixir meets it when
+    /// the script reaches the module's `defmodule`: the script's own warnings
+    /// have printed, and those of the modules defined before; then the
+    /// failing module's, as far as Elixir got — all of its functions' for an
+    /// undefined function (checked once the body has run), those written
+    /// before the error otherwise. (The output of script code written before
+    /// the module, which Elixir runs first, is not reproduced.)
+    fn warnings_before_module_error(
+        &mut self,
+        mut d: Diagnostic,
+        file: &SourceFile<'_>,
+    ) -> Diagnostic {
+        if d.kind != DiagnosticKind::CompileError {
+            return d;
+        }
+        let items = body_exprs(file.ast);
+        let script = unused::VarCheck::script(&items);
+        let mut text: String = script
+            .warnings
+            .iter()
+            .map(|w| render_warning(&w.message, w.span, file))
+            .collect();
+        let mut erlang: Vec<_> = script
+            .ignored
+            .into_iter()
+            .map(|i| (i.message, i.span, i.rank))
+            .collect();
+        sort_erlang(&mut erlang, file.text);
+        for (message, span, _) in erlang {
+            text.push_str(&render_warning(&message, Some(span), file));
+        }
+        let at = d.span.start;
+        let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
+        let whole_body = d.message.starts_with("undefined function");
+        for item in items.iter().filter(|e| is_call_named(e, "defmodule")) {
+            if !(item.span.start..item.span.end).contains(&at) {
+                text.push_str(&self.module_warning_text(item, file));
+                continue;
+            }
+            for report in unused::module_reports(item, None) {
+                let (message, place) = match report {
+                    unused::ModuleReport::Var(label, w) => {
+                        if !whole_body && w.span.is_none_or(|s| s.start > at) {
+                            continue;
+                        }
+                        let place = match w.span {
+                            Some(span) => format!("{}:{}", file.name, line(span)),
+                            None => file.name.to_string(),
+                        };
+                        (w.message, format!("{place}: {label}"))
+                    }
+                    unused::ModuleReport::Ungrouped(u) if whole_body || u.span.start < at => (
+                        u.message(file.name, line),
+                        format!("{}:{}", file.name, line(u.span)),
+                    ),
+                    unused::ModuleReport::Function(message, span) if whole_body => {
+                        (message, format!("{}:{}", file.name, line(span)))
+                    }
+                    _ => continue,
+                };
+                text.push_str(&format!("warning: {message}\n  {place}\n\n"));
+            }
+            break;
+        }
+        d.warnings = text;
+        d
+    }
+
+    /// The warnings about unused aliases and imports, which Elixir prints
+    /// once the script has run to its end.
+    fn unused_directives_text(&self, items: &[&Expr], file: &SourceFile<'_>) -> String {
+        let exports = |module: Atom, name: &str, arity: usize| {
+            let arity = arity as u32;
+            self.sigs.get(&module).is_some_and(|s| {
+                s.defs.get(&(name.to_string(), arity)) == Some(&Visibility::Public)
+            }) || crate::native::lookup(module, Atom::intern(name), arity).is_some()
+        };
+        let mut text = String::new();
+        for (message, span) in directives::unused(items, &exports) {
+            let (line, _) = crate::diagnostic::line_col(file.text, span.start as usize);
+            text.push_str(&format!("warning: {message}\n  {}:{line}\n\n", file.name));
+        }
+        text
     }
 
     /// Everything Elixir prints while it defines the module of `defmodule`.
@@ -816,22 +971,41 @@ impl Compiler {
         let mut text = String::new();
         for report in unused::module_reports(defmodule, None) {
             match report {
-                unused::ModuleReport::Var(label, w) => text.push_str(&format!(
-                    "warning: {}\n  {}:{}: {label}\n\n",
-                    w.message,
+                unused::ModuleReport::Var(label, w) => {
+                    let place = match w.span {
+                        Some(span) => format!("{}:{}", file.name, line(span)),
+                        None => file.name.to_string(),
+                    };
+                    text.push_str(&format!("warning: {}\n  {place}: {label}\n\n", w.message))
+                }
+                unused::ModuleReport::Ungrouped(u) => text.push_str(&format!(
+                    "warning: {}\n  {}:{}\n\n",
+                    u.message(file.name, line),
                     file.name,
-                    line(w.span)
+                    line(u.span)
                 )),
                 unused::ModuleReport::Function(message, span) => text.push_str(&format!(
                     "warning: {message}\n  {}:{}\n\n",
                     file.name,
                     line(span)
                 )),
-                unused::ModuleReport::End(module, shadowed) => {
-                    let mut found = self.module_warnings.remove(&module).unwrap_or_default();
-                    found.extend(shadowed.iter().map(|s| (s.message(line), s.span)));
-                    sort_by_line(&mut found, file.text);
-                    for (message, span) in found {
+                unused::ModuleReport::End(module, shadowed, dropped) => {
+                    let shadow = ignored::Rank::of(ignored::Class::Shadowed);
+                    let mut found: Vec<_> = self
+                        .module_warnings
+                        .remove(&module)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(eval_failure)
+                        .chain(
+                            shadowed
+                                .iter()
+                                .map(|s| (s.message(line), s.span, shadow.clone())),
+                        )
+                        .chain(dropped.into_iter().map(|i| (i.message, i.span, i.rank)))
+                        .collect();
+                    sort_erlang(&mut found, file.text);
+                    for (message, span, _) in found {
                         text.push_str(&format!(
                             "warning: {message}\n  {}:{}\n\n",
                             file.name,

@@ -1,8 +1,10 @@
 //! The compile-time warnings Elixir gives about variables — one bound and never
 //! read ("variable "x" is unused"), an underscored one that is read or
 //! repeated in a match, a name that is no variable but a call without
-//! parentheses — about private functions nothing reaches, and (for the
-//! Erlang compiler) about clauses after one that always matches.
+//! parentheses, a literal or a variable whose value a block drops — about
+//! private functions nothing reaches, clauses of one function written apart,
+//! and (for the Erlang compiler) about clauses after one that always matches
+//! and values computed and dropped (`ignored.rs`).
 //!
 //! This is a pass of its own over the syntax tree, before code generation,
 //! because Elixir's warnings follow Elixir's own bookkeeping (`elixir_expand`,
@@ -39,6 +41,7 @@ use crate::ast::{BinOp, CallTarget, Clause, Expr, ExprKind, StrPart, UnOp};
 use crate::atom::Atom;
 use crate::diagnostic::Span;
 
+use super::ignored::{self, Ignored};
 use super::{body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head};
 
 /// One warning: its text (after `warning: `) and the span of the variable.
@@ -46,8 +49,9 @@ use super::{body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, pars
 pub struct VarWarning {
     /// What Elixir says.
     pub message: String,
-    /// Where the variable is.
-    pub span: Span,
+    /// Where the variable is; `None` for a literal, which Elixir's syntax
+    /// tree gives no line, so the warning names the file alone.
+    pub span: Option<Span>,
 }
 
 /// What a scope knows about one version of a variable.
@@ -92,6 +96,8 @@ pub struct VarCheck {
     constants: std::collections::HashSet<(String, u32)>,
     /// Clauses that cannot match, as the Erlang compiler reports them.
     shadowed: Vec<Shadowed>,
+    /// Values computed and dropped, as the Erlang compiler reports them.
+    ignored: Vec<Ignored>,
 }
 
 /// What walking a function clause found.
@@ -102,6 +108,16 @@ pub struct ClauseFindings {
     pub calls: Vec<(String, usize)>,
     /// Clauses of a `case`, `fn` or `receive` that cannot match.
     pub shadowed: Vec<Shadowed>,
+    /// Values computed and dropped.
+    pub ignored: Vec<Ignored>,
+}
+
+/// What walking a script's own code found.
+pub struct ScriptFindings {
+    /// Elixir's warnings, in order.
+    pub warnings: Vec<VarWarning>,
+    /// The Erlang compiler's warnings about dropped values.
+    pub ignored: Vec<Ignored>,
 }
 
 /// Whether a pattern matches anything (a variable, `_`, or `a = b` of such).
@@ -113,7 +129,8 @@ pub fn always_matches(p: &Expr) -> bool {
     }
 }
 
-fn is_literal(e: &Expr) -> bool {
+/// Whether `e` is a literal (a number, atom, string, or a tuple or list of them).
+pub(super) fn is_literal(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Int(_)
         | ExprKind::BigInt(_)
@@ -202,20 +219,99 @@ fn unused_message(name: &str, overridden: bool) -> String {
 
 impl VarCheck {
     /// The warnings for a script's top-level code (`items`, in order).
-    pub fn script(items: &[&Expr]) -> Vec<VarWarning> {
+    pub fn script(items: &[&Expr]) -> ScriptFindings {
         let mut c = VarCheck::default();
-        for item in items {
+        for (i, item) in items.iter().enumerate() {
             if is_local_call(item, "defmodule") {
                 let visible: Vec<(String, u32)> =
                     c.read.iter().map(|(n, v)| (n.clone(), *v)).collect();
                 for key in visible {
                     c.unused.insert(key, Use::Used);
                 }
+            } else if i + 1 < items.len() {
+                c.statement(item);
             } else {
                 c.expr(item);
             }
         }
-        c.finish()
+        let ignored = std::mem::take(&mut c.ignored);
+        ScriptFindings {
+            warnings: c.finish(),
+            ignored,
+        }
+    }
+
+    /// The warnings Elixir prints while it expands a script's code (`items`)
+    /// up to a compile error at byte `at`, where it stops: those it gives as
+    /// it goes, not the unused variables it would report at the end.
+    pub fn script_before_error(items: &[&Expr], at: u32) -> Vec<VarWarning> {
+        let mut c = VarCheck::default();
+        for (i, item) in items.iter().enumerate() {
+            if item.span.start > at {
+                break;
+            }
+            if is_local_call(item, "defmodule") {
+                continue;
+            }
+            if i + 1 < items.len() {
+                c.statement(item);
+            } else {
+                c.expr(item);
+            }
+        }
+        c.warnings
+            .into_iter()
+            .filter(|w| w.span.is_none_or(|s| s.start <= at))
+            .collect()
+    }
+
+    /// An expression of a block that is not its last, whose value is dropped:
+    /// Elixir warns about a literal or a variable there (looking at the code
+    /// as written, after expanding it), and the Erlang compiler about an
+    /// operator or a built-in.
+    fn statement(&mut self, e: &Expr) {
+        let is_variable = matches!(&e.kind, ExprKind::Var(name)
+            if !is_pseudo_variable(name) && self.read.contains_key(name));
+        self.expr(e);
+        let literal = |text: String| {
+            format!(
+                "code block contains unused literal {text} (remove the literal or assign it to _ \
+                 to avoid warnings)"
+            )
+        };
+        let (message, span) = match &e.kind {
+            ExprKind::Int(n) if *n >= 0 => (literal(n.to_string()), None),
+            ExprKind::BigInt(n) if !n.to_string().starts_with('-') => {
+                (literal(n.to_string()), None)
+            }
+            ExprKind::Float(f) if *f >= 0.0 => (
+                literal(crate::inspect::inspect(&crate::value::Value::Float(*f))),
+                None,
+            ),
+            ExprKind::Str(s) => (
+                literal(crate::inspect::inspect(&crate::value::Value::string(s))),
+                None,
+            ),
+            ExprKind::Var(name) if is_variable => (
+                format!(
+                    "variable {name} in code block has no effect as it is never returned (remove \
+                     the variable or assign it to _ to avoid warnings)"
+                ),
+                Some(e.span),
+            ),
+            ExprKind::ModuleAttr(name, None) => (
+                format!(
+                    "module attribute @{name} in code block has no effect as it is never returned \
+                     (remove the attribute or assign it to _ to avoid warnings)"
+                ),
+                Some(e.span),
+            ),
+            _ => {
+                ignored::dropped(e, &mut self.ignored);
+                return;
+            }
+        };
+        self.warnings.push(VarWarning { message, span });
     }
 
     /// The warnings for one function clause, and the local calls it makes:
@@ -258,10 +354,12 @@ impl VarCheck {
         }
         let calls = std::mem::take(&mut c.calls);
         let shadowed = std::mem::take(&mut c.shadowed);
+        let ignored = std::mem::take(&mut c.ignored);
         ClauseFindings {
             warnings: c.finish(),
             calls,
             shadowed,
+            ignored,
         }
     }
 
@@ -295,7 +393,7 @@ impl VarCheck {
         }
         self.warnings.push(VarWarning {
             message: unused_message(name, overridden),
-            span,
+            span: Some(span),
         });
     }
 
@@ -389,7 +487,7 @@ impl VarCheck {
                              the leading underscore from the variable name, otherwise give the \
                              variables different names"
                         ),
-                        span,
+                        span: Some(span),
                     });
                 }
                 self.mark_used(name, v);
@@ -471,7 +569,7 @@ impl VarCheck {
                                  should be ignored. If this is intended please rename the \
                                  variable to remove the underscore"
                             ),
-                            span: e.span,
+                            span: Some(e.span),
                         });
                     }
                     self.mark_used(name, v);
@@ -484,7 +582,7 @@ impl VarCheck {
                              \"{name}()\", please use parentheses to remove the ambiguity or \
                              change the variable name"
                         ),
-                        span: e.span,
+                        span: Some(e.span),
                     });
                     self.calls.push((name.clone(), 0));
                 }
@@ -531,8 +629,12 @@ impl VarCheck {
                 self.expr(r);
             }
             ExprKind::UnOp(_, x) => self.expr(x),
-            ExprKind::Tuple(items) | ExprKind::Block(items) => {
-                items.iter().for_each(|i| self.expr(i))
+            ExprKind::Tuple(items) => items.iter().for_each(|i| self.expr(i)),
+            ExprKind::Block(items) => {
+                if let Some((last, rest)) = items.split_last() {
+                    rest.iter().for_each(|i| self.statement(i));
+                    self.expr(last);
+                }
             }
             ExprKind::List(items, tail) => {
                 items.iter().for_each(|i| self.expr(i));
@@ -784,10 +886,49 @@ pub enum ModuleReport {
     /// A private function no public one reaches (or defaults never used),
     /// at the module's first clause of it: printed once the body has run.
     Function(String, Span),
+    /// A clause written apart from the earlier clauses of its function:
+    /// printed when its `def` runs, after its variable warnings.
+    Ungrouped(Ungrouped),
     /// The end of a module's body: the module is compiled to Erlang, whose
-    /// own warnings (a division by a known zero, clauses that cannot match)
-    /// print then.
-    End(Atom, Vec<Shadowed>),
+    /// own warnings (a division by a known zero, clauses that cannot match,
+    /// values dropped) print then.
+    End(Atom, Vec<Shadowed>, Vec<Ignored>),
+}
+
+/// A function clause separated from the function's earlier clauses by
+/// another definition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ungrouped {
+    /// `def` or `defp`, as this clause is written.
+    pub kind: String,
+    /// The function's name.
+    pub name: String,
+    /// Its arity.
+    pub arity: usize,
+    /// Whether the definition just before is of the same name (another arity).
+    pub same_name: bool,
+    /// This clause.
+    pub span: Span,
+    /// The function's first clause.
+    pub previous: Span,
+}
+
+impl Ungrouped {
+    /// Elixir's words; `file` and `line_of` place the first clause.
+    pub fn message(&self, file: &str, line_of: impl Fn(Span) -> usize) -> String {
+        let what = if self.same_name {
+            "clauses with the same name"
+        } else {
+            "clauses with the same name and arity (number of arguments)"
+        };
+        format!(
+            "{what} should be grouped together, \"{} {}/{}\" was previously defined ({file}:{})",
+            self.kind,
+            self.name,
+            self.arity,
+            line_of(self.previous)
+        )
+    }
 }
 
 /// The reports of the module `defmodule` defines (and of the modules nested
@@ -814,6 +955,9 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
     let module_name = crate::inspect::inspect(&crate::value::Value::Atom(module));
     let mut functions = Functions::default();
     let mut shadowed = Vec::new();
+    let mut ignored = Vec::new();
+    // The function the last definition was of (Elixir's `last_def`).
+    let mut last: Option<(String, usize)> = None;
     // Each function's clauses, in order.
     let mut clauses: Vec<((String, usize), Vec<HeadClause>)> = Vec::new();
     for item in body_exprs(body) {
@@ -839,6 +983,19 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
             continue;
         };
         let key = (fun.clone(), params.len());
+        let previous = functions.defs.get(&key).map(|d| d.span);
+        let this_last = last.replace(key.clone());
+        let ungrouped = match (previous, this_last) {
+            (Some(previous), Some(last)) if last != key => Some(Ungrouped {
+                kind: kind.clone(),
+                name: fun.clone(),
+                arity: params.len(),
+                same_name: last.0 == fun,
+                span: item.span,
+                previous,
+            }),
+            _ => None,
+        };
         let defaults = params
             .iter()
             .filter(|p| matches!(p.kind, ExprKind::BinOp(BinOp::Default, _, _)))
@@ -851,6 +1008,7 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         def.defaults = def.defaults.max(defaults);
         // A head without a body only declares defaults: nothing is bound.
         let Some(body) = body else {
+            out.extend(ungrouped.map(ModuleReport::Ungrouped));
             continue;
         };
         let label = format!("{module_name}.{fun}/{}", params.len());
@@ -858,7 +1016,9 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         for w in found.warnings {
             out.push(ModuleReport::Var(label.clone(), w));
         }
+        out.extend(ungrouped.map(ModuleReport::Ungrouped));
         shadowed.extend(found.shadowed);
+        ignored.extend(found.ignored);
         let patterns: Vec<Expr> = params
             .iter()
             .map(|p| match &p.kind {
@@ -883,7 +1043,7 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
     for (message, span) in functions.unused() {
         out.push(ModuleReport::Function(message, span));
     }
-    out.push(ModuleReport::End(module, shadowed));
+    out.push(ModuleReport::End(module, shadowed, ignored));
 }
 
 /// A function clause's head: its patterns, whether it has a guard, its span.
@@ -983,9 +1143,11 @@ mod tests {
             .filter_map(|r| match r {
                 ModuleReport::Var(label, w) => Some((label, w.message)),
                 ModuleReport::Function(message, _) => Some((String::new(), message)),
-                ModuleReport::End(_, shadowed) => {
-                    shadowed.first().map(|s| (String::new(), s.message(|_| 0)))
-                }
+                ModuleReport::Ungrouped(u) => Some((String::new(), u.message("", |_| 0))),
+                ModuleReport::End(_, shadowed, ignored) => shadowed
+                    .first()
+                    .map(|s| (String::new(), s.message(|_| 0)))
+                    .or_else(|| ignored.first().map(|i| (String::new(), i.message.clone()))),
             })
             .collect()
     }
