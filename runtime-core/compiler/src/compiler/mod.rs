@@ -826,13 +826,17 @@ impl Compiler {
             .push(FnBuilder::new(Atom::ELIXIR, "(file)".into(), None, 0));
         let items = body_exprs(file.ast);
         let value = items.iter().rposition(|e| !is_call_named(e, "defmodule"));
+        // Unused aliases and imports are reported once the script has run.
+        let unused = self.unused_directives_text(&items, file);
+        let tail_value =
+            unused.is_empty() && value.is_some() && value == items.len().checked_sub(1);
         for (i, item) in items.iter().enumerate() {
             if is_call_named(item, "defmodule") {
                 let text = self.module_warning_text(item, file);
                 if !text.is_empty() {
                     self.statement(&stderr_write(text, item.span))?;
                 }
-            } else if Some(i) == value && i + 1 == items.len() {
+            } else if Some(i) == value && tail_value {
                 // The script's last expression is in tail position, as in
                 // the function the BEAM compiles a script into: a call there
                 // leaves no `(file)` frame in a stack trace.
@@ -843,7 +847,6 @@ impl Compiler {
                 self.statement(item)?;
             }
         }
-        let unused = self.unused_directives_text(&items, file);
         if !unused.is_empty() {
             let span = items.last().map_or_else(Span::default, |e| e.span);
             self.statement(&stderr_write(unused, span))?;
@@ -851,7 +854,7 @@ impl Compiler {
         if value.is_none() {
             self.f().emit(Op::Nil);
         }
-        if value.is_none() || value != items.len().checked_sub(1) {
+        if !tail_value {
             self.f().emit(Op::Return);
         }
         let id = self.finish_function();
