@@ -133,7 +133,7 @@ impl Session {
             function: main_fn,
             env: Box::new([]),
         }));
-        let main = core.spawn(&program, None, runner, vec![closure], "main".to_string());
+        let main = core.spawn(&program, None, runner, [closure], "main".to_string());
         core.main = Some(main);
         Ok(Session {
             program,

@@ -117,7 +117,23 @@ pub struct Core {
     /// the logger by a slower path: they print once no process can run (or
     /// when the script ends), as Elixir's do.
     idle_logs: Vec<(Pid, String)>,
+    /// Ended processes, emptied, whose memory the next spawns reuse (at most
+    /// [`SPARE_PROCESSES`]).
+    spare: Vec<Box<Process>>,
 }
+
+/// How many ended processes [`Core`] keeps for reuse: enough for the
+/// processes one slice of a spawning loop starts (about 2 000 at two
+/// reductions a spawn), under 2 MB.
+const SPARE_PROCESSES: usize = 2048;
+
+/// A process whose stack grew past this many values, or whose frames,
+/// handlers, mailbox or dictionary grew past `SPARE_MAX_FRAMES` entries, is
+/// not kept for reuse: the next one would hold on to memory it most likely
+/// does not need.
+const SPARE_MAX_STACK: usize = 256;
+/// See [`SPARE_MAX_STACK`].
+const SPARE_MAX_FRAMES: usize = 64;
 
 /// The run-queue entry that stands for the logger.
 const LOGGER: Pid = Pid(u32::MAX - 1);
@@ -154,6 +170,7 @@ impl Core {
             pending_logs: Vec::new(),
             idle_logs: Vec::new(),
             logger_scheduled: false,
+            spare: Vec::new(),
         }
     }
 
@@ -256,23 +273,32 @@ impl Core {
         program: &Program,
         parent: Option<Pid>,
         fun: FunctionId,
-        args: Vec<Value>,
+        args: impl IntoIterator<Item = Value>,
         label: String,
     ) -> Pid {
         let pid = Pid(self.procs.len() as u32);
-        let mut p = Process::new(pid);
         let f = program.function(fun);
-        // Room for a few frames up front: most processes never grow past it.
-        p.stack = Vec::with_capacity(16.max(f.locals as usize));
+        let mut p = match self.spare.pop() {
+            Some(mut p) => {
+                p.pid = pid;
+                p
+            }
+            None => {
+                let mut p = Box::new(Process::new(pid));
+                // Room for a few frames up front: most processes never grow past it.
+                p.stack = Vec::with_capacity(16.max(f.locals as usize));
+                p.frames.reserve(4);
+                p
+            }
+        };
         p.stack.extend(args);
         p.stack.resize(f.locals as usize, Value::Nil);
-        p.frames.reserve(4);
         p.frames.push(Frame {
             fun,
             pc: 0,
             base: 0,
         });
-        self.procs.push(Some(Box::new(p)));
+        self.procs.push(Some(p));
         self.run_queue.push_back(pid);
         self.alive += 1;
         self.record(TraceEvent::Spawn {
@@ -578,11 +604,27 @@ impl Core {
             }
         }
         let links = std::mem::take(&mut p.links);
-        drop(p);
+        self.keep_for_reuse(p);
         for l in links {
             self.exit_signal(&mut dummy, pid, l, reason.clone(), true);
         }
         self.drain_kills();
+    }
+
+    /// Empties an ended process (its values are dropped now, as when it was
+    /// freed) and keeps its memory for a later spawn, unless enough are kept
+    /// or it grew large.
+    fn keep_for_reuse(&mut self, mut p: Box<Process>) {
+        if self.spare.len() < SPARE_PROCESSES
+            && p.stack.capacity() <= SPARE_MAX_STACK
+            && p.frames.capacity() <= SPARE_MAX_FRAMES
+            && p.handlers.capacity() <= SPARE_MAX_FRAMES
+            && p.mailbox.capacity() <= SPARE_MAX_FRAMES
+            && p.dictionary.capacity() <= SPARE_MAX_FRAMES
+        {
+            p.clear_for_reuse();
+            self.spare.push(p);
+        }
     }
 
     /// Advances the clock for `reductions` of work.
