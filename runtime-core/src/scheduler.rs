@@ -573,14 +573,25 @@ impl Core {
         if let Some(name) = p.name.take() {
             self.registry.remove(&name);
         }
-        self.aliases.retain(|_, owner| *owner != pid);
-        let at = self.clock;
-        self.record(TraceEvent::Exit {
-            at,
-            pid,
-            reason: reason.clone(),
-            reductions: p.reductions,
-        });
+        if !self.aliases.is_empty() {
+            self.aliases.retain(|_, owner| *owner != pid);
+        }
+        if self.tracing {
+            let at = self.clock;
+            self.record(TraceEvent::Exit {
+                at,
+                pid,
+                reason: reason.clone(),
+                reductions: p.reductions,
+            });
+        }
+        let links = std::mem::take(&mut p.links);
+        if p.watchers.is_empty() && p.watching.is_empty() && links.is_empty() {
+            // Most processes end unwatched and unlinked (a million senders).
+            self.keep_for_reuse(p);
+            self.drain_kills();
+            return;
+        }
         let mut dummy = Process::new(Pid(u32::MAX));
         for (r, watcher, name) in std::mem::take(&mut p.watchers) {
             if let Some(Some(w)) = self.procs.get_mut(watcher.0 as usize) {
@@ -603,7 +614,6 @@ impl Core {
                 w.watchers.retain(|(wr, _, _)| *wr != r);
             }
         }
-        let links = std::mem::take(&mut p.links);
         self.keep_for_reuse(p);
         for l in links {
             self.exit_signal(&mut dummy, pid, l, reason.clone(), true);
