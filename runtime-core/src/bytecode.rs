@@ -311,6 +311,9 @@ pub struct DynamicCall {
     pub last: Cell<Option<(Atom, Callee)>>,
 }
 
+/// A function's module, name and arity.
+pub type Mfa = (Atom, Atom, u32);
+
 /// What a call resolves to.
 #[derive(Clone, Copy)]
 pub enum Callee {
@@ -410,7 +413,7 @@ pub struct Program {
     /// The last answer of `function_exported?/3`: a GenServer asks the same
     /// question for every message (`handle_cast/2` of its module), and the
     /// answer cannot change during a run.
-    pub last_exported: Cell<Option<((Atom, Atom, u32), bool)>>,
+    pub last_exported: Cell<Option<(Mfa, bool)>>,
 }
 
 /// The reader's file as stack traces name it.

@@ -118,7 +118,9 @@ pub struct Core {
     /// when the script ends), as Elixir's do.
     idle_logs: Vec<(Pid, String)>,
     /// Ended processes, emptied, whose memory the next spawns reuse (at most
-    /// [`SPARE_PROCESSES`]).
+    /// [`SPARE_PROCESSES`]). Boxed, as in `procs`, where they go back: a
+    /// spawn then moves a pointer, not a whole process.
+    #[allow(clippy::vec_box)]
     spare: Vec<Box<Process>>,
 }
 
