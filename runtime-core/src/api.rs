@@ -8,7 +8,7 @@ use crate::bytecode::{Callee, Program};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::scheduler::{self, Core, SchedulerConfig, Tick};
 use crate::trace::{Nanos, Stream, TraceEvent};
-use crate::value::{Closure, Pid, Value};
+use crate::value::{Closure, Env, Pid, Value};
 use crate::vm::Outcome;
 
 /// Settings of one run.
@@ -137,9 +137,9 @@ impl Session {
         }
         let closure = Value::Fun(Rc::new(Closure::Lambda {
             function: main_fn,
-            env: Box::new([]),
+            env: Env::Empty,
         }));
-        let main = core.spawn(&program, None, runner, vec![closure], "main".to_string());
+        let main = core.spawn(&program, None, runner, [closure], "main".to_string());
         core.main = Some(main);
         Ok(Session {
             program,

@@ -311,6 +311,9 @@ pub struct DynamicCall {
     pub last: Cell<Option<(Atom, Callee)>>,
 }
 
+/// A function's module, name and arity.
+pub type Mfa = (Atom, Atom, u32);
+
 /// What a call resolves to.
 #[derive(Clone, Copy)]
 pub enum Callee {
@@ -404,6 +407,14 @@ pub struct Program {
     pub main_file: MainFile,
     /// Stack-trace entries already made, by function and return address.
     pub stack_entries: std::cell::RefCell<FxHashMap<(FunctionId, u32), Value>>,
+    /// What `Kernel.__spawn_entry__/1` and `Kernel.__quiet_entry__/1`, where
+    /// spawned processes start, resolve to: looked up once, as spawning is
+    /// hot (a million senders).
+    pub spawn_entries: OnceCell<(Callee, Callee)>,
+    /// The last answer of `function_exported?/3`: a GenServer asks the same
+    /// question for every message (`handle_cast/2` of its module), and the
+    /// answer cannot change during a run.
+    pub last_exported: Cell<Option<(Mfa, bool)>>,
 }
 
 /// The reader's file as stack traces name it.

@@ -112,4 +112,50 @@ impl Process {
             rand: None,
         }
     }
+
+    /// Empties an ended process for reuse by a later spawn: its values and
+    /// messages are dropped and every field is as [`Process::new`] makes it,
+    /// but the vectors keep their memory (spawning and ending a process is
+    /// hot: a million short-lived senders). Field by field, which is cheaper
+    /// than building a new process and dropping the old one; the pattern
+    /// names every field so that a new one cannot be forgotten.
+    pub fn clear_for_reuse(&mut self) {
+        let Process {
+            pid: _,
+            stack,
+            frames,
+            handlers,
+            mailbox,
+            cursor,
+            recv_timer,
+            timed_out,
+            status,
+            links,
+            watchers,
+            watching,
+            trap_exit,
+            reductions,
+            name,
+            pending_exit,
+            dictionary,
+            rand,
+        } = self;
+        Value::truncate_stack(stack, 0);
+        frames.clear();
+        handlers.clear();
+        mailbox.clear();
+        *cursor = 0;
+        *recv_timer = None;
+        *timed_out = false;
+        *status = Status::Runnable;
+        links.clear();
+        watchers.clear();
+        watching.clear();
+        *trap_exit = false;
+        *reductions = 0;
+        *name = None;
+        *pending_exit = None;
+        dictionary.clear();
+        *rand = None;
+    }
 }

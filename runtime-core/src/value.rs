@@ -75,6 +75,30 @@ impl Drop for Cons {
 /// prints small maps).
 pub type Map = BTreeMap<MapKey, Value>;
 
+/// The variables a closure captured. None or one is held inline, many in a
+/// slice of their own: a closure over one variable (`spawn(fn -> ... end)`
+/// around a pid) is then one allocation, not two.
+pub enum Env {
+    /// Nothing captured.
+    Empty,
+    /// One captured variable.
+    One(Value),
+    /// Two or more.
+    Many(Box<[Value]>),
+}
+
+impl std::ops::Deref for Env {
+    type Target = [Value];
+
+    fn deref(&self) -> &[Value] {
+        match self {
+            Env::Empty => &[],
+            Env::One(v) => std::slice::from_ref(v),
+            Env::Many(vs) => vs,
+        }
+    }
+}
+
 /// A function value: an anonymous function with its captured variables, or a
 /// capture of a named function (`&Mod.fun/2`).
 pub enum Closure {
@@ -83,7 +107,7 @@ pub enum Closure {
         /// The compiled body.
         function: Rc<Function>,
         /// Captured variables, in the order the compiled code expects them.
-        env: Box<[Value]>,
+        env: Env,
     },
     /// `&Mod.fun/arity`.
     External {

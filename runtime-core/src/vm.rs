@@ -12,7 +12,7 @@ use crate::ops;
 use crate::process::{Frame, Handler, Process};
 use crate::scheduler::Core;
 use crate::term_order::strict_equal;
-use crate::value::{Closure, Value};
+use crate::value::{Closure, Env, Value};
 
 /// How a slice of execution ended.
 #[derive(Debug)]
@@ -236,13 +236,17 @@ impl<'a> Vm<'a> {
                     }
                 }
                 Op::MakeClosure(i, n) => {
-                    let at = p.stack.len() - n as usize;
-                    let env: Vec<Value> = p.stack.drain(at..).collect();
+                    let env = match n {
+                        0 => Env::Empty,
+                        1 => Env::One(pop!()),
+                        _ => {
+                            let at = p.stack.len() - n as usize;
+                            Env::Many(p.stack.drain(at..).collect())
+                        }
+                    };
                     let f = self.program.function(fun.lambdas[i as usize]).clone();
-                    p.stack.push(Value::Fun(Rc::new(Closure::Lambda {
-                        function: f,
-                        env: env.into_boxed_slice(),
-                    })));
+                    p.stack
+                        .push(Value::Fun(Rc::new(Closure::Lambda { function: f, env })));
                 }
                 Op::Binary(b) | Op::BinaryInline(b) => {
                     let r = pop!();

@@ -129,12 +129,12 @@ mod tests {
     use crate::atom::Atom;
     use crate::bytecode::Function;
     use crate::term_order::MapKey;
-    use crate::value::{Closure, Ref};
+    use crate::value::{Closure, Env, Ref};
 
     fn lambda(module: &str, name: &str, arity: usize) -> Value {
         Value::Fun(Rc::new(Closure::Lambda {
             function: Rc::new(Function::empty(Atom::intern(module), name, arity)),
-            env: Box::new([]),
+            env: Env::Empty,
         }))
     }
 

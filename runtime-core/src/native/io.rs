@@ -194,10 +194,20 @@ pub(super) fn register_all(t: &mut Table) {
         &[
             // send/3: like send/2, with the kind of message recorded for the diagram.
             ("send", 3, |c, a| {
-                let kind = match a[2].as_atom().map(|x| x.name()) {
-                    Some("call") => MessageKind::Call,
-                    Some("cast") => MessageKind::Cast,
-                    Some("reply") => MessageKind::Reply,
+                // Every GenServer message comes through here: compare atoms,
+                // not their names.
+                static KINDS: std::sync::OnceLock<[Atom; 3]> = std::sync::OnceLock::new();
+                let [call, cast, reply] = *KINDS.get_or_init(|| {
+                    [
+                        Atom::intern("call"),
+                        Atom::intern("cast"),
+                        Atom::intern("reply"),
+                    ]
+                });
+                let kind = match a[2] {
+                    Value::Atom(k) if k == call => MessageKind::Call,
+                    Value::Atom(k) if k == cast => MessageKind::Cast,
+                    Value::Atom(k) if k == reply => MessageKind::Reply,
                     _ => MessageKind::Send,
                 };
                 let call = call_ref(&a[0], &a[1], kind);

@@ -191,10 +191,15 @@ pub(super) fn register_all(t: &mut Table) {
             let (Some(m), Some(f), Value::Int(n)) = (a[0].as_atom(), a[1].as_atom(), &a[2]) else {
                 return badarg();
             };
-            Ok(Value::bool(!matches!(
-                c.program.lookup_public(m, f, *n as u32),
-                Callee::Undefined
-            )))
+            let key = (m, f, *n as u32);
+            if let Some((last, exported)) = c.program.last_exported.get() {
+                if last == key {
+                    return Ok(Value::bool(exported));
+                }
+            }
+            let exported = !matches!(c.program.lookup_public(m, f, *n as u32), Callee::Undefined);
+            c.program.last_exported.set(Some((key, exported)));
+            Ok(Value::bool(exported))
         }),
         ("__exception_in__", 2, |_, a| {
             let name = a[0].struct_name();

@@ -342,14 +342,16 @@ fn resolve(c: &Ctx<'_>, dest: &Value) -> Option<Pid> {
 
 /// Spawns through `Kernel.__quiet_entry__/1`: no crash report of its own.
 pub fn spawn_quiet(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
-    spawn_via(c, fun, link, "__quiet_entry__")
+    spawn_via(c, fun, link, true)
 }
 
 fn spawn(c: &mut Ctx<'_>, fun: &Value, link: bool) -> NResult {
-    spawn_via(c, fun, link, "__spawn_entry__")
+    spawn_via(c, fun, link, false)
 }
 
-fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, entry_name: &str) -> NResult {
+/// Spawns `fun` to start in `Kernel.__quiet_entry__/1` when `quiet`, else in
+/// `Kernel.__spawn_entry__/1` (which reports a crash).
+fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, quiet: bool) -> NResult {
     let Value::Fun(f) = fun else {
         let bif = if link { "spawn_link" } else { "spawn" };
         return bif_badarg(bif, std::slice::from_ref(fun));
@@ -364,22 +366,15 @@ fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, entry_name: &str) -> NRes
         ))));
     }
     // Spawning is hot (a million senders): look the entry points up once.
-    static ENTRIES: std::sync::OnceLock<(Atom, Atom, Atom)> = std::sync::OnceLock::new();
-    let (kernel, loud, quiet) = *ENTRIES.get_or_init(|| {
+    let (loud_entry, quiet_entry) = *c.program.spawn_entries.get_or_init(|| {
+        let kernel = Atom::intern("Elixir.Kernel");
         (
-            Atom::intern("Elixir.Kernel"),
-            Atom::intern("__spawn_entry__"),
-            Atom::intern("__quiet_entry__"),
+            c.program.lookup(kernel, Atom::intern("__spawn_entry__"), 1),
+            c.program.lookup(kernel, Atom::intern("__quiet_entry__"), 1),
         )
     });
-    let entry = if entry_name == "__quiet_entry__" {
-        quiet
-    } else {
-        loud
-    };
-    let id = match c.program.lookup(kernel, entry, 1) {
-        Callee::Function(id) => id,
-        _ => return badarg(),
+    let Callee::Function(id) = (if quiet { quiet_entry } else { loud_entry }) else {
+        return badarg();
     };
     // The label only matters to the trace: skip building it otherwise.
     let label = if !c.core.tracing {
@@ -397,9 +392,7 @@ fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, entry_name: &str) -> NRes
         }
     };
     let me = c.proc.pid;
-    let pid = c
-        .core
-        .spawn(c.program, Some(me), id, vec![fun.clone()], label);
+    let pid = c.core.spawn(c.program, Some(me), id, [fun.clone()], label);
     if link {
         link_new(c, me, pid);
     }
@@ -436,13 +429,9 @@ fn spawn_mfa(c: &mut Ctx<'_>, a: &[Value], link: bool) -> NResult {
         module.name().trim_start_matches("Elixir."),
         function.name()
     );
-    let pid = c.core.spawn(
-        c.program,
-        Some(me),
-        apply,
-        vec![f, Value::list(args)],
-        label,
-    );
+    let pid = c
+        .core
+        .spawn(c.program, Some(me), apply, [f, Value::list(args)], label);
     if link {
         link_new(c, me, pid);
     }
