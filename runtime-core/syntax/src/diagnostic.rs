@@ -55,6 +55,11 @@ pub struct Diagnostic {
     /// had expanded (or run) by then. Empty for most errors.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub warnings: String,
+    /// Whether Elixir raises this error while it expands the script (an
+    /// undefined local call there), so that `elixir` prints the stack entry
+    /// of `Code.require_file/2` under it rather than a blank line.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub while_expanding: bool,
 }
 
 impl Diagnostic {
@@ -65,6 +70,7 @@ impl Diagnostic {
             message: message.into(),
             span,
             warnings: String::new(),
+            while_expanding: false,
         }
     }
 

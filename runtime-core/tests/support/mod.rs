@@ -33,8 +33,15 @@ pub fn run(source: &str, file: &str) -> Run {
                 + rendered[d.warnings.len()..]
                     .find('\n')
                     .unwrap_or(rendered.len() - d.warnings.len());
+            // An error raised while expanding the script has the stack
+            // entry of `Code.require_file/2` under it instead.
+            let after = if d.while_expanding {
+                "\n    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2\n"
+            } else {
+                "\n\n"
+            };
             return Run {
-                output: format!("{}\n\n", &rendered[..head_end]),
+                output: format!("{}{after}", &rendered[..head_end]),
                 status: 1,
             };
         }

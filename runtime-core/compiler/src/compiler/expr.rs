@@ -291,7 +291,12 @@ impl Compiler {
                 },
                 span,
             );
-            return self.expr(&call);
+            // Elixir expands it to `name()` with a warning and reports it
+            // missing only afterwards.
+            return self.expr(&call).map_err(|mut d| {
+                d.while_expanding = false;
+                d
+            });
         }
         let slot = self.var_slot(name, span)?;
         self.f().emit(Op::Load(slot));
@@ -791,13 +796,29 @@ impl Compiler {
                 if (name == "div" || name == "rem") && args.len() == 2 {
                     self.warn_if_zero(&args[0], &args[1], &format!("{name}/2"), span);
                 }
+                // In a script, Elixir resolves a local call as it expands it,
+                // before its arguments (`elixir(know)` is an undefined
+                // `elixir/1`); in a module, only once the module is defined.
+                let early = match self.ctx.module {
+                    None if parens || !args.is_empty() => Some(
+                        self.resolve_local(name, args.len(), span)
+                            .map_err(|mut d| {
+                                d.while_expanding = true;
+                                d
+                            })?,
+                    ),
+                    _ => None,
+                };
                 let mut starts = Vec::with_capacity(args.len());
                 for a in args {
                     starts.push(self.f().code.len());
                     self.expr(a)?;
                 }
                 self.f().span = span;
-                let module = self.resolve_local(name, args.len(), span)?;
+                let module = match early {
+                    Some(module) => module,
+                    None => self.resolve_local(name, args.len(), span)?,
+                };
                 self.emit_call_of(module, name, args.len(), tail, Some(&starts));
                 Ok(())
             }
