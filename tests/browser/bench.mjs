@@ -372,10 +372,6 @@ async function programs() {
     }
     console.log("programs (wasm, best of 3, tracing off / on):");
     for (const name of names) {
-        if (name === "map_build") {
-            console.log(`  ${name}: skipped (quadratic, see the native figures)`);
-            continue;
-        }
         const source = readFileSync(new URL(`${name}.exs`, PROGRAMS), "utf8");
         const expected = readFileSync(new URL(`${name}.out`, PROGRAMS), "utf8");
         const result = await p.evaluate(async (source) => {
