@@ -804,6 +804,8 @@ impl Compiler {
                         self.resolve_local(name, args.len(), span)
                             .map_err(|mut d| {
                                 d.while_expanding = true;
+                                // The editor underlines the name alone.
+                                d.span.end = d.span.end.min(d.span.start + name.len() as u32);
                                 d
                             })?,
                     ),
