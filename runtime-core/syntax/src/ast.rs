@@ -204,4 +204,75 @@ impl Expr {
     pub fn new(kind: ExprKind, span: Span) -> Expr {
         Expr { kind, span }
     }
+
+    /// Calls `f` on each expression directly inside this one, in source
+    /// order (a clause's patterns, then its guard, then its body), so that
+    /// analyses need only spell out the kinds they treat specially.
+    pub fn for_each_child<'a>(&'a self, mut f: impl FnMut(&'a Expr)) {
+        match &self.kind {
+            ExprKind::Int(_)
+            | ExprKind::BigInt(_)
+            | ExprKind::Float(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Str(_)
+            | ExprKind::Charlist(_)
+            | ExprKind::Var(_)
+            | ExprKind::Alias(_)
+            | ExprKind::CaptureArg(_) => {}
+            ExprKind::Interpolated(parts) => {
+                for part in parts {
+                    if let StrPart::Expr(x) = part {
+                        f(x);
+                    }
+                }
+            }
+            ExprKind::List(items, tail) => {
+                items.iter().for_each(&mut f);
+                if let Some(t) = tail {
+                    f(t);
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::Block(items) => items.iter().for_each(f),
+            ExprKind::Map {
+                struct_name,
+                base,
+                entries,
+            } => {
+                for x in struct_name.iter().chain(base) {
+                    f(x);
+                }
+                for (k, v) in entries {
+                    f(k);
+                    f(v);
+                }
+            }
+            ExprKind::BinOp(_, l, r) | ExprKind::Access(l, r) => {
+                f(l);
+                f(r);
+            }
+            ExprKind::UnOp(_, x) | ExprKind::Capture(x) => f(x),
+            ExprKind::Call { target, args, .. } => {
+                match target {
+                    CallTarget::Remote(on, _) => f(on),
+                    CallTarget::Anonymous(fun) => f(fun),
+                    CallTarget::Local(_) => {}
+                }
+                args.iter().for_each(f);
+            }
+            ExprKind::Fn(clauses) | ExprKind::Clauses(clauses) => {
+                for c in clauses {
+                    c.patterns.iter().for_each(&mut f);
+                    if let Some(g) = &c.guard {
+                        f(g);
+                    }
+                    f(&c.body);
+                }
+            }
+            ExprKind::ModuleAttr(_, value) => {
+                if let Some(v) = value {
+                    f(v);
+                }
+            }
+        }
+    }
 }

@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::ast::{BinOp, CallTarget, Expr, ExprKind, StrPart};
+use crate::ast::{BinOp, CallTarget, Expr, ExprKind};
 use crate::atom::Atom;
 use crate::diagnostic::Span;
 
@@ -199,14 +199,6 @@ impl Tracker<'_> {
                 args,
                 ..
             } => self.local_call(e, name, args),
-            ExprKind::Call { target, args, .. } => {
-                match target {
-                    CallTarget::Remote(on, _) => self.walk(on),
-                    CallTarget::Anonymous(f) => self.walk(f),
-                    CallTarget::Local(_) => {}
-                }
-                args.iter().for_each(|a| self.walk(a));
-            }
             ExprKind::BinOp(BinOp::Pipe, left, right) => {
                 self.walk(left);
                 if let ExprKind::Call {
@@ -230,61 +222,7 @@ impl Tracker<'_> {
                 }
                 self.walk(inner);
             }
-            ExprKind::BinOp(_, l, r) | ExprKind::Access(l, r) => {
-                self.walk(l);
-                self.walk(r);
-            }
-            ExprKind::UnOp(_, x) => self.walk(x),
-            ExprKind::Tuple(items) | ExprKind::Block(items) => {
-                items.iter().for_each(|i| self.walk(i))
-            }
-            ExprKind::List(items, tail) => {
-                items.iter().for_each(|i| self.walk(i));
-                if let Some(t) = tail {
-                    self.walk(t);
-                }
-            }
-            ExprKind::Map {
-                struct_name,
-                base,
-                entries,
-            } => {
-                for x in struct_name.iter().chain(base) {
-                    self.walk(x);
-                }
-                for (k, v) in entries {
-                    self.walk(k);
-                    self.walk(v);
-                }
-            }
-            ExprKind::Interpolated(parts) => {
-                for part in parts {
-                    if let StrPart::Expr(x) = part {
-                        self.walk(x);
-                    }
-                }
-            }
-            ExprKind::Fn(clauses) | ExprKind::Clauses(clauses) => {
-                for c in clauses {
-                    c.patterns.iter().for_each(|p| self.walk(p));
-                    if let Some(g) = &c.guard {
-                        self.walk(g);
-                    }
-                    self.walk(&c.body);
-                }
-            }
-            ExprKind::ModuleAttr(_, value) => {
-                if let Some(v) = value {
-                    self.walk(v);
-                }
-            }
-            ExprKind::Int(_)
-            | ExprKind::BigInt(_)
-            | ExprKind::Float(_)
-            | ExprKind::Atom(_)
-            | ExprKind::Str(_)
-            | ExprKind::Charlist(_)
-            | ExprKind::CaptureArg(_) => {}
+            _ => e.for_each_child(|child| self.walk(child)),
         }
     }
 
