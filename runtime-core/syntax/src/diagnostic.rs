@@ -84,24 +84,7 @@ impl Diagnostic {
     /// under the span.
     pub fn render(&self, source: &str, file: &str) -> String {
         let (line, col) = self.line_col(source);
-        let head = match self.kind {
-            DiagnosticKind::SyntaxError => {
-                format!("** (SyntaxError) {file}:{line}:{col}: {}", self.message)
-            }
-            DiagnosticKind::TokenMissingError => {
-                format!(
-                    "** (TokenMissingError) {file}:{line}:{col}: {}",
-                    self.message
-                )
-            }
-            DiagnosticKind::CompileError => {
-                format!("** (CompileError) {file}:{line}: {}", self.message)
-            }
-            DiagnosticKind::Unsupported => format!(
-                "** (CompileError) {file}:{line}:{col}: not supported by callcast yet: {}",
-                self.message
-            ),
-        };
+        let head = self.banner(source, file);
         let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
         let width = {
             let start = self.span.start as usize;
@@ -120,6 +103,31 @@ impl Diagnostic {
             " ".repeat(col - 1),
             "^".repeat(width)
         )
+    }
+
+    /// The error alone as Elixir prints it (`** (CompileError) file:line:
+    /// message`, which may span several lines), without the warnings before
+    /// it or callcast's excerpt of the source.
+    pub fn banner(&self, source: &str, file: &str) -> String {
+        let (line, col) = self.line_col(source);
+        match self.kind {
+            DiagnosticKind::SyntaxError => {
+                format!("** (SyntaxError) {file}:{line}:{col}: {}", self.message)
+            }
+            DiagnosticKind::TokenMissingError => {
+                format!(
+                    "** (TokenMissingError) {file}:{line}:{col}: {}",
+                    self.message
+                )
+            }
+            DiagnosticKind::CompileError => {
+                format!("** (CompileError) {file}:{line}: {}", self.message)
+            }
+            DiagnosticKind::Unsupported => format!(
+                "** (CompileError) {file}:{line}:{col}: not supported by callcast yet: {}",
+                self.message
+            ),
+        }
     }
 }
 

@@ -28,11 +28,6 @@ pub fn run(source: &str, file: &str) -> Run {
         Err(d) => {
             // Elixir 1.14 prints the error's line alone, then a blank line;
             // callcast adds an excerpt of the source under it for the reader.
-            let rendered = d.render(source, file);
-            let head_end = d.warnings.len()
-                + rendered[d.warnings.len()..]
-                    .find('\n')
-                    .unwrap_or(rendered.len() - d.warnings.len());
             // An error raised while expanding the script has the stack
             // entry of `Code.require_file/2` under it instead.
             let after = if d.while_expanding {
@@ -41,7 +36,7 @@ pub fn run(source: &str, file: &str) -> Run {
                 "\n\n"
             };
             return Run {
-                output: format!("{}{after}", &rendered[..head_end]),
+                output: format!("{}{}{after}", d.warnings, d.banner(source, file)),
                 status: 1,
             };
         }

@@ -3,6 +3,7 @@
 //! are compiled into one [`Function`] with pattern matching as jumps.
 
 mod builder;
+mod definitions;
 mod directives;
 mod expr;
 mod fuse;
@@ -21,6 +22,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::value::Value;
 
 use builder::FnBuilder;
+use definitions::{duplicate_defaults_message, DefaultsCheck, Definitions};
 
 /// A compile result.
 pub type CResult<T> = Result<T, Diagnostic>;
@@ -455,8 +457,9 @@ impl Compiler {
         self.ctx.module = Some(module);
         let mut attrs: HashMap<String, Expr> = HashMap::new();
         let mut groups: Vec<((String, u32), Visibility, Vec<ClauseDef>)> = Vec::new();
-        let mut heads: HashMap<(String, u32), Vec<Expr>> = HashMap::new();
+        let mut declared_defaults: HashMap<(String, u32), Vec<Expr>> = HashMap::new();
         let mut snapshot = Rc::new(attrs.clone());
+        let mut definitions = Definitions::default();
         self.program.modules.entry(module).or_default();
         for item in body_exprs(body) {
             match &item.kind {
@@ -478,18 +481,34 @@ impl Compiler {
                         let (head, body_kw) = def_parts(args, item.span)?;
                         let (name, params, guard) = parse_head(head)?;
                         let arity = params.len() as u32;
+                        let defaults = params
+                            .iter()
+                            .filter(|p| matches!(p.kind, ExprKind::BinOp(BinOp::Default, _, _)))
+                            .count();
+                        let check = definitions.store(
+                            kind,
+                            &name,
+                            params.len(),
+                            defaults,
+                            body_kw.is_some(),
+                            item.span,
+                        );
+                        if check == DefaultsCheck::Duplicate {
+                            return err(
+                                DiagnosticKind::CompileError,
+                                duplicate_defaults_message(kind, &name, params.len()),
+                                item.span,
+                            );
+                        }
+                        // The definition that declares defaults (a bodiless
+                        // head, or any one clause) gives the function its
+                        // lower arities, wherever it is written.
+                        if defaults > 0 {
+                            declared_defaults.insert((name.clone(), arity), params.clone());
+                        }
                         let body = match body_kw {
                             Some(kw) => def_body(kw, item.span)?,
-                            None => {
-                                // A bodiless head only declares defaults, for
-                                // the clauses that follow.
-                                heads.insert((name, arity), params);
-                                continue;
-                            }
-                        };
-                        let params = match heads.get(&(name.clone(), arity)) {
-                            Some(head) => with_head_defaults(params, head),
-                            None => params,
+                            None => continue,
                         };
                         let vis = if kind == "def" {
                             Visibility::Public
@@ -540,6 +559,9 @@ impl Compiler {
                 }
             }
         }
+        if let Some((message, span)) = definitions.unimplemented() {
+            return err(DiagnosticKind::CompileError, message, span);
+        }
         let sig = self.sigs.get(&module).cloned().unwrap_or_default();
         if let Some(fields) = &sig.struct_fields {
             self.compile_struct_function(module, fields, sig.is_exception)?;
@@ -550,7 +572,13 @@ impl Compiler {
         if sig.is_exception && !defines_exception {
             self.compile_default_exception_function(module);
         }
-        for ((name, arity), _vis, clauses) in groups {
+        for ((name, arity), _vis, mut clauses) in groups {
+            if let (Some(first), Some(head)) = (
+                clauses.first_mut(),
+                declared_defaults.get(&(name.clone(), arity)),
+            ) {
+                first.params = with_head_defaults(std::mem::take(&mut first.params), head);
+            }
             self.compile_defaults(module, &name, &clauses)?;
             let id = self.compile_function(module, &name, arity, &clauses)?;
             let info = self.program.modules.entry(module).or_default();
@@ -916,7 +944,12 @@ impl Compiler {
         }
         let at = d.span.start;
         let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
+        // Where in the module's definition Elixir met the error: a missing
+        // implementation once every definition is stored, an undefined
+        // function once the unused private functions are reported too;
+        // otherwise at the definition that fails.
         let whole_body = d.message.starts_with("undefined function");
+        let all_definitions = whole_body || d.message.starts_with("implementation not provided");
         for item in items.iter().filter(|e| is_call_named(e, "defmodule")) {
             if !(item.span.start..item.span.end).contains(&at) {
                 text.push_str(&self.module_warning_text(item, file));
@@ -925,7 +958,7 @@ impl Compiler {
             for report in unused::module_reports(item, None) {
                 let (message, place) = match report {
                     unused::ModuleReport::Var(label, w) => {
-                        if !whole_body && w.span.is_none_or(|s| s.start > at) {
+                        if !all_definitions && w.span.is_none_or(|s| s.start > at) {
                             continue;
                         }
                         let place = match w.span {
@@ -934,7 +967,12 @@ impl Compiler {
                         };
                         (w.message, format!("{place}: {label}"))
                     }
-                    unused::ModuleReport::Ungrouped(u) if whole_body || u.span.start < at => (
+                    unused::ModuleReport::Definition(message, span)
+                        if all_definitions || span.start < at =>
+                    {
+                        (message, format!("{}:{}", file.name, line(span)))
+                    }
+                    unused::ModuleReport::Ungrouped(u) if all_definitions || u.span.start < at => (
                         u.message(file.name, line),
                         format!("{}:{}", file.name, line(u.span)),
                     ),
@@ -987,7 +1025,8 @@ impl Compiler {
                     file.name,
                     line(u.span)
                 )),
-                unused::ModuleReport::Function(message, span) => text.push_str(&format!(
+                unused::ModuleReport::Function(message, span)
+                | unused::ModuleReport::Definition(message, span) => text.push_str(&format!(
                     "warning: {message}\n  {}:{}\n\n",
                     file.name,
                     line(span)

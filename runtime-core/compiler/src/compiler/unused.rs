@@ -41,6 +41,9 @@ use crate::ast::{BinOp, CallTarget, Clause, Expr, ExprKind, StrPart, UnOp};
 use crate::atom::Atom;
 use crate::diagnostic::Span;
 
+use super::definitions::{
+    late_head_message, mixed_defaults_message, Attributes, DefaultsCheck, Definitions,
+};
 use super::ignored::{self, Ignored};
 use super::{body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head};
 
@@ -889,6 +892,10 @@ pub enum ModuleReport {
     /// A clause written apart from the earlier clauses of its function:
     /// printed when its `def` runs, after its variable warnings.
     Ungrouped(Ungrouped),
+    /// What Elixir says as it stores a definition (defaults on several
+    /// clauses, a head after the clauses): printed when its `def` runs,
+    /// after its variable warnings.
+    Definition(String, Span),
     /// The end of a module's body: the module is compiled to Erlang, whose
     /// own warnings (a division by a known zero, clauses that cannot match,
     /// values dropped) print then.
@@ -960,9 +967,28 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
     let mut last: Option<(String, usize)> = None;
     // Each function's clauses, in order.
     let mut clauses: Vec<((String, usize), Vec<HeadClause>)> = Vec::new();
+    let mut definitions = Definitions::default();
+    let mut attributes = Attributes::default();
+    let attribute_label = format!("{module_name} (module)");
+    let attribute_reports = |found: Vec<(String, Span)>| {
+        found.into_iter().map(|(message, span)| {
+            ModuleReport::Var(
+                attribute_label.clone(),
+                VarWarning {
+                    message,
+                    span: Some(span),
+                },
+            )
+        })
+    };
     for item in body_exprs(body) {
         if is_local_call(item, "defmodule") {
             collect_module_reports(item, Some(module), out);
+            continue;
+        }
+        if let ExprKind::ModuleAttr(name, Some(value)) = &item.kind {
+            out.extend(attribute_reports(attributes.undefined_reads(value)));
+            attributes.set(name);
             continue;
         }
         let ExprKind::Call {
@@ -985,21 +1011,72 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         let key = (fun.clone(), params.len());
         let previous = functions.defs.get(&key).map(|d| d.span);
         let this_last = last.replace(key.clone());
-        let ungrouped = match (previous, this_last) {
-            (Some(previous), Some(last)) if last != key => Some(Ungrouped {
-                kind: kind.clone(),
-                name: fun.clone(),
-                arity: params.len(),
-                same_name: last.0 == fun,
-                span: item.span,
-                previous,
-            }),
-            _ => None,
-        };
         let defaults = params
             .iter()
             .filter(|p| matches!(p.kind, ExprKind::BinOp(BinOp::Default, _, _)))
             .count();
+        // Elixir expands a definition's default values, then its clause
+        // (patterns, guard, body), then the clauses the defaults generate,
+        // whose heads hold the defaults again.
+        let mut reads = Vec::new();
+        for p in &params {
+            if let ExprKind::BinOp(BinOp::Default, _, value) = &p.kind {
+                reads.extend(attributes.undefined_reads(value));
+            }
+        }
+        for p in &params {
+            match &p.kind {
+                ExprKind::BinOp(BinOp::Default, pattern, _) => {
+                    reads.extend(attributes.undefined_reads(pattern))
+                }
+                _ => reads.extend(attributes.undefined_reads(p)),
+            }
+        }
+        if let Some(guard) = &guard {
+            reads.extend(attributes.undefined_reads(guard));
+        }
+        if let Some(body) = body {
+            reads.extend(attributes.undefined_reads(body));
+        }
+        if defaults > 0 {
+            for p in &params {
+                reads.extend(attributes.undefined_reads(p));
+            }
+        }
+        out.extend(attribute_reports(reads));
+        // Elixir checks the defaults, then where the definition stands.
+        let mut stored = Vec::new();
+        let check = definitions.store(
+            kind,
+            &fun,
+            params.len(),
+            defaults,
+            body.is_some(),
+            item.span,
+        );
+        if check == DefaultsCheck::Mixed {
+            stored.push(ModuleReport::Definition(
+                mixed_defaults_message(kind, &fun, params.len()),
+                item.span,
+            ));
+        }
+        match (previous, this_last) {
+            (Some(previous), Some(last)) if last != key => {
+                stored.push(ModuleReport::Ungrouped(Ungrouped {
+                    kind: kind.clone(),
+                    name: fun.clone(),
+                    arity: params.len(),
+                    same_name: last.0 == fun,
+                    span: item.span,
+                    previous,
+                }))
+            }
+            (Some(_), Some(_)) if body.is_none() => stored.push(ModuleReport::Definition(
+                late_head_message(kind, &fun, params.len()),
+                item.span,
+            )),
+            _ => {}
+        }
         let def = functions.defs.entry(key.clone()).or_insert(Def {
             public: kind == "def",
             span: item.span,
@@ -1008,7 +1085,7 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         def.defaults = def.defaults.max(defaults);
         // A head without a body only declares defaults: nothing is bound.
         let Some(body) = body else {
-            out.extend(ungrouped.map(ModuleReport::Ungrouped));
+            out.extend(stored);
             continue;
         };
         let label = format!("{module_name}.{fun}/{}", params.len());
@@ -1016,7 +1093,7 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         for w in found.warnings {
             out.push(ModuleReport::Var(label.clone(), w));
         }
-        out.extend(ungrouped.map(ModuleReport::Ungrouped));
+        out.extend(stored);
         shadowed.extend(found.shadowed);
         ignored.extend(found.ignored);
         let patterns: Vec<Expr> = params
@@ -1142,7 +1219,9 @@ mod tests {
             .flat_map(|m| module_reports(m, None))
             .filter_map(|r| match r {
                 ModuleReport::Var(label, w) => Some((label, w.message)),
-                ModuleReport::Function(message, _) => Some((String::new(), message)),
+                ModuleReport::Function(message, _) | ModuleReport::Definition(message, _) => {
+                    Some((String::new(), message))
+                }
                 ModuleReport::Ungrouped(u) => Some((String::new(), u.message("", |_| 0))),
                 ModuleReport::End(_, shadowed, ignored) => shadowed
                     .first()
