@@ -10,6 +10,7 @@ mod fuse;
 mod ignored;
 mod liveness;
 mod pattern;
+mod unreachable;
 mod unused;
 
 use std::collections::HashMap;

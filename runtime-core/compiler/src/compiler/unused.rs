@@ -45,6 +45,7 @@ use super::definitions::{
     late_head_message, mixed_defaults_message, Attributes, DefaultsCheck, Definitions,
 };
 use super::ignored::{self, Ignored};
+use super::unreachable::{unreachable_clauses, ClauseShape};
 use super::{body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head};
 
 /// One warning: its text (after `warning: `) and the span of the variable.
@@ -183,6 +184,7 @@ pub fn shadowed_clauses<'a>(
 ) -> Vec<Shadowed> {
     let mut catch_all: Option<Span> = None;
     let mut out = Vec::new();
+    let mut kept = Vec::new();
     for (patterns, guarded, span) in clauses {
         if let Some(previous) = catch_all {
             out.push(Shadowed {
@@ -190,11 +192,44 @@ pub fn shadowed_clauses<'a>(
                 previous,
                 function: function.map(String::from),
             });
-        } else if !guarded && patterns.iter().all(always_matches) {
+            continue;
+        }
+        // The clauses after a catch-all are dropped (and reported, naming
+        // the function) before the pattern-match compiler sees the others.
+        kept.push(ClauseShape {
+            patterns,
+            guarded,
+            span,
+        });
+        if !guarded && patterns.iter().all(always_matches) && !binds_twice(patterns) {
             catch_all = Some(span);
         }
     }
+    for (span, previous) in unreachable_clauses(&kept) {
+        out.push(Shadowed {
+            span,
+            previous,
+            function: None,
+        });
+    }
     out
+}
+
+/// Whether patterns bind one variable twice (`f(x, x)`), which makes the
+/// clause conditional.
+fn binds_twice(patterns: &[Expr]) -> bool {
+    fn walk<'a>(e: &'a Expr, seen: &mut std::collections::HashSet<&'a str>) -> bool {
+        match &e.kind {
+            ExprKind::Var(name) => name != "_" && !seen.insert(name),
+            _ => {
+                let mut twice = false;
+                e.for_each_child(|c| twice |= walk(c, seen));
+                twice
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    patterns.iter().any(|p| walk(p, &mut seen))
 }
 
 /// Names that look like variables but are not (`__MODULE__`, ...).
