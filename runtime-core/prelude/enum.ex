@@ -231,6 +231,8 @@ defmodule Enum do
   def into(enumerable, collectable) when is_binary(collectable),
     do: collectable <> join(enumerable, "")
 
+  def into(enumerable, %MapSet{} = set), do: MapSet.union(set, MapSet.new(enumerable))
+
   def into(enumerable, %{} = map) do
     reduce(enumerable, map, fn {k, v}, acc -> Map.put(acc, k, v) end)
   end
@@ -365,6 +367,90 @@ defmodule Enum do
   def min(enumerable, empty_fallback) when is_function(empty_fallback, 0) do
     if empty?(enumerable), do: empty_fallback.(), else: min(enumerable)
   end
+
+  def min_max(enumerable, empty_fallback \\ fn -> raise Enum.EmptyError end) do
+    if empty?(enumerable), do: empty_fallback.(), else: {min(enumerable), max(enumerable)}
+  end
+
+  def min_max_by(enumerable, fun, empty_fallback \\ fn -> raise Enum.EmptyError end)
+      when is_function(empty_fallback, 0) do
+    if empty?(enumerable),
+      do: empty_fallback.(),
+      else: {min_by(enumerable, fun), max_by(enumerable, fun)}
+  end
+
+  def zip([]), do: []
+  def zip(enumerables), do: zip_with(enumerables, &List.to_tuple/1)
+
+  def zip_with([], _fun), do: []
+
+  def zip_with(enumerables, fun) when is_function(fun, 1) do
+    enumerables |> Enum.map(&Enum.to_list/1) |> zip_lists(fun, [])
+  end
+
+  defp zip_lists(lists, fun, acc) do
+    if Enum.any?(lists, &(&1 == [])) do
+      :lists.reverse(acc)
+    else
+      zip_lists(Enum.map(lists, &tl/1), fun, [fun.(Enum.map(lists, &hd/1)) | acc])
+    end
+  end
+
+  def zip_reduce(left, right, acc, reducer) when is_function(reducer, 3) do
+    reduce(zip(left, right), acc, fn {l, r}, acc -> reducer.(l, r, acc) end)
+  end
+
+  def zip_reduce(enumerables, acc, reducer) when is_function(reducer, 2) do
+    reduce(zip_with(enumerables, & &1), acc, reducer)
+  end
+
+  def flat_map_reduce(enumerable, acc, fun) do
+    {lists, acc} =
+      reduce_while(enumerable, {[], acc}, fn x, {lists, acc} ->
+        case fun.(x, acc) do
+          {:halt, acc} -> {:halt, {lists, acc}}
+          {list, acc} -> {:cont, {[Enum.to_list(list) | lists], acc}}
+        end
+      end)
+
+    {Enum.reduce(lists, [], &(&1 ++ &2)), acc}
+  end
+
+  def map_every(enumerable, 1, fun), do: map(enumerable, fun)
+  def map_every(enumerable, 0, _fun), do: Enum.to_list(enumerable)
+
+  def map_every(enumerable, nth, fun) when is_integer(nth) and nth > 1 do
+    enumerable
+    |> with_index()
+    |> map(fn {x, i} -> if rem(i, nth) == 0, do: fun.(x), else: x end)
+  end
+
+  def drop_every(enumerable, 0), do: Enum.to_list(enumerable)
+  def drop_every(_enumerable, 1), do: []
+
+  def drop_every(enumerable, nth) when is_integer(nth) and nth > 1 do
+    for {x, i} <- with_index(enumerable), rem(i, nth) != 0, do: x
+  end
+
+  def map_intersperse(enumerable, separator, mapper) do
+    enumerable |> map(mapper) |> intersperse(separator)
+  end
+
+  def count_until(enumerable, limit) when is_integer(limit) and limit > 0 do
+    Kernel.min(count(enumerable), limit)
+  end
+
+  def count_until(enumerable, fun, limit) when is_integer(limit) and limit > 0 do
+    Kernel.min(count(enumerable, fun), limit)
+  end
+
+  def reverse_slice(enumerable, start_index, count)
+      when is_integer(start_index) and start_index >= 0 and is_integer(count) and count >= 0 do
+    list = Enum.to_list(enumerable)
+    {front, rest} = split(list, start_index)
+    {middle, back} = split(rest, count)
+    front ++ :lists.reverse(middle) ++ back
+  end
 end
 
 defmodule Map do
@@ -408,6 +494,41 @@ defmodule Map do
       :pop -> {Map.get(map, key), Map.delete(map, key)}
     end
   end
+
+  def replace(map, key, value) do
+    if Map.has_key?(map, key), do: Map.put(map, key, value), else: map
+  end
+
+  def replace_lazy(map, key, fun) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> Map.put(map, key, fun.(value))
+      :error -> map
+    end
+  end
+
+  def pop!(map, key) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> {value, Map.delete(map, key)}
+      :error -> raise KeyError, key: key, term: map
+    end
+  end
+
+  def pop_lazy(map, key, fun) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> {value, Map.delete(map, key)}
+      :error -> {fun.(), map}
+    end
+  end
+
+  def split(map, keys), do: {Map.take(map, keys), Map.drop(map, keys)}
+  def from_keys(keys, value), do: Map.new(keys, &{&1, value})
+
+  def get_and_update!(map, key, fun) do
+    case Map.fetch(map, key) do
+      {:ok, _} -> get_and_update(map, key, fun)
+      :error -> raise KeyError, key: key, term: map
+    end
+  end
 end
 
 defmodule List do
@@ -438,6 +559,59 @@ defmodule List do
   def foldl([], acc, _fun), do: acc
   def foldr(list, acc, fun), do: Enum.reduce(:lists.reverse(list), acc, fun)
   def update_at(list, index, fun), do: List.replace_at(list, index, fun.(Enum.at(list, index)))
+
+  def keyfind(list, key, position, default) do
+    case List.keyfind(list, key, position) do
+      nil -> default
+      tuple -> tuple
+    end
+  end
+
+  def keyfind!(list, key, position) do
+    case List.keyfind(list, key, position) do
+      nil -> raise KeyError, key: key, term: list, message: "key #{inspect(key)} at position #{inspect(position)} not found in: #{inspect(list)}"
+      tuple -> tuple
+    end
+  end
+
+  def keymember?(list, key, position), do: List.keyfind(list, key, position) != nil
+
+  def keyreplace(list, key, position, new_tuple) do
+    case key_index(list, key, position) do
+      nil -> list
+      index -> List.replace_at(list, index, new_tuple)
+    end
+  end
+
+  def keytake(list, key, position) do
+    case key_index(list, key, position) do
+      nil -> nil
+      index -> {Enum.at(list, index), List.delete_at(list, index)}
+    end
+  end
+
+  def keysort(list, position, sorter \\ :asc) do
+    Enum.sort_by(list, &elem(&1, position), sorter)
+  end
+
+  def pop_at(list, index, default \\ nil) do
+    index = if index < 0, do: length(list) + index, else: index
+
+    if index >= 0 and index < length(list),
+      do: {Enum.at(list, index), List.delete_at(list, index)},
+      else: {default, list}
+  end
+
+  def to_atom(charlist), do: String.to_atom(List.to_string(charlist))
+  def to_charlist(list), do: String.to_charlist(List.to_string(list))
+  def improper?(list) when is_list(list) and length(list) >= 0, do: false
+  def improper?(list) when is_list(list), do: true
+
+  def ascii_printable?(list, limit \\ :infinity) do
+    list
+    |> Enum.take(if limit == :infinity, do: length(list), else: limit)
+    |> Enum.all?(&(is_integer(&1) and ((&1 >= 32 and &1 < 127) or &1 in [?\a, ?\b, ?\t, ?\n, ?\v, ?\f, ?\r, ?\e, 127])))
+  end
 end
 
 defmodule Keyword do
@@ -454,10 +628,179 @@ defmodule Keyword do
   def keyword?([{key, _value} | rest]) when is_atom(key), do: keyword?(rest)
   def keyword?(_other), do: false
 
-  def update(keywords, key, default, fun) do
-    case Keyword.fetch(keywords, key) do
-      {:ok, value} -> Keyword.put(keywords, key, fun.(value))
-      :error -> Keyword.put(keywords, key, default)
+  def update([{key, current} | keywords], key, _default, fun),
+    do: [{key, fun.(current)} | delete(keywords, key)]
+
+  def update([{_, _} = pair | keywords], key, default, fun),
+    do: [pair | update(keywords, key, default, fun)]
+
+  def update([], key, default, _fun), do: [{key, default}]
+
+  def new(), do: []
+  def new(pairs), do: new(pairs, & &1)
+
+  def new(pairs, transform) when is_function(transform, 1) do
+    pairs
+    |> Enum.reduce([], fn pair, acc ->
+      {key, value} = transform.(pair)
+      [{key, value} | delete(acc, key)]
+    end)
+    |> :lists.reverse()
+  end
+
+  def to_list(keywords) when is_list(keywords), do: keywords
+  def from_keys(keys, value), do: Enum.map(keys, &{&1, value})
+
+  def pop(keywords, key, default \\ nil) do
+    case fetch(keywords, key) do
+      {:ok, value} -> {value, delete(keywords, key)}
+      :error -> {default, keywords}
     end
   end
+
+  def pop!(keywords, key) do
+    case fetch(keywords, key) do
+      {:ok, value} -> {value, delete(keywords, key)}
+      :error -> raise KeyError, key: key, term: keywords
+    end
+  end
+
+  def pop_lazy(keywords, key, fun) do
+    case fetch(keywords, key) do
+      {:ok, value} -> {value, delete(keywords, key)}
+      :error -> {fun.(), keywords}
+    end
+  end
+
+  def pop_first(keywords, key, default \\ nil) do
+    case List.keytake(keywords, key, 0) do
+      {{^key, value}, rest} -> {value, rest}
+      nil -> {default, keywords}
+    end
+  end
+
+  def pop_values(keywords, key), do: {get_values(keywords, key), delete(keywords, key)}
+  def delete_first(keywords, key), do: List.keydelete(keywords, key, 0)
+
+  def get_lazy(keywords, key, fun) do
+    case fetch(keywords, key) do
+      {:ok, value} -> value
+      :error -> fun.()
+    end
+  end
+
+  def put_new_lazy(keywords, key, fun) do
+    if has_key?(keywords, key), do: keywords, else: [{key, fun.()} | keywords]
+  end
+
+  def update!(keywords, key, fun) do
+    if has_key?(keywords, key),
+      do: update(keywords, key, nil, fun),
+      else: raise(KeyError, key: key, term: keywords)
+  end
+
+  def replace(keywords, key, value) do
+    if has_key?(keywords, key), do: replace_first(keywords, key, value), else: keywords
+  end
+
+  def replace!(keywords, key, value) do
+    if has_key?(keywords, key),
+      do: replace_first(keywords, key, value),
+      else: raise(KeyError, key: key, term: keywords)
+  end
+
+  def replace_lazy(keywords, key, fun) do
+    case fetch(keywords, key) do
+      {:ok, value} -> replace_first(keywords, key, fun.(value))
+      :error -> keywords
+    end
+  end
+
+  # The first entry of `key` takes the value; later ones go.
+  defp replace_first([{key, _} | rest], key, value), do: [{key, value} | delete(rest, key)]
+  defp replace_first([pair | rest], key, value), do: [pair | replace_first(rest, key, value)]
+
+  def filter(keywords, fun), do: Enum.filter(keywords, fun)
+  def reject(keywords, fun), do: Enum.reject(keywords, fun)
+  def map(keywords, fun), do: Enum.map(keywords, fn {key, _} = pair -> {key, fun.(pair)} end)
+
+  def merge(keywords1, keywords2, fun), do: merge_with(keywords2, [], keywords1, keywords1, fun)
+
+  defp merge_with([{key, value2} | rest], acc, left, original, fun) do
+    case List.keyfind(original, key, 0) do
+      {^key, value1} ->
+        original = List.keydelete(List.keydelete(original, key, 0), key, 0)
+        merge_with(rest, [{key, fun.(key, value1, value2)} | acc], delete(left, key), original, fun)
+
+      nil ->
+        merge_with(rest, [{key, value2} | acc], delete(left, key), original, fun)
+    end
+  end
+
+  defp merge_with([], acc, left, _original, _fun), do: left ++ :lists.reverse(acc)
+
+  def split(keywords, keys), do: Enum.split_with(keywords, fn {key, _} -> key in keys end)
+
+  def equal?(left, right), do: :lists.sort(left) == :lists.sort(right)
+
+  def get_and_update(keywords, key, fun), do: get_and_update(keywords, [], key, fun)
+
+  defp get_and_update([{key, current} | rest], acc, key, fun) do
+    case fun.(current) do
+      {get, value} -> {get, :lists.reverse(acc, [{key, value} | rest])}
+      :pop -> {current, :lists.reverse(acc, rest)}
+    end
+  end
+
+  defp get_and_update([{_, _} = pair | rest], acc, key, fun),
+    do: get_and_update(rest, [pair | acc], key, fun)
+
+  defp get_and_update([], acc, key, fun) do
+    case fun.(nil) do
+      {get, value} -> {get, [{key, value} | :lists.reverse(acc)]}
+      :pop -> {nil, :lists.reverse(acc)}
+    end
+  end
+
+  def get_and_update!(keywords, key, fun) do
+    if has_key?(keywords, key),
+      do: get_and_update(keywords, key, fun),
+      else: raise(KeyError, key: key, term: keywords)
+  end
+end
+
+defmodule MapSet do
+  defstruct map: %{}, version: 2
+
+  def new(), do: %MapSet{}
+  def new(%MapSet{} = map_set), do: map_set
+  def new(enumerable), do: %MapSet{map: Map.new(Enum.to_list(enumerable), &{&1, []})}
+  def new(enumerable, transform), do: new(Enum.map(enumerable, transform))
+
+  def put(%MapSet{map: map} = set, value), do: %{set | map: Map.put(map, value, [])}
+  def delete(%MapSet{map: map} = set, value), do: %{set | map: Map.delete(map, value)}
+  def member?(%MapSet{map: map}, value), do: is_map_key(map, value)
+  def size(%MapSet{map: map}), do: map_size(map)
+  def to_list(%MapSet{map: map}), do: Map.keys(map)
+
+  def union(%MapSet{map: map1}, %MapSet{map: map2}), do: %MapSet{map: Map.merge(map1, map2)}
+
+  def intersection(%MapSet{map: map1}, %MapSet{map: map2}),
+    do: %MapSet{map: Map.take(map1, Map.keys(map2))}
+
+  def difference(%MapSet{map: map1}, %MapSet{map: map2}),
+    do: %MapSet{map: Map.drop(map1, Map.keys(map2))}
+
+  def symmetric_difference(%MapSet{} = set1, %MapSet{} = set2),
+    do: union(difference(set1, set2), difference(set2, set1))
+
+  def subset?(%MapSet{map: map1}, %MapSet{map: map2}),
+    do: Enum.all?(Map.keys(map1), &is_map_key(map2, &1))
+
+  def disjoint?(%MapSet{map: map1}, %MapSet{map: map2}),
+    do: not Enum.any?(Map.keys(map1), &is_map_key(map2, &1))
+
+  def equal?(%MapSet{map: map1}, %MapSet{map: map2}), do: map1 === map2
+  def filter(%MapSet{map: map}, fun), do: %MapSet{map: Map.filter(map, fn {k, _} -> fun.(k) end)}
+  def reject(%MapSet{map: map}, fun), do: %MapSet{map: Map.reject(map, fn {k, _} -> fun.(k) end)}
 end

@@ -62,13 +62,37 @@ defmodule Kernel do
   def get_in(nil, _keys), do: nil
   def get_in(data, [key | rest]), do: get_in(data[key], rest)
 
-  def put_in(data, [key], value), do: Map.put(data, key, value)
-  def put_in(data, [key | rest], value), do: Map.put(data, key, put_in(Map.get(data, key, %{}), rest, value))
+  def put_in(data, [_ | _] = keys, value),
+    do: elem(get_and_update_in(data, keys, fn _ -> {nil, value} end), 1)
 
-  def update_in(data, [key], fun), do: Map.put(data, key, fun.(Map.get(data, key)))
+  def update_in(data, [_ | _] = keys, fun),
+    do: elem(get_and_update_in(data, keys, fn x -> {nil, fun.(x)} end), 1)
 
-  def update_in(data, [key | rest], fun),
-    do: Map.put(data, key, update_in(Map.get(data, key, %{}), rest, fun))
+  def get_and_update_in(data, [key], fun), do: Access.get_and_update(data, key, fun)
+
+  def get_and_update_in(data, [key | rest], fun),
+    do: Access.get_and_update(data, key, &get_and_update_in(&1, rest, fun))
+
+  def pop_in(nil, [key | _]), do: raise(ArgumentError, "could not pop key #{inspect(key)} on a nil value")
+  def pop_in(data, [_ | _] = keys), do: pop_in_data(data, keys)
+
+  defp pop_in_data(nil, [_ | _]), do: :pop
+  defp pop_in_data(data, [key]), do: Access.pop(data, key)
+  defp pop_in_data(data, [key | rest]), do: Access.get_and_update(data, key, &pop_in_data(&1, rest))
+
+  def spawn_monitor(module, fun, args), do: spawn_monitor(fn -> apply(module, fun, args) end)
+end
+
+defmodule Access do
+  def get_and_update(%{} = map, key, fun), do: Map.get_and_update(map, key, fun)
+  def get_and_update(list, key, fun) when is_list(list), do: Keyword.get_and_update(list, key, fun)
+
+  def get_and_update(nil, key, _fun),
+    do: raise(ArgumentError, "could not put/update key #{inspect(key)} on a nil value")
+
+  def pop(%{} = map, key), do: Map.pop(map, key)
+  def pop(list, key) when is_list(list), do: Keyword.pop(list, key)
+  def pop(nil, _key), do: {nil, nil}
 end
 
 defmodule Callcast.Runner do
@@ -110,6 +134,19 @@ defmodule Callcast.Runner do
 end
 
 defmodule Process do
+  def send(dest, message, _options) do
+    send(dest, message)
+    :ok
+  end
+
+  def send_after(dest, message, time, _options), do: Process.send_after(dest, message, time)
+
+  # `:erlang.spawn_opt/2`: the options say whether to link and to monitor.
+  def spawn(fun, options) do
+    pid = if :link in options, do: spawn_link(fun), else: Kernel.spawn(fun)
+    if :monitor in options, do: {pid, Process.monitor(pid)}, else: pid
+  end
+
   def sleep(:infinity) do
     receive do
     end
@@ -159,4 +196,18 @@ end
 # replaces its caller's frame, which a stack trace then does not show.
 defmodule Atom do
   def to_string(atom), do: :erlang.atom_to_binary(atom)
+  def to_charlist(atom), do: String.to_charlist(Atom.to_string(atom))
+end
+
+defmodule Integer do
+  def to_charlist(integer, base), do: String.to_charlist(Integer.to_string(integer, base))
+end
+
+defmodule Float do
+  def pow(base, exponent) when is_float(base) and is_number(exponent), do: :math.pow(base, exponent)
+  def to_charlist(float), do: String.to_charlist(Float.to_string(float))
+end
+
+defmodule Tuple do
+  def product(tuple), do: Enum.reduce(Tuple.to_list(tuple), 1, &(&1 * &2))
 end

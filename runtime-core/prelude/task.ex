@@ -94,6 +94,22 @@ defmodule Task do
 
   def start(fun), do: {:ok, :callcast.spawn_quiet(body(self(), fun, fun), false)}
   def start_link(fun), do: {:ok, :callcast.spawn_quiet(body(self(), fun, fun), true)}
+  def start(module, fun, args), do: start(fn -> apply(module, fun, args) end)
+  def start_link(module, fun, args), do: start_link(fn -> apply(module, fun, args) end)
+
+  # Waits for all the tasks at once, up to `timeout` in total.
+  def yield_many(tasks, timeout \\ 5000) do
+    deadline = if timeout == :infinity, do: :infinity, else: System.monotonic_time(:millisecond) + timeout
+
+    Enum.map(tasks, fn task ->
+      left =
+        if deadline == :infinity,
+          do: :infinity,
+          else: max(deadline - System.monotonic_time(:millisecond), 0)
+
+      {task, yield(task, left)}
+    end)
+  end
 end
 
 defmodule Agent do
@@ -106,6 +122,22 @@ defmodule Agent do
     do: GenServer.call(agent, {:get_and_update, fun}, timeout)
 
   def cast(agent, fun), do: GenServer.cast(agent, {:cast, fun})
+
+  def start_link(module, fun, args, options \\ []),
+    do: start_link(fn -> apply(module, fun, args) end, options)
+
+  def start(module, fun, args, options \\ []), do: start(fn -> apply(module, fun, args) end, options)
+
+  def get(agent, module, fun, args, timeout \\ 5000),
+    do: get(agent, &apply(module, fun, [&1 | args]), timeout)
+
+  def update(agent, module, fun, args, timeout \\ 5000),
+    do: update(agent, &apply(module, fun, [&1 | args]), timeout)
+
+  def get_and_update(agent, module, fun, args, timeout \\ 5000),
+    do: get_and_update(agent, &apply(module, fun, [&1 | args]), timeout)
+
+  def cast(agent, module, fun, args), do: cast(agent, &apply(module, fun, [&1 | args]))
   def stop(agent, reason \\ :normal, timeout \\ :infinity), do: GenServer.stop(agent, reason, timeout)
 end
 

@@ -318,12 +318,26 @@ fn declared_fields(module: Atom) -> Option<Vec<Atom>> {
     STRUCT_FIELDS.with(|t| t.borrow().get(&module).cloned())
 }
 
-/// A struct: `Inspect.Range` for ranges, `Inspect.Any` otherwise.
+/// A struct: `Inspect.Range` for ranges, `Inspect.MapSet` for sets,
+/// `Inspect.Any` otherwise.
 fn struct_doc(map: &Map, name: Atom, opts: &InspectOpts) -> Doc {
     let name_text = name.name();
     if name_text == "Elixir.Range" {
         if let Some(doc) = range_doc(map, opts) {
             return doc;
+        }
+        return map_doc(map, opts);
+    }
+    if name_text == "Elixir.MapSet" {
+        if let Some(Value::Map(members)) = map.get(&key(Atom::intern("map"))) {
+            // `MapSet.new([...])`, its members listed as `MapSet.to_list/1`
+            // gives them, charlists as lists.
+            let list = Value::list(members.keys().map(|k| k.0.clone()).collect());
+            let opts = InspectOpts {
+                charlists: Charlists::AsLists,
+                ..*opts
+            };
+            return concat(vec![text("MapSet.new("), list_doc(&list, &opts), text(")")]);
         }
         return map_doc(map, opts);
     }

@@ -37,7 +37,23 @@ pub fn enumerate(v: &Value) -> Result<Vec<Value>, Control> {
             .iter()
             .map(|(k, x)| Value::tuple(vec![k.0.clone(), x.clone()]))
             .collect()),
+        Value::Map(_) => match map_set_members(v) {
+            Some(members) => Ok(members.keys().map(|k| k.0.clone()).collect()),
+            None => Err(not_enumerable(v)),
+        },
         _ => Err(not_enumerable(v)),
+    }
+}
+
+/// The members of a `MapSet` (the keys of its `map` field), which
+/// enumerates as `Enumerable.MapSet` does.
+fn map_set_members(v: &Value) -> Option<&crate::value::Map> {
+    if v.struct_name()? != Atom::intern("Elixir.MapSet") {
+        return None;
+    }
+    match v.map_get(&Value::atom("map"))? {
+        Value::Map(m) => Some(m),
+        _ => None,
     }
 }
 
