@@ -211,3 +211,61 @@ end
 defmodule Tuple do
   def product(tuple), do: Enum.reduce(Tuple.to_list(tuple), 1, &(&1 * &2))
 end
+
+defmodule String do
+  # The mode (`:default`, `:ascii`, `:greek`, `:turkic`) changes only letters
+  # outside ASCII; callcast cases them as `:default` does.
+  def upcase(string, _mode), do: String.upcase(string)
+  def downcase(string, _mode), do: String.downcase(string)
+  def capitalize(string, _mode), do: String.capitalize(string)
+
+  def replace_leading(_string, "", _replacement),
+    do: raise(ArgumentError, "cannot use an empty string as the match to replace")
+
+  def replace_leading(string, match, replacement) do
+    {count, rest} = strip_leading(string, match, 0)
+    String.duplicate(replacement, count) <> rest
+  end
+
+  def replace_trailing(_string, "", _replacement),
+    do: raise(ArgumentError, "cannot use an empty string as the match to replace")
+
+  def replace_trailing(string, match, replacement) do
+    {count, rest} = strip_trailing(string, match, 0)
+    rest <> String.duplicate(replacement, count)
+  end
+
+  defp strip_leading(string, match, count) do
+    if String.starts_with?(string, match),
+      do: strip_leading(String.replace_prefix(string, match, ""), match, count + 1),
+      else: {count, string}
+  end
+
+  defp strip_trailing(string, match, count) do
+    if String.ends_with?(string, match),
+      do: strip_trailing(String.replace_suffix(string, match, ""), match, count + 1),
+      else: {count, string}
+  end
+
+  def valid?(string) when is_binary(string), do: true
+
+  def printable?(string, limit \\ :infinity) when is_binary(string) do
+    string
+    |> String.to_charlist()
+    |> Enum.take(if limit == :infinity, do: String.length(string), else: limit)
+    |> Enum.all?(&printable_char?/1)
+  end
+
+  defp printable_char?(c) when c in 0x20..0x7E, do: true
+  defp printable_char?(c) when c in [?\n, ?\r, ?\t, ?\v, ?\b, ?\f, ?\e, 127, ?\a], do: true
+  defp printable_char?(c) when c in 0xA0..0xD7FF or c in 0xE000..0xFFFD, do: true
+  defp printable_char?(c) when c in 0x10000..0x10FFFF, do: true
+  defp printable_char?(_), do: false
+
+  # callcast's strings split into graphemes alone: a codepoint is taken as
+  # the grapheme it starts.
+  def next_codepoint(string), do: next_grapheme(string)
+
+  def next_grapheme(""), do: nil
+  def next_grapheme(string), do: {String.first(string), String.slice(string, 1..-1//1)}
+end
