@@ -92,6 +92,8 @@ defmodule Task do
     end
   end
 
+  def child_spec(arg), do: %{id: Task, restart: :temporary, start: {Task, :start_link, [arg]}}
+
   def start(fun), do: {:ok, :callcast.spawn_quiet(body(self(), fun, fun), false)}
   def start_link(fun), do: {:ok, :callcast.spawn_quiet(body(self(), fun, fun), true)}
   def start(module, fun, args), do: start(fn -> apply(module, fun, args) end)
@@ -113,6 +115,7 @@ defmodule Task do
 end
 
 defmodule Agent do
+  def child_spec(arg), do: %{id: Agent, start: {Agent, :start_link, [arg]}}
   def start_link(fun, options \\ []), do: GenServer.start_link(Agent.Server, fun, options)
   def start(fun, options \\ []), do: GenServer.start(Agent.Server, fun, options)
   def get(agent, fun, timeout \\ 5000), do: GenServer.call(agent, {:get, fun}, timeout)

@@ -71,6 +71,7 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("enum.ex", include_str!("../prelude/enum.ex")),
     ("genserver.ex", include_str!("../prelude/genserver.ex")),
     ("task.ex", include_str!("../prelude/task.ex")),
+    ("supervisor.ex", include_str!("../prelude/supervisor.ex")),
 ];
 
 /// A program being run.

@@ -69,6 +69,67 @@ struct ModuleCtx {
     imports: Vec<Atom>,
 }
 
+/// The behaviour a `use` names whose `__using__` defines `child_spec/1`.
+fn child_spec_behaviour(args: &[Expr]) -> Option<&'static str> {
+    match &args.first()?.kind {
+        ExprKind::Alias(parts) => match parts.join(".").as_str() {
+            "GenServer" => Some("GenServer"),
+            "Agent" => Some("Agent"),
+            "Task" => Some("Task"),
+            "Supervisor" => Some("Supervisor"),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The `child_spec/1` that `use GenServer` (or Agent, Task, Supervisor)
+/// defines: the behaviour's default specification, with the options given to
+/// `use` laid over it by `Supervisor.child_spec/2`.
+fn child_spec_clause(
+    behaviour: &str,
+    options: Option<&Expr>,
+    span: Span,
+    attrs: Rc<HashMap<String, Expr>>,
+) -> ClauseDef {
+    let e = |kind| Expr::new(kind, span);
+    let atom = |a: &str| e(ExprKind::Atom(a.into()));
+    let module = || e(ExprKind::Var("__MODULE__".into()));
+    let arg = || e(ExprKind::Var("init_arg".into()));
+    let start = e(ExprKind::Tuple(vec![
+        module(),
+        atom("start_link"),
+        e(ExprKind::List(vec![arg()], None)),
+    ]));
+    let mut entries = vec![(atom("id"), module()), (atom("start"), start)];
+    match behaviour {
+        "Task" => entries.push((atom("restart"), atom("temporary"))),
+        "Supervisor" => entries.push((atom("type"), atom("supervisor"))),
+        _ => {}
+    }
+    let default = e(ExprKind::Map {
+        struct_name: None,
+        base: None,
+        entries,
+    });
+    let options = options
+        .cloned()
+        .unwrap_or_else(|| e(ExprKind::List(Vec::new(), None)));
+    let supervisor = e(ExprKind::Alias(vec!["Elixir".into(), "Supervisor".into()]));
+    let body = e(ExprKind::Call {
+        target: crate::ast::CallTarget::Remote(Box::new(supervisor), "child_spec".into()),
+        args: vec![default, options],
+        parens: true,
+    });
+    ClauseDef {
+        params: vec![arg()],
+        guard: None,
+        body,
+        attrs,
+        span,
+    }
+}
+
 /// A source file to compile: its name (for messages) and syntax tree.
 pub struct SourceFile<'a> {
     /// Name shown in messages.
@@ -396,6 +457,7 @@ impl Compiler {
         }
         ctx.module = Some(atom);
         let mut sig = ModuleSig::default();
+        let mut uses_child_spec = false;
         for item in body_exprs(&body) {
             if let ExprKind::Call {
                 target: crate::ast::CallTarget::Local(kind),
@@ -428,6 +490,9 @@ impl Compiler {
                         sig.struct_fields = Some(fields);
                     }
                     "defmodule" => self.collect_module(item, args, &ctx, out)?,
+                    "use" if child_spec_behaviour(args).is_some() => {
+                        uses_child_spec = true;
+                    }
                     "defmacro" | "defmacrop" | "defguard" | "defguardp" | "defdelegate"
                     | "defimpl" | "defprotocol" | "defoverridable" => {
                         return unsupported(kind.clone(), item.span)
@@ -439,6 +504,11 @@ impl Compiler {
         if sig.struct_fields.is_some() {
             sig.defs
                 .insert(("__struct__".into(), 0), Visibility::Public);
+        }
+        if uses_child_spec {
+            sig.defs
+                .entry(("child_spec".into(), 1))
+                .or_insert(Visibility::Public);
         }
         if sig.is_exception {
             // `defexception` defines `exception/1` unless the module does.
@@ -461,6 +531,8 @@ impl Compiler {
         let mut declared_defaults: HashMap<(String, u32), Vec<Expr>> = HashMap::new();
         let mut snapshot = Rc::new(attrs.clone());
         let mut definitions = Definitions::default();
+        // The `child_spec/1` a `use` defines, unless the module does.
+        let mut child_spec: Option<ClauseDef> = None;
         self.program.modules.entry(module).or_default();
         for item in body_exprs(body) {
             match &item.kind {
@@ -532,7 +604,17 @@ impl Compiler {
                         }
                     }
                     "defmodule" | "defstruct" | "defexception" => {}
-                    "use" => self.compile_use(args, item.span)?,
+                    "use" => {
+                        self.compile_use(args, item.span)?;
+                        if let Some(behaviour) = child_spec_behaviour(args) {
+                            child_spec = Some(child_spec_clause(
+                                behaviour,
+                                args.get(1),
+                                item.span,
+                                snapshot.clone(),
+                            ));
+                        }
+                    }
                     "alias" => self.declare_alias(args, item.span)?,
                     "import" => {
                         if let Some(Expr {
@@ -573,6 +655,14 @@ impl Compiler {
         if sig.is_exception && !defines_exception {
             self.compile_default_exception_function(module);
         }
+        if let Some(clause) = child_spec {
+            if !groups
+                .iter()
+                .any(|((n, a), _, _)| n == "child_spec" && *a == 1)
+            {
+                groups.push((("child_spec".into(), 1), Visibility::Public, vec![clause]));
+            }
+        }
         for ((name, arity), _vis, mut clauses) in groups {
             if let (Some(first), Some(head)) = (
                 clauses.first_mut(),
@@ -599,7 +689,7 @@ impl Compiler {
             Some(ExprKind::Alias(parts))
                 if matches!(
                     parts.join(".").as_str(),
-                    "GenServer" | "Agent" | "Task" | "ExUnit.Case"
+                    "GenServer" | "Agent" | "Task" | "Supervisor" | "ExUnit.Case"
                 ) =>
             {
                 Ok(())
