@@ -65,6 +65,17 @@ impl Window {
         x2 >= self.left - OVERSCAN && x1 <= self.left + self.width + OVERSCAN
     }
 
+    /// The box around the window in which shapes are drawn:
+    /// `(left, top, right, bottom)`.
+    fn reach(&self) -> (f64, f64, f64, f64) {
+        (
+            self.left - OVERSCAN,
+            self.top - OVERSCAN,
+            self.left + self.width + OVERSCAN,
+            self.top + self.height + OVERSCAN,
+        )
+    }
+
     /// Whether moving from `self` to `next` changes the drawn part enough
     /// to draw again.
     fn moved(&self, next: &Window) -> bool {
@@ -155,7 +166,7 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
             // A message to oneself loops out to the right.
             window.down(a.y1.min(a.y2), a.y1.max(a.y2)) && window.across(x1, x2 + 48.0)
         })
-        .map(|(i, a)| arrow(i, a, *hot_call, &hot_call));
+        .map(|(i, a)| arrow(i, a, &window, *hot_call, &hot_call));
     let marks = layout
         .marks
         .iter()
@@ -294,7 +305,13 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
     frame(CLASS, TEST_ID, diagram)
 }
 
-fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Option<u64>>) -> Html {
+fn arrow(
+    key: usize,
+    a: &Arrow,
+    window: &Window,
+    hot: Option<u64>,
+    set_hot: &UseStateHandle<Option<u64>>,
+) -> Html {
     let kind = match a.kind {
         ArrowKind::Spawn => "cc-seq-spawn",
         ArrowKind::Send => "cc-seq-send",
@@ -307,6 +324,9 @@ fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Optio
     let pair = a.call.map(|c| format!("cc-pair-{}", c % 6));
     let is_hot = a.call.is_some() && a.call == hot;
     let (x1, y1, x2, y2) = (f64::from(a.x1), a.y1, f64::from(a.x2), a.y2);
+    // Where the drawn part starts along the dash pattern, when it does not
+    // start at the sender, so the dashes stay where they would be.
+    let mut dash_offset = None;
     // A message to oneself loops out to the right and back.
     let d = if a.x1 == a.x2 {
         format!(
@@ -321,7 +341,21 @@ fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Optio
             num(y2)
         )
     } else {
-        format!("M{} {} L{} {}", num(x1), num(y1), num(x2), num(y2))
+        // Only the part near the window: the browser dashes a whole path
+        // before clipping it, and a cast across a thousand lanes is 15 000
+        // dashes, which took half a second to paint whenever anything near
+        // the diagram changed.
+        let reach = window.reach();
+        let (from, to, along) =
+            clip((x1, y1), (x2, y2), reach).unwrap_or(((x1, y1), (x2, y2), 0.0));
+        dash_offset = (along > 0.0).then(|| num(along));
+        format!(
+            "M{} {} L{} {}",
+            num(from.0),
+            num(from.1),
+            num(to.0),
+            num(to.1)
+        )
     };
     // The head points along the last stretch of the path.
     let (dx, dy) = if a.x1 == a.x2 {
@@ -365,13 +399,50 @@ fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Optio
            key={format!("a{key}")} data-kind={a.kind.noun()} {onmouseenter} {onmouseleave}>
             <title>{ a.detail.clone() }</title>
             <path class="cc-seq-hit" d={d.clone()} />
-            <path class="cc-seq-line" d={d} />
+            <path class="cc-seq-line" d={d} stroke-dashoffset={dash_offset} />
             { end }
             if let Some((lx, ly)) = a.label_at {
                 <text x={num(lx)} y={num(ly)}>{ a.label.clone() }</text>
             }
         </g>
     }
+}
+
+/// A point of the diagram, `(x, y)`.
+type Point = (f64, f64);
+
+/// The part of the segment `from`–`to` inside the box `(left, top, right,
+/// bottom)`, with how far along the segment it starts; `None` when no part is
+/// inside. (Liang–Barsky: the segment is `from + t·(to − from)`, and each side
+/// of the box bounds `t` from one side.)
+fn clip(
+    from: Point,
+    to: Point,
+    (left, top, right, bottom): (f64, f64, f64, f64),
+) -> Option<(Point, Point, f64)> {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, from.0 - left),
+        (dx, right - from.0),
+        (-dy, from.1 - top),
+        (dy, bottom - from.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    if t0 > t1 {
+        return None;
+    }
+    let at = |t: f64| (from.0 + t * dx, from.1 + t * dy);
+    Some((at(t0), at(t1), t0 * (dx * dx + dy * dy).sqrt()))
 }
 
 fn mark(key: usize, m: &Mark) -> Html {
@@ -445,4 +516,40 @@ pub fn grouped(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clip;
+
+    #[test]
+    fn an_arrow_is_cut_to_the_box_and_keeps_its_place_along_the_dashes() {
+        let frame = (0.0, 0.0, 100.0, 100.0);
+        let cases = [
+            // Inside: as it is.
+            (
+                (10.0, 10.0),
+                (90.0, 20.0),
+                Some(((10.0, 10.0), (90.0, 20.0), 0.0)),
+            ),
+            // From far right to the left edge, level: starts 900 along.
+            (
+                (1000.0, 50.0),
+                (-20.0, 50.0),
+                Some(((100.0, 50.0), (0.0, 50.0), 900.0)),
+            ),
+            // Sloping down through the box's top edge.
+            (
+                (50.0, -30.0),
+                (50.0, 30.0),
+                Some(((50.0, 0.0), (50.0, 30.0), 30.0)),
+            ),
+            // Beside the box, or above it.
+            ((150.0, 0.0), (300.0, 50.0), None),
+            ((0.0, -10.0), (100.0, -5.0), None),
+        ];
+        for (from, to, expected) in cases {
+            assert_eq!(clip(from, to, frame), expected, "{from:?} to {to:?}");
+        }
+    }
 }
