@@ -9,12 +9,13 @@
 //! run does not read its whole trace again on every render.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use runtime_core::inspect::inspect;
 use runtime_core::trace::Nanos;
 use runtime_core::value::{Pid, Value};
 use runtime_core::{OutputChunk, TraceEvent};
+
+use super::chunked::Chunked;
 
 /// How a pid is printed everywhere in the views: `#PID<0.N.0>`, the form the
 /// runtime documents for [`Pid`].
@@ -154,17 +155,19 @@ impl ProcessRow<'_> {
 /// Row numbers by pid: pids are small consecutive numbers, so a vector indexed
 /// by pid finds a row in one step (a map lookup per event would dominate).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct RowIndex(Vec<u32>);
+struct RowIndex(Chunked<u32>);
 
 impl RowIndex {
     const NONE: u32 = u32::MAX;
 
     fn insert(&mut self, pid: Pid, row: usize) {
         let slot = pid.0 as usize;
-        if slot >= self.0.len() {
-            self.0.resize(slot + 1, Self::NONE);
+        while self.0.len() <= slot {
+            self.0.push(Self::NONE);
         }
-        self.0[slot] = u32::try_from(row).unwrap_or(Self::NONE);
+        if let Some(entry) = self.0.get_mut(slot) {
+            *entry = u32::try_from(row).unwrap_or(Self::NONE);
+        }
     }
 
     fn get(&self, pid: Pid) -> Option<usize> {
@@ -172,6 +175,14 @@ impl RowIndex {
             Some(&row) if row != Self::NONE => Some(row as usize),
             _ => None,
         }
+    }
+
+    /// The rows, in pid order.
+    fn rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0
+            .iter()
+            .filter(|&&row| row != Self::NONE)
+            .map(|&row| row as usize)
     }
 }
 
@@ -265,7 +276,7 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow<'_>> {
 /// The processes of a run, folded event by event (see [`processes`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Processes {
-    rows: Vec<Kept>,
+    rows: Chunked<Kept>,
     index: RowIndex,
     fed: usize,
 }
@@ -282,71 +293,61 @@ impl Processes {
     }
 
     fn fold(&mut self, trace: &[TraceEvent], i: usize, event: &TraceEvent) {
-        let rows = &mut self.rows;
+        if let TraceEvent::Spawn { pid, parent, .. } = event {
+            self.index.insert(*pid, self.rows.len());
+            self.rows.push(Kept {
+                pid: *pid,
+                spawn: event_index(i),
+                parent: *parent,
+                standing: Standing::Running,
+                received: 0,
+                mailbox: 0,
+                name: None,
+                reductions: 0,
+                state: None,
+            });
+            return;
+        }
+        let pid = match event {
+            TraceEvent::Send { to: Some(to), .. } => to,
+            TraceEvent::Receive { pid, .. }
+            | TraceEvent::Exit { pid, .. }
+            | TraceEvent::Wait { pid, .. }
+            | TraceEvent::GenState { pid, .. }
+            | TraceEvent::Register { pid, .. } => pid,
+            _ => return,
+        };
+        let Some(row) = self.index.get(*pid).and_then(|r| self.rows.get_mut(r)) else {
+            return;
+        };
         match event {
-            TraceEvent::Spawn { pid, parent, .. } => {
-                self.index.insert(*pid, rows.len());
-                rows.push(Kept {
-                    pid: *pid,
-                    spawn: event_index(i),
-                    parent: *parent,
-                    standing: Standing::Running,
-                    received: 0,
-                    mailbox: 0,
-                    name: None,
-                    reductions: 0,
-                    state: None,
-                });
+            TraceEvent::Send { .. } => row.mailbox += 1,
+            TraceEvent::Receive { mailbox_len, .. } => {
+                row.received += 1;
+                row.mailbox = *mailbox_len;
+                row.standing = Standing::Running;
             }
-            TraceEvent::Send { to: Some(to), .. } => {
-                if let Some(r) = self.index.get(*to) {
-                    rows[r].mailbox += 1;
-                }
-            }
-            TraceEvent::Receive {
-                pid, mailbox_len, ..
-            } => {
-                if let Some(r) = self.index.get(*pid) {
-                    rows[r].received += 1;
-                    rows[r].mailbox = *mailbox_len;
-                    rows[r].standing = Standing::Running;
-                }
-            }
-            TraceEvent::Exit {
-                pid, reductions, ..
-            } => {
-                if let Some(r) = self.index.get(*pid) {
-                    rows[r].standing = Standing::Exited(event_index(i));
-                    rows[r].reductions = *reductions;
-                }
+            TraceEvent::Exit { reductions, .. } => {
+                row.standing = Standing::Exited(event_index(i));
+                row.reductions = *reductions;
             }
             TraceEvent::Wait {
-                pid,
                 mailbox_len,
                 reductions,
                 ..
             } => {
-                if let Some(r) = self.index.get(*pid) {
-                    rows[r].standing = Standing::Waiting;
-                    rows[r].mailbox = *mailbox_len;
-                    rows[r].reductions = *reductions;
+                row.standing = Standing::Waiting;
+                row.mailbox = *mailbox_len;
+                row.reductions = *reductions;
+            }
+            TraceEvent::GenState { .. } => {
+                row.state = Some(event_index(i));
+                // The module names it unless a better name came first.
+                if row.name(trace) == display_name(row.label(trace)) {
+                    row.name = Some(event_index(i));
                 }
             }
-            TraceEvent::GenState { pid, .. } => {
-                if let Some(r) = self.index.get(*pid) {
-                    let row = &mut rows[r];
-                    row.state = Some(event_index(i));
-                    // The module names it unless a better name came first.
-                    if row.name(trace) == display_name(row.label(trace)) {
-                        row.name = Some(event_index(i));
-                    }
-                }
-            }
-            TraceEvent::Register { pid, .. } => {
-                if let Some(r) = self.index.get(*pid) {
-                    rows[r].name = Some(event_index(i));
-                }
-            }
+            TraceEvent::Register { .. } => row.name = Some(event_index(i)),
             _ => {}
         }
     }
@@ -388,7 +389,7 @@ pub struct MailboxSeries {
     /// The process.
     pub pid: Pid,
     /// `(time, length)` after every change, in time order.
-    pub points: Vec<(Nanos, usize)>,
+    pub points: Chunked<(Nanos, usize)>,
     /// The first `(time, length)` where it was longest.
     pub peak: (Nanos, usize),
 }
@@ -398,13 +399,16 @@ pub struct MailboxSeries {
 pub fn mailbox_series(trace: &[TraceEvent]) -> Vec<MailboxSeries> {
     let mut mailboxes = Mailboxes::default();
     mailboxes.follow(trace);
-    mailboxes.series.into_values().collect()
+    mailboxes.series().cloned().collect()
 }
 
 /// The mailbox series of a run, folded event by event (see [`mailbox_series`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mailboxes {
-    series: BTreeMap<Pid, MailboxSeries>,
+    /// In the order of their first message.
+    series: Chunked<MailboxSeries>,
+    /// Where in `series` each pid's is.
+    index: RowIndex,
     fed: usize,
 }
 
@@ -418,8 +422,9 @@ impl Mailboxes {
                     to: Some(to), at, ..
                 } => {
                     let current = self
-                        .series
-                        .get(to)
+                        .index
+                        .get(*to)
+                        .and_then(|i| self.series.get(i))
                         .and_then(|s| s.points.last())
                         .map_or(0, |p| p.1);
                     (*to, *at, current + 1)
@@ -432,11 +437,17 @@ impl Mailboxes {
                 } => (*pid, *at, *mailbox_len),
                 _ => continue,
             };
-            let entry = self.series.entry(pid).or_insert_with(|| MailboxSeries {
-                pid,
-                points: vec![(0, 0)],
-                peak: (0, 0),
-            });
+            if self.index.get(pid).is_none() {
+                self.index.insert(pid, self.series.len());
+                self.series.push(MailboxSeries {
+                    pid,
+                    points: [(0, 0)].into_iter().collect(),
+                    peak: (0, 0),
+                });
+            }
+            let Some(entry) = self.index.get(pid).and_then(|i| self.series.get_mut(i)) else {
+                continue;
+            };
             entry.points.push((at, len));
             if len > entry.peak.1 {
                 entry.peak = (at, len);
@@ -446,8 +457,8 @@ impl Mailboxes {
     }
 
     /// The series, in pid order.
-    pub fn series(&self) -> impl ExactSizeIterator<Item = &MailboxSeries> {
-        self.series.values()
+    pub fn series(&self) -> impl Iterator<Item = &MailboxSeries> {
+        self.index.rows().filter_map(|i| self.series.get(i))
     }
 
     /// Whether no process was sent a message yet.
@@ -593,7 +604,7 @@ mod tests {
             mailbox_series(&two_casts()),
             [MailboxSeries {
                 pid: Pid(1),
-                points: vec![(0, 0), (2, 1), (3, 2), (5, 1)],
+                points: [(0, 0), (2, 1), (3, 2), (5, 1)].into_iter().collect(),
                 peak: (3, 2),
             }]
         );
