@@ -97,6 +97,29 @@ impl<T: Clone> Chunked<T> {
     }
 }
 
+#[cfg(test)]
+impl<T> Chunked<T> {
+    /// Bytes on the heap not counted yet: the list of chunks, and each chunk
+    /// whose address is not in `seen` (then added), with what `inner` counts
+    /// of its items. Copies that share a chunk count it once.
+    pub fn heap_bytes(
+        &self,
+        seen: &mut std::collections::HashSet<usize>,
+        inner: &mut dyn FnMut(&T, &mut std::collections::HashSet<usize>) -> usize,
+    ) -> usize {
+        let mut bytes = self.chunks.capacity() * std::mem::size_of::<Rc<Vec<T>>>();
+        for chunk in &self.chunks {
+            if seen.insert(Rc::as_ptr(chunk) as usize) {
+                bytes += chunk.capacity() * std::mem::size_of::<T>();
+                for item in chunk.iter() {
+                    bytes += inner(item, seen);
+                }
+            }
+        }
+        bytes
+    }
+}
+
 impl<T: Clone> FromIterator<T> for Chunked<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
         let mut chunked = Chunked::default();

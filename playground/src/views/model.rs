@@ -361,6 +361,12 @@ impl Processes {
         self.rows.iter().map(move |kept| kept.row(trace))
     }
 
+    /// Bytes on the heap not in `seen` (see [`Chunked::heap_bytes`]).
+    #[cfg(test)]
+    pub fn heap_bytes(&self, seen: &mut std::collections::HashSet<usize>) -> usize {
+        self.rows.heap_bytes(seen, &mut |_, _| 0) + self.index.0.heap_bytes(seen, &mut |_, _| 0)
+    }
+
     /// The name `pid` is shown with, if it was spawned.
     pub fn name<'t>(&self, trace: &'t [TraceEvent], pid: Pid) -> Option<Cow<'t, str>> {
         let row = self.rows.get(self.index.get(pid)?)?;
@@ -454,6 +460,15 @@ impl Mailboxes {
             }
         }
         self.fed = self.fed.max(trace.len());
+    }
+
+    /// Bytes on the heap not in `seen` (see [`Chunked::heap_bytes`]).
+    #[cfg(test)]
+    pub fn heap_bytes(&self, seen: &mut std::collections::HashSet<usize>) -> usize {
+        let points = &mut |s: &MailboxSeries, seen: &mut std::collections::HashSet<usize>| {
+            s.points.heap_bytes(seen, &mut |_, _| 0)
+        };
+        self.series.heap_bytes(seen, points) + self.index.0.heap_bytes(seen, &mut |_, _| 0)
     }
 
     /// The series, in pid order.

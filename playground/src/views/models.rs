@@ -144,6 +144,27 @@ impl Models {
         self.processes.fed()
     }
 
+    /// Bytes the kept copies hold that the models as they stand do not share
+    /// (roughly: see the `heap_bytes` of each model), and those of the models.
+    #[cfg(test)]
+    fn kept_bytes(&self) -> (usize, usize) {
+        let mut seen = std::collections::HashSet::new();
+        let live = self.heap_bytes(&mut seen);
+        let kept = self
+            .kept
+            .iter()
+            .map(|copy| copy.heap_bytes(&mut seen))
+            .sum();
+        (kept, live)
+    }
+
+    #[cfg(test)]
+    fn heap_bytes(&self, seen: &mut std::collections::HashSet<usize>) -> usize {
+        self.processes.heap_bytes(seen)
+            + self.mailboxes.heap_bytes(seen)
+            + self.layout.heap_bytes(seen)
+    }
+
     /// How many copies are kept (one per `every` events folded so far).
     pub fn kept(&self) -> usize {
         self.kept.len()
@@ -284,6 +305,29 @@ mod tests {
             check_moments(&name, &trace, &[1, 2, 3, 5, 8, 13, 1, 1], 60);
             check_moments(&name, &trace, &[97, 1, 31], 60);
         }
+    }
+
+    #[test]
+    fn the_copies_of_a_200_000_event_run_cost_a_few_megabytes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let source = std::fs::read_to_string(dir.join("examples/million_senders.exs"))
+            .expect("the example is there");
+        // Enough senders to fill the browser's trace, few enough for a debug build.
+        let source = source.replace("n = 1_000_000", "n = 60_000");
+        let session = crate::runner::run_to_end(&source, 0, true).expect("the example compiles");
+        let trace = session.trace();
+        assert_eq!(trace.len(), crate::runner::TRACE_LIMIT, "the trace is full");
+        let mut models = Models::default();
+        models.follow(1, trace);
+        let (kept, live) = models.kept_bytes();
+        println!(
+            "{} copies of the models of 200 000 events: {:.2} MB besides the models' {:.2} MB",
+            models.kept(),
+            kept as f64 / 1e6,
+            live as f64 / 1e6
+        );
+        assert_eq!(models.kept(), trace.len() / EVERY);
+        assert!(kept < 8_000_000, "the copies hold {kept} bytes");
     }
 
     #[test]

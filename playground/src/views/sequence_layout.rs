@@ -336,6 +336,27 @@ impl LayoutBuilder {
         self.fed = self.fed.max(trace.len());
     }
 
+    /// Bytes on the heap whose address is not in `seen`, roughly: the shapes'
+    /// vectors and maps by their items' size, not the text they hold.
+    #[cfg(test)]
+    pub fn heap_bytes(&self, seen: &mut std::collections::HashSet<usize>) -> usize {
+        use std::mem::size_of;
+        let mut bytes = 0;
+        if seen.insert(Rc::as_ptr(&self.names) as usize) {
+            bytes += self.names.len() * size_of::<(Pid, (u8, String))>();
+        }
+        if seen.insert(Rc::as_ptr(&self.drawing) as usize) {
+            let d = &self.drawing;
+            bytes += d.lanes.capacity() * size_of::<PlacedLane>()
+                + d.arrows.capacity() * size_of::<Placed>()
+                + d.marks.capacity() * size_of::<Mark>()
+                + d.ticks.capacity() * size_of::<Tick>()
+                + d.moments.capacity() * size_of::<(Nanos, f64)>()
+                + (d.lane_of.len() + d.pending.len()) * size_of::<(u64, usize)>();
+        }
+        bytes
+    }
+
     /// How many events were placed (or counted).
     pub fn fed(&self) -> usize {
         self.fed
