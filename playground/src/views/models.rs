@@ -113,10 +113,18 @@ impl Models {
 
     /// Becomes `other`'s models, keeping the copies.
     fn take(&mut self, other: Models) {
+        // Equal counts of shape changes mean the same shapes (the same run
+        // folded to two moments between which only the summary changed): a
+        // layout made since for them serves the copy too, and spares making
+        // one again.
+        let shapes = other.layout.shapes();
+        self.finished = other
+            .finished
+            .or(self.finished.take())
+            .filter(|(made, _)| *made == shapes);
         self.processes = other.processes;
         self.mailboxes = other.mailboxes;
         self.layout = other.layout;
-        self.finished = other.finished;
     }
 
     /// The diagram's layout as of the events followed. Once the diagram is

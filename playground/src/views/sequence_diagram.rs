@@ -152,7 +152,98 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
             }
         })
     };
-    let window = *window;
+    let now = props.cut.then(|| layout.now()).flatten();
+    let hover = props.hover_at.and_then(|at| layout.y_at(at));
+
+    let summary = (!layout.summary.is_empty()).then(|| {
+        let rest: Vec<String> = layout
+            .summary
+            .iter()
+            .map(|(noun, n)| format!("{} {noun}", grouped(*n)))
+            .collect();
+        html! {
+            <p class="cc-note" data-testid="sequence-summary">
+                { format!(
+                    "Showing the first {} of {} events. Not drawn: {}.",
+                    grouped(MAX_DRAWN),
+                    grouped(props.events),
+                    rest.join(", ")
+                ) }
+            </p>
+        }
+    });
+    let legend = [
+        ("cc-seq-call", "call"),
+        ("cc-seq-reply", "reply"),
+        ("cc-seq-cast", "cast"),
+        ("cc-seq-send", "send"),
+        ("cc-seq-timer", "timer"),
+        ("cc-seq-signal", "signal (DOWN/EXIT)"),
+        ("cc-seq-spawn", "spawn"),
+    ]
+    .into_iter()
+    .map(|(class, name)| {
+        html! {
+            <span class={classes!("cc-seq-arrow", class)}>
+                <svg width="26" height="8" aria-hidden="true">
+                    <path class="cc-seq-line" d="M1 4 L25 4" />
+                </svg>
+                { name }
+            </span>
+        }
+    });
+    let diagram = html! {
+        <>
+            { for summary }
+            <p class="cc-seq-legend">
+                { for legend }
+                <span>{ "○ still in the mailbox" }</span>
+                <span class="cc-seq-crash-key">{ "✕ exit (red: crash)" }</span>
+            </p>
+            <div class="cc-seq-scroll" ref={scroller} {onscroll}>
+                <Shapes layout={layout.clone()} window={*window} {now} {hover}
+                        hot={*hot_call} set_hot={hot_call.clone()} />
+            </div>
+        </>
+    };
+    frame(CLASS, TEST_ID, diagram)
+}
+
+/// Properties of [`Shapes`].
+#[derive(Properties)]
+struct ShapesProps {
+    layout: Rc<Layout>,
+    window: Window,
+    /// Where to mark the moment shown, if the run went further.
+    now: Option<f64>,
+    /// Where to mark the moment hovered in the mailbox chart.
+    hover: Option<f64>,
+    /// The call whose arrows are highlighted.
+    hot: Option<u64>,
+    set_hot: UseStateHandle<Option<u64>>,
+}
+
+impl PartialEq for ShapesProps {
+    /// Past the events drawn, a moment changes only the layout's summary: the
+    /// shapes are the same ones (shared), and the scrubber's moves do not
+    /// draw them again.
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.layout, &other.layout);
+        Rc::ptr_eq(&a.lanes, &b.lanes)
+            && Rc::ptr_eq(&a.arrows, &b.arrows)
+            && Rc::ptr_eq(&a.marks, &b.marks)
+            && Rc::ptr_eq(&a.ticks, &b.ticks)
+            && (a.width, a.height) == (b.width, b.height)
+            && (self.window, self.now, self.hover, self.hot)
+                == (other.window, other.now, other.hover, other.hot)
+    }
+}
+
+/// The diagram's shapes near the window: the lane headers' strip and the
+/// lanes, arrows and marks below it.
+#[function_component(Shapes)]
+fn shapes(props: &ShapesProps) -> Html {
+    let (layout, window, hot_call) = (&props.layout, props.window, &props.set_hot);
 
     // Every shape has a key (its place in the layout), so a scroll keeps the
     // shapes still in view as they are and only adds and removes at the edges,
@@ -166,7 +257,7 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
             // A message to oneself loops out to the right.
             window.down(a.y1.min(a.y2), a.y1.max(a.y2)) && window.across(x1, x2 + 48.0)
         })
-        .map(|(i, a)| arrow(i, a, &window, *hot_call, &hot_call));
+        .map(|(i, a)| arrow(i, a, &window, props.hot, hot_call));
     let marks = layout
         .marks
         .iter()
@@ -224,85 +315,34 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                   x2={layout.width.to_string()} y1={num(y)} y2={num(y)} />
         }
     };
-    let now_line = props
-        .cut
-        .then(|| layout.now())
-        .flatten()
-        .map(|y| line_across(y, "cc-now", "diagram-now"));
+    let now_line = props.now.map(|y| line_across(y, "cc-now", "diagram-now"));
     let hover_line = props
-        .hover_at
-        .and_then(|at| layout.y_at(at))
+        .hover
         .map(|y| line_across(y, "cc-seq-hover", "diagram-hover"));
-    let summary = (!layout.summary.is_empty()).then(|| {
-        let rest: Vec<String> = layout
-            .summary
-            .iter()
-            .map(|(noun, n)| format!("{} {noun}", grouped(*n)))
-            .collect();
-        html! {
-            <p class="cc-note" data-testid="sequence-summary">
-                { format!(
-                    "Showing the first {} of {} events. Not drawn: {}.",
-                    grouped(MAX_DRAWN),
-                    grouped(props.events),
-                    rest.join(", ")
-                ) }
-            </p>
-        }
-    });
-    let legend = [
-        ("cc-seq-call", "call"),
-        ("cc-seq-reply", "reply"),
-        ("cc-seq-cast", "cast"),
-        ("cc-seq-send", "send"),
-        ("cc-seq-timer", "timer"),
-        ("cc-seq-signal", "signal (DOWN/EXIT)"),
-        ("cc-seq-spawn", "spawn"),
-    ]
-    .into_iter()
-    .map(|(class, name)| {
-        html! {
-            <span class={classes!("cc-seq-arrow", class)}>
-                <svg width="26" height="8" aria-hidden="true">
-                    <path class="cc-seq-line" d="M1 4 L25 4" />
-                </svg>
-                { name }
-            </span>
-        }
-    });
-    let diagram = html! {
+    html! {
         <>
-            { for summary }
-            <p class="cc-seq-legend">
-                { for legend }
-                <span>{ "○ still in the mailbox" }</span>
-                <span class="cc-seq-crash-key">{ "✕ exit (red: crash)" }</span>
-            </p>
-            <div class="cc-seq-scroll" ref={scroller} {onscroll}>
-                <svg class="cc-seq-headers" width={layout.width.to_string()}
-                     height={HEADER_HEIGHT.to_string()}
-                     viewBox={format!("0 0 {} {HEADER_HEIGHT}", layout.width)}>
-                    <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 22).to_string()}>{ "virtual" }</text>
-                    <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 10).to_string()}>{ "time ↓" }</text>
-                    { for headers }
-                </svg>
-                // Below the headers: the same coordinates, starting where they end.
-                <svg class="cc-seq" role="img" width={layout.width.to_string()}
-                     height={num(layout.height - f64::from(HEADER_HEIGHT))}
-                     viewBox={format!("0 {HEADER_HEIGHT} {} {}", layout.width, num(layout.height - f64::from(HEADER_HEIGHT)))}>
-                    <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
-                    { for lifelines }
-                    { for ticks }
-                    // Under the arrows, so a label's halo keeps it readable.
-                    { for now_line }
-                    { for hover_line }
-                    { for marks }
-                    { for arrows }
-                </svg>
-            </div>
+            <svg class="cc-seq-headers" width={layout.width.to_string()}
+                 height={HEADER_HEIGHT.to_string()}
+                 viewBox={format!("0 0 {} {HEADER_HEIGHT}", layout.width)}>
+                <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 22).to_string()}>{ "virtual" }</text>
+                <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 10).to_string()}>{ "time ↓" }</text>
+                { for headers }
+            </svg>
+            // Below the headers: the same coordinates, starting where they end.
+            <svg class="cc-seq" role="img" width={layout.width.to_string()}
+                 height={num(layout.height - f64::from(HEADER_HEIGHT))}
+                 viewBox={format!("0 {HEADER_HEIGHT} {} {}", layout.width, num(layout.height - f64::from(HEADER_HEIGHT)))}>
+                <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
+                { for lifelines }
+                { for ticks }
+                // Under the arrows, so a label's halo keeps it readable.
+                { for now_line }
+                { for hover_line }
+                { for marks }
+                { for arrows }
+            </svg>
         </>
-    };
-    frame(CLASS, TEST_ID, diagram)
+    }
 }
 
 fn arrow(
