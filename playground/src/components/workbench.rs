@@ -397,7 +397,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         label="Elixir code" />
                 { for error }
                 { verdict }
-                { console::view(output, result) }
+                { console::view(output, result, cut) }
             </>
         };
         match props.layout {

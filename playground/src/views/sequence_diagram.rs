@@ -319,11 +319,17 @@ fn shapes(props: &ShapesProps) -> Html {
     let hover_line = props
         .hover
         .map(|y| line_across(y, "cc-seq-hover", "diagram-hover"));
+    // The headers' strip spans only the part of the diagram near the window:
+    // Chromium leaves a sticky strip as wide as a thousand lanes (150 000 px)
+    // unpainted once the box scrolls down.
+    let (reach_left, _, reach_right, _) = window.reach();
+    let strip_left = (reach_left.max(0.0) as i32).min(layout.width);
+    let strip_width = (reach_right.ceil() as i32).min(layout.width) - strip_left;
     html! {
         <>
-            <svg class="cc-seq-headers" width={layout.width.to_string()}
-                 height={HEADER_HEIGHT.to_string()}
-                 viewBox={format!("0 0 {} {HEADER_HEIGHT}", layout.width)}>
+            <svg class="cc-seq-headers" width={strip_width.max(0).to_string()}
+                 height={HEADER_HEIGHT.to_string()} style={format!("margin-left: {strip_left}px")}
+                 viewBox={format!("{strip_left} 0 {} {HEADER_HEIGHT}", strip_width.max(0))}>
                 <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 22).to_string()}>{ "virtual" }</text>
                 <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 10).to_string()}>{ "time ↓" }</text>
                 { for headers }
