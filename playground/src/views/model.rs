@@ -70,13 +70,20 @@ pub fn output(trace: &[TraceEvent]) -> Vec<OutputChunk> {
 pub struct Output {
     chunks: Vec<OutputChunk>,
     fed: usize,
+    /// How much had been printed after every [`MARK_EVERY`]-th event folded:
+    /// the number of chunks and the length of the last one's text.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Events between two of [`Output`]'s marks.
+const MARK_EVERY: usize = 8_192;
 
 impl Output {
     /// Folds in the events of `trace` past those folded so far; `trace` must
     /// begin with the events already folded (the same run, not cut earlier).
     pub fn follow(&mut self, trace: &[TraceEvent]) {
-        for event in trace.get(self.fed..).unwrap_or_default() {
+        let start = self.fed.min(trace.len());
+        for (i, event) in trace.iter().enumerate().skip(start) {
             if let TraceEvent::Output { stream, text, .. } = event {
                 match self.chunks.last_mut() {
                     Some(last) if last.stream == *stream => last.text.push_str(text),
@@ -86,8 +93,30 @@ impl Output {
                     }),
                 }
             }
+            if (i + 1) % MARK_EVERY == 0 && self.marks.len() < (i + 1) / MARK_EVERY {
+                let last = self.chunks.last().map_or(0, |chunk| chunk.text.len());
+                self.marks.push((self.chunks.len(), last));
+            }
         }
         self.fed = self.fed.max(trace.len());
+    }
+
+    /// Moves to the end of `trace`, the same run's trace cut at any moment,
+    /// earlier than the one folded too: what was printed by then is a prefix
+    /// of what is held, found from the nearest mark at or before it, so going
+    /// back folds at most [`MARK_EVERY`] events again.
+    pub fn seek(&mut self, trace: &[TraceEvent]) {
+        if trace.len() < self.fed {
+            let marks = (trace.len() / MARK_EVERY).min(self.marks.len());
+            let (chunks, last) = marks.checked_sub(1).map_or((0, 0), |m| self.marks[m]);
+            self.chunks.truncate(chunks);
+            if let Some(chunk) = self.chunks.last_mut() {
+                chunk.text.truncate(last);
+            }
+            self.marks.truncate(marks);
+            self.fed = marks * MARK_EVERY;
+        }
+        self.follow(trace);
     }
 
     /// The output as of the last event folded in.
@@ -623,6 +652,38 @@ mod tests {
                 peak: (3, 2),
             }]
         );
+    }
+
+    #[test]
+    fn output_sought_back_and_forth_equals_the_output_up_to_the_moment() {
+        // Lines of both streams, a mark every 8 192 events, 30 000 events.
+        let mut trace = vec![spawn(0, 0, None, "main")];
+        for i in 1..30_000_u64 {
+            trace.push(match i % 7 {
+                0 => TraceEvent::Output {
+                    at: i,
+                    pid: Pid(0),
+                    stream: runtime_core::Stream::Stderr,
+                    text: format!("e{i}\n"),
+                },
+                1 | 2 => TraceEvent::Output {
+                    at: i,
+                    pid: Pid(0),
+                    stream: runtime_core::Stream::Stdout,
+                    text: format!("o{i}\n"),
+                },
+                _ => send(i, i, 0, 0),
+            });
+        }
+        let mut sought = Output::default();
+        let moments = [
+            30_000, 8_192, 8_191, 8_193, 0, 16_384, 29_999, 16_383, 1, 24_577, 12_000, 30_000,
+        ];
+        for moment in moments {
+            let cut = until(&trace, moment);
+            sought.seek(cut);
+            assert_eq!(sought.chunks(), output(cut), "the output at event {moment}");
+        }
     }
 
     #[test]
