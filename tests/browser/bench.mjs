@@ -312,28 +312,62 @@ async function play() {
 
 /**
  * The scrubber over the million senders' finished run (a full trace of
- * 200 000 events, some 40 000 processes): how long the views take to show a
- * moment after a move back (built again up to the moment) and forward (the
- * events in between folded in).
+ * 200 000 events, some 40 000 processes): for moves back and forward, far and
+ * near, the time from the move to the frame that shows it and the longest
+ * task meanwhile; then a drag, one move a frame for a second from near the
+ * end to near the start, with its worst frame gap and long tasks.
  */
 async function scrub() {
     const source = readFileSync(new URL("million_senders.exs", EXAMPLES), "utf8");
     const p = await page(`play/index.html#code=${encodeSource(source)}&run=1`, watchPage);
     await p.waitForFunction(() => window.__marks.finished, null, { timeout: 120_000 });
+    await p.evaluate(() => {
+        window.__tasks = [];
+        new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+                window.__tasks.push(entry.duration);
+            }
+        }).observe({ type: "longtask" });
+    });
     const moves = [];
-    for (const to of [100_000, 190_000, 180_000, 180_010]) {
+    for (const to of [100_000, 190_000, 180_000, 180_010, 20_000, 199_000, 50_000]) {
         const took = await p.evaluate(async (to) => {
+            window.__tasks.length = 0;
             const scrubber = document.querySelector("[data-testid=scrubber]");
             const started = performance.now();
             scrubber.value = String(to);
             scrubber.dispatchEvent(new Event("input", { bubbles: true }));
             // Drawn: the frame after the one that follows the render.
             await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-            return performance.now() - started;
+            const frame = performance.now() - started;
+            // Long tasks are reported a little later.
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            return { frame, task: Math.max(0, ...window.__tasks) };
         }, to);
-        moves.push(`to ${to}: ${ms(took)}`);
+        moves.push(`to ${to}: ${ms(took.frame)}${took.task > 0 ? ` (long task ${ms(took.task)})` : ""}`);
     }
     console.log(`scrub: the million senders' 200 000 events, from a move of the scrubber to the frame that shows it: ${moves.join(", ")}`);
+    await p.evaluate(watchFrames);
+    const drag = await p.evaluate(async () => {
+        const scrubber = document.querySelector("[data-testid=scrubber]");
+        const started = performance.now();
+        for (let i = 0; i <= 60; i++) {
+            scrubber.value = String(Math.round(190_000 - (180_000 * i) / 60));
+            scrubber.dispatchEvent(new Event("input", { bubbles: true }));
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return {
+            took: performance.now() - started,
+            frames: window.__frames,
+            moment: document.querySelector("[data-testid=moment]").textContent,
+        };
+    });
+    const tasks = drag.frames.tasks.map((t) => t.duration);
+    console.log(
+        `  a drag from event 190 000 to 10 000, one move a frame (61 moves): ${ms(drag.took)}, worst frame gap ${ms(drag.frames.worst)}, ${drag.frames.over50} of ${drag.frames.count} frames over 50 ms, ${tasks.length} long tasks${tasks.length ? `, longest ${ms(Math.max(...tasks))}` : ""}; shows ${drag.moment.trim()}`,
+    );
     await p.context().close();
 }
 

@@ -470,6 +470,73 @@ test("dragging the scrubber back shows an earlier moment in every view", async (
     assertNoErrors(page);
 });
 
+// 100 blocks of a thousand sends to itself, each block followed by a line of
+// output: after the spawn, the first thousand events of each run of 1 001 are
+// its sends and the last its line, so every view's figures at any moment
+// follow from its number.
+const SENDS = `me = self()
+for b <- 1..100 do
+  for i <- 1..1000, do: send(me, {b, i})
+  IO.puts(b * 1000)
+end
+`;
+
+/** What the views show of SENDS after `shown` events: messages waiting, last line printed. */
+function sendsAt(shown) {
+    // Past the last line comes only main's exit.
+    const after = Math.min(Math.max(shown - 1, 0), 100 * 1001);
+    const [blocks, into] = [Math.floor(after / 1001), after % 1001];
+    return { waiting: blocks * 1000 + into, printed: blocks * 1000 };
+}
+
+/** The moment a long run's scrubber reads, digits grouped with narrow spaces. */
+async function longMoment(page) {
+    const text = (await page.getByTestId("moment").textContent()).replace(/\u202f/g, "");
+    const match = text.match(/^event (\d+) of (\d+) · /);
+    assert.ok(match, `moment reads "${text}"`);
+    return [Number(match[1]), Number(match[2])];
+}
+
+test("scrubbing far back and forth through a long run shows each moment in every view", async () => {
+    const page = await openPlayground();
+    await page.getByTestId("editor").fill(SENDS);
+    await page.getByTestId("run").click();
+    await page.locator('.cc-workbench[data-phase="finished"]').waitFor({ timeout: 60_000 });
+    const [, total] = await longMoment(page);
+    assert.equal(total, 1 + 100 * 1001 + 1, "main's spawn, the sends and lines, its exit");
+    const scrubber = page.getByTestId("scrubber");
+    const check = async (shown) => {
+        const expected = sendsAt(shown);
+        assert.deepEqual(await longMoment(page), [shown, total]);
+        assert.equal((await rowOf(page, "main"))[3], String(expected.waiting), `main's mailbox at event ${shown}`);
+        const peak = page.getByTestId("mailbox-chart").locator(".cc-peak");
+        assert.equal(await peak.getAttribute("data-peak"), String(expected.waiting), `the chart's peak at event ${shown}`);
+        const lines = (await page.getByTestId("console").textContent()).split("\n").filter(Boolean);
+        assert.equal(Number(lines.at(-1) ?? 0), expected.printed, `the console at event ${shown}`);
+        assert.equal(lines.length, expected.printed / 1000);
+    };
+    // Far back, far forward, onto and beside the views' kept moments (every
+    // 8 192 events), and back to the start.
+    for (const shown of [50_000, 99_000, 1_500, 8_192, 8_191, 8_193, 100_000, 16_385, 70_070, 70_071, 3, 90_091]) {
+        await scrubber.fill(String(shown));
+        await check(shown);
+    }
+    // A drag from the end to a tenth of the way, through many moments.
+    const box = await scrubber.boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width - 4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.1, y, { steps: 30 });
+    await page.mouse.up();
+    const [dragged] = await longMoment(page);
+    assert.ok(dragged < total * 0.2, `the drag ended at event ${dragged}`);
+    await check(dragged);
+    await scrubber.focus();
+    await scrubber.press("End");
+    await check(total);
+    assertNoErrors(page);
+});
+
 test("hovering the mailbox chart marks the same moment in the diagram", async () => {
     const page = await openPlayground();
     await page.getByTestId("editor").fill(COUNTER);

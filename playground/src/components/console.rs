@@ -6,8 +6,9 @@ use yew::prelude::*;
 
 /// Draws printed output and, once the run ended normally, its result
 /// (`inspect`ed). An empty console shows a hint through CSS only, so the
-/// console element's text is always exactly the program's output.
-pub fn view(output: &[OutputChunk], result: Option<String>) -> Html {
+/// console element's text is always exactly the program's output; `cut`: the
+/// output is as of a moment of the run (the scrubber's), whose hint says so.
+pub fn view(output: &[OutputChunk], result: Option<String>, cut: bool) -> Html {
     let chunks = output.iter().map(|chunk| {
         let class = match chunk.stream {
             Stream::Stdout => "cc-stdout",
@@ -17,7 +18,8 @@ pub fn view(output: &[OutputChunk], result: Option<String>) -> Html {
     });
     html! {
         <>
-            <pre class="cc-console" data-testid="console" aria-live="polite" aria-label="Output">
+            <pre class={classes!("cc-console", cut.then_some("cc-cut"))} data-testid="console"
+                 aria-live="polite" aria-label="Output">
                 { for chunks }
             </pre>
             if let Some(result) = result {

@@ -129,7 +129,8 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     });
     let runner = (*use_state(Runner::default)).clone();
     // The output as of the moment shown, when that is not the end: kept with
-    // its run's number, so moving the moment on folds in only the new events.
+    // its run's number, so moving the moment on folds in only the new events
+    // (and moving it back, at most a few thousand).
     let cut_output = use_mut_ref(|| (0_u64, model::Output::default()));
     let share_note = use_state(|| None::<&'static str>);
     // Whether the latest run was a Check (its verdict is shown when it ends).
@@ -308,10 +309,10 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                 {
                     let mut kept = cut_output.borrow_mut();
                     let run = runner.run_number();
-                    if kept.0 != run || trace.len() < kept.1.fed() {
+                    if kept.0 != run {
                         *kept = (run, model::Output::default());
                     }
-                    kept.1.follow(trace);
+                    kept.1.seek(trace);
                 }
                 kept_output = cut_output.borrow();
                 kept_output.1.chunks()
@@ -397,7 +398,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         label="Elixir code" />
                 { for error }
                 { verdict }
-                { console::view(output, result) }
+                { console::view(output, result, cut) }
             </>
         };
         match props.layout {

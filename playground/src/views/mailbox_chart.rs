@@ -160,7 +160,7 @@ fn kept_points(s: &MailboxSeries) -> impl Iterator<Item = (Nanos, usize)> + '_ {
     // Points are in time order: those equal to the peak share its time.
     let peak_from = s.points.partition_point(|p| p.0 < s.peak.0);
     let peak_to = s.points.partition_point(|p| p.0 <= s.peak.0);
-    let peaks = (peak_from..peak_to).filter(|&j| s.points[j] == s.peak);
+    let peaks = (peak_from..peak_to).filter(|&j| s.points.get(j) == Some(&s.peak));
     let mut indices: Vec<usize> = (0..count)
         .step_by(stride)
         .chain(peaks)
@@ -168,7 +168,9 @@ fn kept_points(s: &MailboxSeries) -> impl Iterator<Item = (Nanos, usize)> + '_ {
         .collect();
     indices.sort_unstable();
     indices.dedup();
-    indices.into_iter().map(move |j| s.points[j])
+    indices
+        .into_iter()
+        .filter_map(move |j| s.points.get(j).copied())
 }
 
 #[cfg(test)]
@@ -207,7 +209,7 @@ mod tests {
             let peak = (top as Nanos * 10, top);
             let series = MailboxSeries {
                 pid: Pid(1),
-                points,
+                points: points.into_iter().collect(),
                 peak,
             };
             let kept: Vec<_> = kept_points(&series).collect();

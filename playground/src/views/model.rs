@@ -9,12 +9,13 @@
 //! run does not read its whole trace again on every render.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use runtime_core::inspect::inspect;
 use runtime_core::trace::Nanos;
 use runtime_core::value::{Pid, Value};
 use runtime_core::{OutputChunk, TraceEvent};
+
+use super::chunked::Chunked;
 
 /// How a pid is printed everywhere in the views: `#PID<0.N.0>`, the form the
 /// runtime documents for [`Pid`].
@@ -69,13 +70,20 @@ pub fn output(trace: &[TraceEvent]) -> Vec<OutputChunk> {
 pub struct Output {
     chunks: Vec<OutputChunk>,
     fed: usize,
+    /// How much had been printed after every [`MARK_EVERY`]-th event folded:
+    /// the number of chunks and the length of the last one's text.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Events between two of [`Output`]'s marks.
+const MARK_EVERY: usize = 8_192;
 
 impl Output {
     /// Folds in the events of `trace` past those folded so far; `trace` must
     /// begin with the events already folded (the same run, not cut earlier).
     pub fn follow(&mut self, trace: &[TraceEvent]) {
-        for event in trace.get(self.fed..).unwrap_or_default() {
+        let start = self.fed.min(trace.len());
+        for (i, event) in trace.iter().enumerate().skip(start) {
             if let TraceEvent::Output { stream, text, .. } = event {
                 match self.chunks.last_mut() {
                     Some(last) if last.stream == *stream => last.text.push_str(text),
@@ -85,8 +93,30 @@ impl Output {
                     }),
                 }
             }
+            if (i + 1) % MARK_EVERY == 0 && self.marks.len() < (i + 1) / MARK_EVERY {
+                let last = self.chunks.last().map_or(0, |chunk| chunk.text.len());
+                self.marks.push((self.chunks.len(), last));
+            }
         }
         self.fed = self.fed.max(trace.len());
+    }
+
+    /// Moves to the end of `trace`, the same run's trace cut at any moment,
+    /// earlier than the one folded too: what was printed by then is a prefix
+    /// of what is held, found from the nearest mark at or before it, so going
+    /// back folds at most [`MARK_EVERY`] events again.
+    pub fn seek(&mut self, trace: &[TraceEvent]) {
+        if trace.len() < self.fed {
+            let marks = (trace.len() / MARK_EVERY).min(self.marks.len());
+            let (chunks, last) = marks.checked_sub(1).map_or((0, 0), |m| self.marks[m]);
+            self.chunks.truncate(chunks);
+            if let Some(chunk) = self.chunks.last_mut() {
+                chunk.text.truncate(last);
+            }
+            self.marks.truncate(marks);
+            self.fed = marks * MARK_EVERY;
+        }
+        self.follow(trace);
     }
 
     /// The output as of the last event folded in.
@@ -154,17 +184,19 @@ impl ProcessRow<'_> {
 /// Row numbers by pid: pids are small consecutive numbers, so a vector indexed
 /// by pid finds a row in one step (a map lookup per event would dominate).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct RowIndex(Vec<u32>);
+struct RowIndex(Chunked<u32>);
 
 impl RowIndex {
     const NONE: u32 = u32::MAX;
 
     fn insert(&mut self, pid: Pid, row: usize) {
         let slot = pid.0 as usize;
-        if slot >= self.0.len() {
-            self.0.resize(slot + 1, Self::NONE);
+        while self.0.len() <= slot {
+            self.0.push(Self::NONE);
         }
-        self.0[slot] = u32::try_from(row).unwrap_or(Self::NONE);
+        if let Some(entry) = self.0.get_mut(slot) {
+            *entry = u32::try_from(row).unwrap_or(Self::NONE);
+        }
     }
 
     fn get(&self, pid: Pid) -> Option<usize> {
@@ -172,6 +204,14 @@ impl RowIndex {
             Some(&row) if row != Self::NONE => Some(row as usize),
             _ => None,
         }
+    }
+
+    /// The rows, in pid order.
+    fn rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0
+            .iter()
+            .filter(|&&row| row != Self::NONE)
+            .map(|&row| row as usize)
     }
 }
 
@@ -265,7 +305,7 @@ pub fn processes(trace: &[TraceEvent]) -> Vec<ProcessRow<'_>> {
 /// The processes of a run, folded event by event (see [`processes`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Processes {
-    rows: Vec<Kept>,
+    rows: Chunked<Kept>,
     index: RowIndex,
     fed: usize,
 }
@@ -282,71 +322,61 @@ impl Processes {
     }
 
     fn fold(&mut self, trace: &[TraceEvent], i: usize, event: &TraceEvent) {
-        let rows = &mut self.rows;
+        if let TraceEvent::Spawn { pid, parent, .. } = event {
+            self.index.insert(*pid, self.rows.len());
+            self.rows.push(Kept {
+                pid: *pid,
+                spawn: event_index(i),
+                parent: *parent,
+                standing: Standing::Running,
+                received: 0,
+                mailbox: 0,
+                name: None,
+                reductions: 0,
+                state: None,
+            });
+            return;
+        }
+        let pid = match event {
+            TraceEvent::Send { to: Some(to), .. } => to,
+            TraceEvent::Receive { pid, .. }
+            | TraceEvent::Exit { pid, .. }
+            | TraceEvent::Wait { pid, .. }
+            | TraceEvent::GenState { pid, .. }
+            | TraceEvent::Register { pid, .. } => pid,
+            _ => return,
+        };
+        let Some(row) = self.index.get(*pid).and_then(|r| self.rows.get_mut(r)) else {
+            return;
+        };
         match event {
-            TraceEvent::Spawn { pid, parent, .. } => {
-                self.index.insert(*pid, rows.len());
-                rows.push(Kept {
-                    pid: *pid,
-                    spawn: event_index(i),
-                    parent: *parent,
-                    standing: Standing::Running,
-                    received: 0,
-                    mailbox: 0,
-                    name: None,
-                    reductions: 0,
-                    state: None,
-                });
+            TraceEvent::Send { .. } => row.mailbox += 1,
+            TraceEvent::Receive { mailbox_len, .. } => {
+                row.received += 1;
+                row.mailbox = *mailbox_len;
+                row.standing = Standing::Running;
             }
-            TraceEvent::Send { to: Some(to), .. } => {
-                if let Some(r) = self.index.get(*to) {
-                    rows[r].mailbox += 1;
-                }
-            }
-            TraceEvent::Receive {
-                pid, mailbox_len, ..
-            } => {
-                if let Some(r) = self.index.get(*pid) {
-                    rows[r].received += 1;
-                    rows[r].mailbox = *mailbox_len;
-                    rows[r].standing = Standing::Running;
-                }
-            }
-            TraceEvent::Exit {
-                pid, reductions, ..
-            } => {
-                if let Some(r) = self.index.get(*pid) {
-                    rows[r].standing = Standing::Exited(event_index(i));
-                    rows[r].reductions = *reductions;
-                }
+            TraceEvent::Exit { reductions, .. } => {
+                row.standing = Standing::Exited(event_index(i));
+                row.reductions = *reductions;
             }
             TraceEvent::Wait {
-                pid,
                 mailbox_len,
                 reductions,
                 ..
             } => {
-                if let Some(r) = self.index.get(*pid) {
-                    rows[r].standing = Standing::Waiting;
-                    rows[r].mailbox = *mailbox_len;
-                    rows[r].reductions = *reductions;
+                row.standing = Standing::Waiting;
+                row.mailbox = *mailbox_len;
+                row.reductions = *reductions;
+            }
+            TraceEvent::GenState { .. } => {
+                row.state = Some(event_index(i));
+                // The module names it unless a better name came first.
+                if row.name(trace) == display_name(row.label(trace)) {
+                    row.name = Some(event_index(i));
                 }
             }
-            TraceEvent::GenState { pid, .. } => {
-                if let Some(r) = self.index.get(*pid) {
-                    let row = &mut rows[r];
-                    row.state = Some(event_index(i));
-                    // The module names it unless a better name came first.
-                    if row.name(trace) == display_name(row.label(trace)) {
-                        row.name = Some(event_index(i));
-                    }
-                }
-            }
-            TraceEvent::Register { pid, .. } => {
-                if let Some(r) = self.index.get(*pid) {
-                    rows[r].name = Some(event_index(i));
-                }
-            }
+            TraceEvent::Register { .. } => row.name = Some(event_index(i)),
             _ => {}
         }
     }
@@ -358,6 +388,12 @@ impl Processes {
         trace: &'t [TraceEvent],
     ) -> impl ExactSizeIterator<Item = ProcessRow<'t>> + 's {
         self.rows.iter().map(move |kept| kept.row(trace))
+    }
+
+    /// Bytes on the heap not in `seen` (see [`Chunked::heap_bytes`]).
+    #[cfg(test)]
+    pub fn heap_bytes(&self, seen: &mut std::collections::HashSet<usize>) -> usize {
+        self.rows.heap_bytes(seen, &mut |_, _| 0) + self.index.0.heap_bytes(seen, &mut |_, _| 0)
     }
 
     /// The name `pid` is shown with, if it was spawned.
@@ -388,7 +424,7 @@ pub struct MailboxSeries {
     /// The process.
     pub pid: Pid,
     /// `(time, length)` after every change, in time order.
-    pub points: Vec<(Nanos, usize)>,
+    pub points: Chunked<(Nanos, usize)>,
     /// The first `(time, length)` where it was longest.
     pub peak: (Nanos, usize),
 }
@@ -398,13 +434,16 @@ pub struct MailboxSeries {
 pub fn mailbox_series(trace: &[TraceEvent]) -> Vec<MailboxSeries> {
     let mut mailboxes = Mailboxes::default();
     mailboxes.follow(trace);
-    mailboxes.series.into_values().collect()
+    mailboxes.series().cloned().collect()
 }
 
 /// The mailbox series of a run, folded event by event (see [`mailbox_series`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mailboxes {
-    series: BTreeMap<Pid, MailboxSeries>,
+    /// In the order of their first message.
+    series: Chunked<MailboxSeries>,
+    /// Where in `series` each pid's is.
+    index: RowIndex,
     fed: usize,
 }
 
@@ -418,8 +457,9 @@ impl Mailboxes {
                     to: Some(to), at, ..
                 } => {
                     let current = self
-                        .series
-                        .get(to)
+                        .index
+                        .get(*to)
+                        .and_then(|i| self.series.get(i))
                         .and_then(|s| s.points.last())
                         .map_or(0, |p| p.1);
                     (*to, *at, current + 1)
@@ -432,11 +472,17 @@ impl Mailboxes {
                 } => (*pid, *at, *mailbox_len),
                 _ => continue,
             };
-            let entry = self.series.entry(pid).or_insert_with(|| MailboxSeries {
-                pid,
-                points: vec![(0, 0)],
-                peak: (0, 0),
-            });
+            if self.index.get(pid).is_none() {
+                self.index.insert(pid, self.series.len());
+                self.series.push(MailboxSeries {
+                    pid,
+                    points: [(0, 0)].into_iter().collect(),
+                    peak: (0, 0),
+                });
+            }
+            let Some(entry) = self.index.get(pid).and_then(|i| self.series.get_mut(i)) else {
+                continue;
+            };
             entry.points.push((at, len));
             if len > entry.peak.1 {
                 entry.peak = (at, len);
@@ -445,9 +491,18 @@ impl Mailboxes {
         self.fed = self.fed.max(trace.len());
     }
 
+    /// Bytes on the heap not in `seen` (see [`Chunked::heap_bytes`]).
+    #[cfg(test)]
+    pub fn heap_bytes(&self, seen: &mut std::collections::HashSet<usize>) -> usize {
+        let points = &mut |s: &MailboxSeries, seen: &mut std::collections::HashSet<usize>| {
+            s.points.heap_bytes(seen, &mut |_, _| 0)
+        };
+        self.series.heap_bytes(seen, points) + self.index.0.heap_bytes(seen, &mut |_, _| 0)
+    }
+
     /// The series, in pid order.
-    pub fn series(&self) -> impl ExactSizeIterator<Item = &MailboxSeries> {
-        self.series.values()
+    pub fn series(&self) -> impl Iterator<Item = &MailboxSeries> {
+        self.index.rows().filter_map(|i| self.series.get(i))
     }
 
     /// Whether no process was sent a message yet.
@@ -593,10 +648,42 @@ mod tests {
             mailbox_series(&two_casts()),
             [MailboxSeries {
                 pid: Pid(1),
-                points: vec![(0, 0), (2, 1), (3, 2), (5, 1)],
+                points: [(0, 0), (2, 1), (3, 2), (5, 1)].into_iter().collect(),
                 peak: (3, 2),
             }]
         );
+    }
+
+    #[test]
+    fn output_sought_back_and_forth_equals_the_output_up_to_the_moment() {
+        // Lines of both streams, a mark every 8 192 events, 30 000 events.
+        let mut trace = vec![spawn(0, 0, None, "main")];
+        for i in 1..30_000_u64 {
+            trace.push(match i % 7 {
+                0 => TraceEvent::Output {
+                    at: i,
+                    pid: Pid(0),
+                    stream: runtime_core::Stream::Stderr,
+                    text: format!("e{i}\n"),
+                },
+                1 | 2 => TraceEvent::Output {
+                    at: i,
+                    pid: Pid(0),
+                    stream: runtime_core::Stream::Stdout,
+                    text: format!("o{i}\n"),
+                },
+                _ => send(i, i, 0, 0),
+            });
+        }
+        let mut sought = Output::default();
+        let moments = [
+            30_000, 8_192, 8_191, 8_193, 0, 16_384, 29_999, 16_383, 1, 24_577, 12_000, 30_000,
+        ];
+        for moment in moments {
+            let cut = until(&trace, moment);
+            sought.seek(cut);
+            assert_eq!(sought.chunks(), output(cut), "the output at event {moment}");
+        }
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! The models the views draw, kept from one render to the next: a run's trace
 //! only grows, so following it means folding in the events recorded since the
-//! last render ([`Models::follow`]), not reading the whole trace again. A
-//! moment earlier than the one folded (the scrubber moved back) or another
-//! run starts the fold over.
+//! last render ([`Models::follow`]), not reading the whole trace again. The
+//! scrubber moves the moment anywhere, back as well as forward: a copy of the
+//! models is kept every [`EVERY`] events as the fold passes there, so any
+//! moment is the nearest copy at or before it plus at most that many events
+//! folded in. The copies are cheap because the models share what did not
+//! change between two moments (see `chunked.rs`). Another run starts over.
 
 use std::rc::Rc;
 
@@ -11,11 +14,18 @@ use runtime_core::TraceEvent;
 use super::model::{Mailboxes, Processes};
 use super::sequence_layout::{Layout, LayoutBuilder};
 
+/// Events between two kept copies of the models. Folding this many takes
+/// about a millisecond in the browser; a copy of the million senders' models
+/// shares all but a few chunks with the next (see `docs/benchmarks.md`).
+pub const EVERY: usize = 8_192;
+
 /// The process table, the mailbox series and the diagram's layout of one run,
 /// as of its first [`Models::fed`] events.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug)]
 pub struct Models {
     run: u64,
+    /// Events between two kept copies ([`EVERY`] but in tests).
+    every: usize,
     /// The process rows.
     pub processes: Processes,
     /// The mailbox lengths over time.
@@ -25,21 +35,96 @@ pub struct Models {
     /// The last layout made ([`Models::diagram`]), with the builder's
     /// [`LayoutBuilder::shapes`] when it was made.
     finished: Option<(u64, Rc<Layout>)>,
+    /// The models as of event `(j + 1) * every` of this run, at `j`, for
+    /// every such moment the fold has passed.
+    kept: Vec<Models>,
+}
+
+impl Default for Models {
+    fn default() -> Self {
+        Models::keeping_every(EVERY)
+    }
 }
 
 impl Models {
+    /// No models yet, to keep a copy every `every` events (at least one).
+    pub fn keeping_every(every: usize) -> Models {
+        Models {
+            run: 0,
+            every: every.max(1),
+            processes: Processes::default(),
+            mailboxes: Mailboxes::default(),
+            layout: LayoutBuilder::default(),
+            finished: None,
+            kept: Vec::new(),
+        }
+    }
+
     /// Brings the models to the end of `trace`, the trace of run number `run`
     /// (any number that tells runs apart) cut at the moment to show.
     pub fn follow(&mut self, run: u64, trace: &[TraceEvent]) {
-        if run != self.run || trace.len() < self.fed() {
+        let every = self.every;
+        if run != self.run {
             *self = Models {
                 run,
-                ..Models::default()
+                ..Models::keeping_every(every)
             };
         }
-        self.processes.follow(trace);
-        self.mailboxes.follow(trace);
-        self.layout.follow(trace);
+        let moment = trace.len();
+        // The nearest copy at or before the moment, when it is nearer than
+        // what is folded (which cannot go back).
+        let nearest = (moment / every).min(self.kept.len());
+        if nearest > 0 && (moment < self.fed() || nearest * every > self.fed()) {
+            let copy = self.kept[nearest - 1].copy();
+            self.take(copy);
+        } else if moment < self.fed() {
+            self.take(Models::keeping_every(every));
+        }
+        while self.fed() < moment {
+            let next = (self.fed() / every + 1) * every;
+            let cut = &trace[..next.min(moment)];
+            self.processes.follow(cut);
+            self.mailboxes.follow(cut);
+            self.layout.follow(cut);
+            if cut.len() == next && self.kept.len() < next / every {
+                let copy = self.copy();
+                self.kept.push(copy);
+            }
+        }
+    }
+
+    /// The models as they stand, without the kept copies.
+    fn copy(&self) -> Models {
+        // A layout made for other shapes will not be used again.
+        let finished = self
+            .finished
+            .clone()
+            .filter(|(made, _)| *made == self.layout.shapes());
+        Models {
+            run: self.run,
+            every: self.every,
+            processes: self.processes.clone(),
+            mailboxes: self.mailboxes.clone(),
+            layout: self.layout.clone(),
+            finished,
+            kept: Vec::new(),
+        }
+    }
+
+    /// Becomes `other`'s models, keeping the copies.
+    fn take(&mut self, other: Models) {
+        // Equal counts of shape changes mean the same shapes (the same run
+        // folded to two moments between which only the summary changed): a
+        // layout made since for them serves the copy too, and spares making
+        // one again.
+        let shapes = other.layout.shapes();
+        self.finished = other
+            .finished
+            .or(self.finished.take())
+            .filter(|(made, _)| *made == shapes);
+        self.processes = other.processes;
+        self.mailboxes = other.mailboxes;
+        self.layout = other.layout;
     }
 
     /// The diagram's layout as of the events followed. Once the diagram is
@@ -65,6 +150,32 @@ impl Models {
     /// How many events of the trace the models hold.
     pub fn fed(&self) -> usize {
         self.processes.fed()
+    }
+
+    /// Bytes the kept copies hold that the models as they stand do not share
+    /// (roughly: see the `heap_bytes` of each model), and those of the models.
+    #[cfg(test)]
+    fn kept_bytes(&self) -> (usize, usize) {
+        let mut seen = std::collections::HashSet::new();
+        let live = self.heap_bytes(&mut seen);
+        let kept = self
+            .kept
+            .iter()
+            .map(|copy| copy.heap_bytes(&mut seen))
+            .sum();
+        (kept, live)
+    }
+
+    #[cfg(test)]
+    fn heap_bytes(&self, seen: &mut std::collections::HashSet<usize>) -> usize {
+        self.processes.heap_bytes(seen)
+            + self.mailboxes.heap_bytes(seen)
+            + self.layout.heap_bytes(seen)
+    }
+
+    /// How many copies are kept (one per `every` events folded so far).
+    pub fn kept(&self) -> usize {
+        self.kept.len()
     }
 }
 
@@ -133,8 +244,10 @@ mod tests {
         assert!(checked > 0, "{name}: no moment checked");
     }
 
-    #[test]
-    fn folding_event_by_event_equals_building_from_scratch() {
+    /// Every example and `tests/moments` program, by file name, with its trace
+    /// (the million senders scaled down: a native debug build checking a
+    /// trace of 200 000 events takes minutes).
+    fn program_traces() -> Vec<(String, Vec<TraceEvent>)> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut programs: Vec<_> = ["examples", "tests/moments"]
             .iter()
@@ -144,18 +257,85 @@ mod tests {
             .collect();
         programs.sort();
         assert!(programs.len() > 5, "found {programs:?}");
-        for path in programs {
-            let source = std::fs::read_to_string(&path).expect("readable program");
-            let name = path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            // The million senders are scaled down: a native debug build
-            // checking a trace of 200 000 events takes minutes.
-            let source = source.replace("n = 1_000_000", "n = 2_000");
-            let trace = trace_of(&source);
+        programs
+            .into_iter()
+            .map(|path| {
+                let source = std::fs::read_to_string(&path).expect("readable program");
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let source = source.replace("n = 1_000_000", "n = 2_000");
+                (name, trace_of(&source))
+            })
+            .collect()
+    }
+
+    /// The scrubber's moves over a trace of `len` events with a copy kept
+    /// every `every`: far back and forward, onto the copies, just before and
+    /// just after them, and back past the first.
+    fn scrubbed_moments(len: usize, every: usize) -> Vec<usize> {
+        let mut moments = vec![len, 0, len / 2, len / 5, len];
+        for copy in [len / every, 1, len / every / 2, 2] {
+            let at = copy * every;
+            moments.extend([at, at.saturating_sub(1), at + 1, at + every / 2]);
+        }
+        moments.extend([every - 1, len.saturating_sub(1), 3, len * 3 / 4, len / 3]);
+        moments.into_iter().map(|m| m.min(len)).collect()
+    }
+
+    #[test]
+    fn moving_to_any_moment_from_a_kept_copy_equals_building_from_scratch() {
+        for (name, trace) in program_traces() {
+            // Small enough that every program has a few copies.
+            let every = (trace.len() / 7).clamp(3, 4_096);
+            let mut models = Models::keeping_every(every);
+            models.follow(1, &trace);
+            assert_eq!(
+                models.kept(),
+                trace.len() / every,
+                "{name}: one copy per {every} events"
+            );
+            for moment in scrubbed_moments(trace.len(), every) {
+                let cut = &trace[..moment];
+                models.follow(1, cut);
+                assert_eq!(
+                    drawn(&mut models, cut),
+                    from_scratch(cut),
+                    "{name}: the models moved to event {moment} (a copy every {every}) differ from a fresh build"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn folding_event_by_event_equals_building_from_scratch() {
+        for (name, trace) in program_traces() {
             check_moments(&name, &trace, &[1, 2, 3, 5, 8, 13, 1, 1], 60);
             check_moments(&name, &trace, &[97, 1, 31], 60);
         }
+    }
+
+    #[test]
+    fn the_copies_of_a_200_000_event_run_cost_a_few_megabytes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let source = std::fs::read_to_string(dir.join("examples/million_senders.exs"))
+            .expect("the example is there");
+        // Enough senders to fill the browser's trace, few enough for a debug build.
+        let source = source.replace("n = 1_000_000", "n = 60_000");
+        let session = crate::runner::run_to_end(&source, 0, true).expect("the example compiles");
+        let trace = session.trace();
+        assert_eq!(trace.len(), crate::runner::TRACE_LIMIT, "the trace is full");
+        let mut models = Models::default();
+        models.follow(1, trace);
+        let (kept, live) = models.kept_bytes();
+        println!(
+            "{} copies of the models of 200 000 events: {:.2} MB besides the models' {:.2} MB",
+            models.kept(),
+            kept as f64 / 1e6,
+            live as f64 / 1e6
+        );
+        assert_eq!(models.kept(), trace.len() / EVERY);
+        assert!(kept < 8_000_000, "the copies hold {kept} bytes");
     }
 
     #[test]

@@ -65,6 +65,17 @@ impl Window {
         x2 >= self.left - OVERSCAN && x1 <= self.left + self.width + OVERSCAN
     }
 
+    /// The box around the window in which shapes are drawn:
+    /// `(left, top, right, bottom)`.
+    fn reach(&self) -> (f64, f64, f64, f64) {
+        (
+            self.left - OVERSCAN,
+            self.top - OVERSCAN,
+            self.left + self.width + OVERSCAN,
+            self.top + self.height + OVERSCAN,
+        )
+    }
+
     /// Whether moving from `self` to `next` changes the drawn part enough
     /// to draw again.
     fn moved(&self, next: &Window) -> bool {
@@ -141,7 +152,98 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
             }
         })
     };
-    let window = *window;
+    let now = props.cut.then(|| layout.now()).flatten();
+    let hover = props.hover_at.and_then(|at| layout.y_at(at));
+
+    let summary = (!layout.summary.is_empty()).then(|| {
+        let rest: Vec<String> = layout
+            .summary
+            .iter()
+            .map(|(noun, n)| format!("{} {noun}", grouped(*n)))
+            .collect();
+        html! {
+            <p class="cc-note" data-testid="sequence-summary">
+                { format!(
+                    "Showing the first {} of {} events. Not drawn: {}.",
+                    grouped(MAX_DRAWN),
+                    grouped(props.events),
+                    rest.join(", ")
+                ) }
+            </p>
+        }
+    });
+    let legend = [
+        ("cc-seq-call", "call"),
+        ("cc-seq-reply", "reply"),
+        ("cc-seq-cast", "cast"),
+        ("cc-seq-send", "send"),
+        ("cc-seq-timer", "timer"),
+        ("cc-seq-signal", "signal (DOWN/EXIT)"),
+        ("cc-seq-spawn", "spawn"),
+    ]
+    .into_iter()
+    .map(|(class, name)| {
+        html! {
+            <span class={classes!("cc-seq-arrow", class)}>
+                <svg width="26" height="8" aria-hidden="true">
+                    <path class="cc-seq-line" d="M1 4 L25 4" />
+                </svg>
+                { name }
+            </span>
+        }
+    });
+    let diagram = html! {
+        <>
+            { for summary }
+            <p class="cc-seq-legend">
+                { for legend }
+                <span>{ "○ still in the mailbox" }</span>
+                <span class="cc-seq-crash-key">{ "✕ exit (red: crash)" }</span>
+            </p>
+            <div class="cc-seq-scroll" ref={scroller} {onscroll}>
+                <Shapes layout={layout.clone()} window={*window} {now} {hover}
+                        hot={*hot_call} set_hot={hot_call.clone()} />
+            </div>
+        </>
+    };
+    frame(CLASS, TEST_ID, diagram)
+}
+
+/// Properties of [`Shapes`].
+#[derive(Properties)]
+struct ShapesProps {
+    layout: Rc<Layout>,
+    window: Window,
+    /// Where to mark the moment shown, if the run went further.
+    now: Option<f64>,
+    /// Where to mark the moment hovered in the mailbox chart.
+    hover: Option<f64>,
+    /// The call whose arrows are highlighted.
+    hot: Option<u64>,
+    set_hot: UseStateHandle<Option<u64>>,
+}
+
+impl PartialEq for ShapesProps {
+    /// Past the events drawn, a moment changes only the layout's summary: the
+    /// shapes are the same ones (shared), and the scrubber's moves do not
+    /// draw them again.
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.layout, &other.layout);
+        Rc::ptr_eq(&a.lanes, &b.lanes)
+            && Rc::ptr_eq(&a.arrows, &b.arrows)
+            && Rc::ptr_eq(&a.marks, &b.marks)
+            && Rc::ptr_eq(&a.ticks, &b.ticks)
+            && (a.width, a.height) == (b.width, b.height)
+            && (self.window, self.now, self.hover, self.hot)
+                == (other.window, other.now, other.hover, other.hot)
+    }
+}
+
+/// The diagram's shapes near the window: the lane headers' strip and the
+/// lanes, arrows and marks below it.
+#[function_component(Shapes)]
+fn shapes(props: &ShapesProps) -> Html {
+    let (layout, window, hot_call) = (&props.layout, props.window, &props.set_hot);
 
     // Every shape has a key (its place in the layout), so a scroll keeps the
     // shapes still in view as they are and only adds and removes at the edges,
@@ -155,7 +257,7 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
             // A message to oneself loops out to the right.
             window.down(a.y1.min(a.y2), a.y1.max(a.y2)) && window.across(x1, x2 + 48.0)
         })
-        .map(|(i, a)| arrow(i, a, *hot_call, &hot_call));
+        .map(|(i, a)| arrow(i, a, &window, props.hot, hot_call));
     let marks = layout
         .marks
         .iter()
@@ -213,88 +315,49 @@ pub fn sequence_diagram(props: &SequenceDiagramProps) -> Html {
                   x2={layout.width.to_string()} y1={num(y)} y2={num(y)} />
         }
     };
-    let now_line = props
-        .cut
-        .then(|| layout.now())
-        .flatten()
-        .map(|y| line_across(y, "cc-now", "diagram-now"));
+    let now_line = props.now.map(|y| line_across(y, "cc-now", "diagram-now"));
     let hover_line = props
-        .hover_at
-        .and_then(|at| layout.y_at(at))
+        .hover
         .map(|y| line_across(y, "cc-seq-hover", "diagram-hover"));
-    let summary = (!layout.summary.is_empty()).then(|| {
-        let rest: Vec<String> = layout
-            .summary
-            .iter()
-            .map(|(noun, n)| format!("{} {noun}", grouped(*n)))
-            .collect();
-        html! {
-            <p class="cc-note" data-testid="sequence-summary">
-                { format!(
-                    "Showing the first {} of {} events. Not drawn: {}.",
-                    grouped(MAX_DRAWN),
-                    grouped(props.events),
-                    rest.join(", ")
-                ) }
-            </p>
-        }
-    });
-    let legend = [
-        ("cc-seq-call", "call"),
-        ("cc-seq-reply", "reply"),
-        ("cc-seq-cast", "cast"),
-        ("cc-seq-send", "send"),
-        ("cc-seq-timer", "timer"),
-        ("cc-seq-signal", "signal (DOWN/EXIT)"),
-        ("cc-seq-spawn", "spawn"),
-    ]
-    .into_iter()
-    .map(|(class, name)| {
-        html! {
-            <span class={classes!("cc-seq-arrow", class)}>
-                <svg width="26" height="8" aria-hidden="true">
-                    <path class="cc-seq-line" d="M1 4 L25 4" />
-                </svg>
-                { name }
-            </span>
-        }
-    });
-    let diagram = html! {
+    // The headers' strip spans only the part of the diagram near the window:
+    // Chromium leaves a sticky strip as wide as a thousand lanes (150 000 px)
+    // unpainted once the box scrolls down.
+    let (reach_left, _, reach_right, _) = window.reach();
+    let strip_left = (reach_left.max(0.0) as i32).min(layout.width);
+    let strip_width = (reach_right.ceil() as i32).min(layout.width) - strip_left;
+    html! {
         <>
-            { for summary }
-            <p class="cc-seq-legend">
-                { for legend }
-                <span>{ "○ still in the mailbox" }</span>
-                <span class="cc-seq-crash-key">{ "✕ exit (red: crash)" }</span>
-            </p>
-            <div class="cc-seq-scroll" ref={scroller} {onscroll}>
-                <svg class="cc-seq-headers" width={layout.width.to_string()}
-                     height={HEADER_HEIGHT.to_string()}
-                     viewBox={format!("0 0 {} {HEADER_HEIGHT}", layout.width)}>
-                    <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 22).to_string()}>{ "virtual" }</text>
-                    <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 10).to_string()}>{ "time ↓" }</text>
-                    { for headers }
-                </svg>
-                // Below the headers: the same coordinates, starting where they end.
-                <svg class="cc-seq" role="img" width={layout.width.to_string()}
-                     height={num(layout.height - f64::from(HEADER_HEIGHT))}
-                     viewBox={format!("0 {HEADER_HEIGHT} {} {}", layout.width, num(layout.height - f64::from(HEADER_HEIGHT)))}>
-                    <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
-                    { for lifelines }
-                    { for ticks }
-                    // Under the arrows, so a label's halo keeps it readable.
-                    { for now_line }
-                    { for hover_line }
-                    { for marks }
-                    { for arrows }
-                </svg>
-            </div>
+            <svg class="cc-seq-headers" width={strip_width.max(0).to_string()}
+                 height={HEADER_HEIGHT.to_string()} style={format!("margin-left: {strip_left}px")}
+                 viewBox={format!("{strip_left} 0 {} {HEADER_HEIGHT}", strip_width.max(0))}>
+                <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 22).to_string()}>{ "virtual" }</text>
+                <text class="cc-seq-axis-title" x="4" y={(HEADER_HEIGHT - 10).to_string()}>{ "time ↓" }</text>
+                { for headers }
+            </svg>
+            // Below the headers: the same coordinates, starting where they end.
+            <svg class="cc-seq" role="img" width={layout.width.to_string()}
+                 height={num(layout.height - f64::from(HEADER_HEIGHT))}
+                 viewBox={format!("0 {HEADER_HEIGHT} {} {}", layout.width, num(layout.height - f64::from(HEADER_HEIGHT)))}>
+                <title>{ format!("Sequence diagram of {} processes", layout.lanes.len()) }</title>
+                { for lifelines }
+                { for ticks }
+                // Under the arrows, so a label's halo keeps it readable.
+                { for now_line }
+                { for hover_line }
+                { for marks }
+                { for arrows }
+            </svg>
         </>
-    };
-    frame(CLASS, TEST_ID, diagram)
+    }
 }
 
-fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Option<u64>>) -> Html {
+fn arrow(
+    key: usize,
+    a: &Arrow,
+    window: &Window,
+    hot: Option<u64>,
+    set_hot: &UseStateHandle<Option<u64>>,
+) -> Html {
     let kind = match a.kind {
         ArrowKind::Spawn => "cc-seq-spawn",
         ArrowKind::Send => "cc-seq-send",
@@ -307,6 +370,9 @@ fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Optio
     let pair = a.call.map(|c| format!("cc-pair-{}", c % 6));
     let is_hot = a.call.is_some() && a.call == hot;
     let (x1, y1, x2, y2) = (f64::from(a.x1), a.y1, f64::from(a.x2), a.y2);
+    // Where the drawn part starts along the dash pattern, when it does not
+    // start at the sender, so the dashes stay where they would be.
+    let mut dash_offset = None;
     // A message to oneself loops out to the right and back.
     let d = if a.x1 == a.x2 {
         format!(
@@ -321,7 +387,21 @@ fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Optio
             num(y2)
         )
     } else {
-        format!("M{} {} L{} {}", num(x1), num(y1), num(x2), num(y2))
+        // Only the part near the window: the browser dashes a whole path
+        // before clipping it, and a cast across a thousand lanes is 15 000
+        // dashes, which took half a second to paint whenever anything near
+        // the diagram changed.
+        let reach = window.reach();
+        let (from, to, along) =
+            clip((x1, y1), (x2, y2), reach).unwrap_or(((x1, y1), (x2, y2), 0.0));
+        dash_offset = (along > 0.0).then(|| num(along));
+        format!(
+            "M{} {} L{} {}",
+            num(from.0),
+            num(from.1),
+            num(to.0),
+            num(to.1)
+        )
     };
     // The head points along the last stretch of the path.
     let (dx, dy) = if a.x1 == a.x2 {
@@ -365,13 +445,50 @@ fn arrow(key: usize, a: &Arrow, hot: Option<u64>, set_hot: &UseStateHandle<Optio
            key={format!("a{key}")} data-kind={a.kind.noun()} {onmouseenter} {onmouseleave}>
             <title>{ a.detail.clone() }</title>
             <path class="cc-seq-hit" d={d.clone()} />
-            <path class="cc-seq-line" d={d} />
+            <path class="cc-seq-line" d={d} stroke-dashoffset={dash_offset} />
             { end }
             if let Some((lx, ly)) = a.label_at {
                 <text x={num(lx)} y={num(ly)}>{ a.label.clone() }</text>
             }
         </g>
     }
+}
+
+/// A point of the diagram, `(x, y)`.
+type Point = (f64, f64);
+
+/// The part of the segment `from`–`to` inside the box `(left, top, right,
+/// bottom)`, with how far along the segment it starts; `None` when no part is
+/// inside. (Liang–Barsky: the segment is `from + t·(to − from)`, and each side
+/// of the box bounds `t` from one side.)
+fn clip(
+    from: Point,
+    to: Point,
+    (left, top, right, bottom): (f64, f64, f64, f64),
+) -> Option<(Point, Point, f64)> {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, from.0 - left),
+        (dx, right - from.0),
+        (-dy, from.1 - top),
+        (dy, bottom - from.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    if t0 > t1 {
+        return None;
+    }
+    let at = |t: f64| (from.0 + t * dx, from.1 + t * dy);
+    Some((at(t0), at(t1), t0 * (dx * dx + dy * dy).sqrt()))
 }
 
 fn mark(key: usize, m: &Mark) -> Html {
@@ -445,4 +562,40 @@ pub fn grouped(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clip;
+
+    #[test]
+    fn an_arrow_is_cut_to_the_box_and_keeps_its_place_along_the_dashes() {
+        let frame = (0.0, 0.0, 100.0, 100.0);
+        let cases = [
+            // Inside: as it is.
+            (
+                (10.0, 10.0),
+                (90.0, 20.0),
+                Some(((10.0, 10.0), (90.0, 20.0), 0.0)),
+            ),
+            // From far right to the left edge, level: starts 900 along.
+            (
+                (1000.0, 50.0),
+                (-20.0, 50.0),
+                Some(((100.0, 50.0), (0.0, 50.0), 900.0)),
+            ),
+            // Sloping down through the box's top edge.
+            (
+                (50.0, -30.0),
+                (50.0, 30.0),
+                Some(((50.0, 0.0), (50.0, 30.0), 30.0)),
+            ),
+            // Beside the box, or above it.
+            ((150.0, 0.0), (300.0, 50.0), None),
+            ((0.0, -10.0), (100.0, -5.0), None),
+        ];
+        for (from, to, expected) in cases {
+            assert_eq!(clip(from, to, frame), expected, "{from:?} to {to:?}");
+        }
+    }
 }

@@ -270,42 +270,53 @@ pub struct LayoutBuilder {
     fed: usize,
     /// Registered names (rank 2) and GenServer modules (rank 1), the first of
     /// the highest rank winning.
-    names: BTreeMap<Pid, (u8, String)>,
+    names: Rc<BTreeMap<Pid, (u8, String)>>,
+    /// The drawn events' shapes.
+    drawing: Rc<Drawing>,
+    drawn: usize,
+    /// Counts the changes to anything but the summary (see [`LayoutBuilder::shapes`]).
+    shapes: u64,
+    /// Events past those drawn, by [`SUMMARY_NOUNS`] index.
+    summary: [usize; SUMMARY_NOUNS.len()],
+}
+
+/// The part of a [`LayoutBuilder`] that only the first [`MAX_DRAWN`] events
+/// change. It is shared between the copies of the models kept at moments of a
+/// run (see `models.rs`): past those events, a copy costs nothing for it.
+#[derive(Clone, Debug, PartialEq)]
+struct Drawing {
     lanes: Vec<PlacedLane>,
     lane_of: BTreeMap<Pid, usize>,
     arrows: Vec<Placed>,
     marks: Vec<Mark>,
     ticks: Vec<Tick>,
     moments: Vec<(Nanos, f64)>,
-    drawn: usize,
-    /// Counts the changes to anything but the summary (see [`LayoutBuilder::shapes`]).
-    shapes: u64,
     /// Sends waiting for their receive: message id → arrow index.
     pending: BTreeMap<u64, usize>,
     y: f64,
     last_at: Option<Nanos>,
     next_tick: f64,
-    /// Events past those drawn, by [`SUMMARY_NOUNS`] index.
-    summary: [usize; SUMMARY_NOUNS.len()],
 }
 
 impl Default for LayoutBuilder {
     fn default() -> Self {
         LayoutBuilder {
             fed: 0,
-            names: BTreeMap::new(),
-            lanes: Vec::new(),
-            lane_of: BTreeMap::new(),
-            arrows: Vec::new(),
-            marks: Vec::new(),
-            ticks: Vec::new(),
-            moments: Vec::new(),
+            names: Rc::default(),
+            drawing: Rc::new(Drawing {
+                lanes: Vec::new(),
+                lane_of: BTreeMap::new(),
+                arrows: Vec::new(),
+                marks: Vec::new(),
+                ticks: Vec::new(),
+                moments: Vec::new(),
+                pending: BTreeMap::new(),
+                y: f64::from(HEADER_HEIGHT),
+                last_at: None,
+                next_tick: f64::MIN,
+            }),
             drawn: 0,
             shapes: 0,
-            pending: BTreeMap::new(),
-            y: f64::from(HEADER_HEIGHT),
-            last_at: None,
-            next_tick: f64::MIN,
             summary: [0; SUMMARY_NOUNS.len()],
         }
     }
@@ -323,6 +334,27 @@ impl LayoutBuilder {
             self.place(event);
         }
         self.fed = self.fed.max(trace.len());
+    }
+
+    /// Bytes on the heap whose address is not in `seen`, roughly: the shapes'
+    /// vectors and maps by their items' size, not the text they hold.
+    #[cfg(test)]
+    pub fn heap_bytes(&self, seen: &mut std::collections::HashSet<usize>) -> usize {
+        use std::mem::size_of;
+        let mut bytes = 0;
+        if seen.insert(Rc::as_ptr(&self.names) as usize) {
+            bytes += self.names.len() * size_of::<(Pid, (u8, String))>();
+        }
+        if seen.insert(Rc::as_ptr(&self.drawing) as usize) {
+            let d = &self.drawing;
+            bytes += d.lanes.capacity() * size_of::<PlacedLane>()
+                + d.arrows.capacity() * size_of::<Placed>()
+                + d.marks.capacity() * size_of::<Mark>()
+                + d.ticks.capacity() * size_of::<Tick>()
+                + d.moments.capacity() * size_of::<(Nanos, f64)>()
+                + (d.lane_of.len() + d.pending.len()) * size_of::<(u64, usize)>();
+        }
+        bytes
     }
 
     /// How many events were placed (or counted).
@@ -355,7 +387,7 @@ impl LayoutBuilder {
             _ => return self.draw(event),
         };
         if self.names.get(pid).is_none_or(|(r, _)| *r < rank) {
-            self.names.insert(*pid, (rank, name.clone()));
+            Rc::make_mut(&mut self.names).insert(*pid, (rank, name.clone()));
             self.shapes += 1;
         }
     }
@@ -379,28 +411,30 @@ impl LayoutBuilder {
         }
         self.drawn += 1;
         self.shapes += 1;
+        // Copied here only if a kept copy of the models shares it (see [`Drawing`]).
+        let d = Rc::make_mut(&mut self.drawing);
         let at = event.at();
-        self.y += step(self.last_at, at);
-        let y = self.y;
-        self.last_at = Some(at);
-        self.moments.push((at, y));
-        if y >= self.next_tick {
-            self.ticks.push(Tick {
+        d.y += step(d.last_at, at);
+        let y = d.y;
+        d.last_at = Some(at);
+        d.moments.push((at, y));
+        if y >= d.next_tick {
+            d.ticks.push(Tick {
                 y,
                 label: time_text(at),
             });
-            self.next_tick = y + TICK_SPACING;
+            d.next_tick = y + TICK_SPACING;
         }
-        let lane_of = &self.lane_of;
+        let lane_of = &d.lane_of;
         let lane_x = |pid: &Pid| lane_of.get(pid).map(|&i| x_for(i));
         match event {
             TraceEvent::Spawn {
                 pid, parent, label, ..
             } => {
-                let index = self.lanes.len();
+                let index = d.lanes.len();
                 let parent_x = parent.as_ref().and_then(lane_x);
-                self.lane_of.insert(*pid, index);
-                self.lanes.push(PlacedLane {
+                d.lane_of.insert(*pid, index);
+                d.lanes.push(PlacedLane {
                     pid: *pid,
                     x: x_for(index),
                     label: display_name(label).into_owned(),
@@ -408,7 +442,7 @@ impl LayoutBuilder {
                     bottom: None,
                 });
                 if let Some(px) = parent_x {
-                    self.arrows.push(Placed {
+                    d.arrows.push(Placed {
                         kind: ArrowKind::Spawn,
                         x1: px,
                         y1: y,
@@ -439,9 +473,9 @@ impl LayoutBuilder {
                     None => (x1 + LANE_WIDTH / 2, Arrival::Lost),
                 };
                 if arrival == Arrival::Waiting {
-                    self.pending.insert(*id, self.arrows.len());
+                    d.pending.insert(*id, d.arrows.len());
                 }
-                self.arrows.push(Placed {
+                d.arrows.push(Placed {
                     kind,
                     x1,
                     y1: y,
@@ -460,16 +494,16 @@ impl LayoutBuilder {
                 });
             }
             TraceEvent::Receive { id, .. } => {
-                if let Some(arrow) = self.pending.remove(id).and_then(|i| self.arrows.get_mut(i)) {
+                if let Some(arrow) = d.pending.remove(id).and_then(|i| d.arrows.get_mut(i)) {
                     arrow.y2 = y;
                     arrow.arrival = Arrival::Received;
                     arrow.received = Some(at);
                 }
             }
             TraceEvent::Exit { pid, reason, .. } => {
-                if let Some(&index) = self.lane_of.get(pid) {
-                    self.lanes[index].bottom = Some(y as i64);
-                    self.marks.push(Mark::Exit {
+                if let Some(&index) = d.lane_of.get(pid) {
+                    d.lanes[index].bottom = Some(y as i64);
+                    d.marks.push(Mark::Exit {
                         x: x_for(index),
                         y,
                         reason: inspect(reason),
@@ -479,7 +513,7 @@ impl LayoutBuilder {
             }
             TraceEvent::Output { pid, text, .. } => {
                 if let Some(x) = lane_x(pid) {
-                    self.marks.push(Mark::Output {
+                    d.marks.push(Mark::Output {
                         x,
                         y,
                         text: text.trim_end().to_owned(),
@@ -492,16 +526,17 @@ impl LayoutBuilder {
 
     /// The layout as of the last event placed.
     pub fn finish(&self) -> Layout {
+        let d = &*self.drawing;
         let names = &self.names;
         let name_of = |pid: &Pid| names.get(pid).map(|(_, name)| name);
-        let bottom = self.y + 2.0 * MIN_STEP;
-        let mut arrows: Vec<Arrow> = self
+        let bottom = d.y + 2.0 * MIN_STEP;
+        let mut arrows: Vec<Arrow> = d
             .arrows
             .iter()
             .map(|placed| {
                 let detail = match &placed.what {
                     Sent::Spawn(pid) => {
-                        let lane = self.lane_of.get(pid).and_then(|&i| self.lanes.get(i));
+                        let lane = d.lane_of.get(pid).and_then(|&i| d.lanes.get(i));
                         let name = name_of(pid)
                             .map(String::as_str)
                             .or(lane.map(|lane| lane.label.as_str()))
@@ -547,14 +582,14 @@ impl LayoutBuilder {
             })
             .collect();
         // Messages still waiting point down to the end of the drawn part.
-        for &i in self.pending.values() {
+        for &i in d.pending.values() {
             if let Some(arrow) = arrows.get_mut(i) {
                 arrow.y2 = bottom - MIN_STEP / 2.0;
                 arrow.detail.push_str(", still in the mailbox");
             }
         }
         place_labels(&mut arrows);
-        let lanes: Rc<[Lane]> = self
+        let lanes: Rc<[Lane]> = d
             .lanes
             .iter()
             .map(|lane| Lane {
@@ -572,11 +607,11 @@ impl LayoutBuilder {
             height: bottom,
             lanes,
             arrows: arrows.into(),
-            marks: self.marks.as_slice().into(),
-            ticks: self.ticks.as_slice().into(),
+            marks: d.marks.as_slice().into(),
+            ticks: d.ticks.as_slice().into(),
             drawn: self.drawn,
             summary: self.summary(),
-            moments: self.moments.as_slice().into(),
+            moments: d.moments.as_slice().into(),
         }
     }
 }
