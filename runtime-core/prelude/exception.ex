@@ -151,8 +151,10 @@ defmodule Exception do
   # The OTP application a module of the runtime's stand-in frames belongs to.
   defp format_application(module) when module in [:gen_server, :proc_lib, :gen, :maps], do: "(stdlib 4.2) "
 
-  defp format_application(module) when module in [Task.Supervised, Code, Enum, Enumerable.List, Map, List],
-    do: "(elixir 1.14.0) "
+  @elixir_modules [Task.Supervised, Code, Enum, Enumerable.List, Map, List, String, GenServer,
+                   Supervisor, DynamicSupervisor, Agent, Agent.Server, Task, Keyword, MapSet,
+                   Process, Integer, Float, Tuple, Atom, Kernel, IO, Access, Range, System]
+  defp format_application(module) when module in @elixir_modules, do: "(elixir 1.14.0) "
 
   defp format_application(_module), do: ""
 
@@ -203,6 +205,68 @@ defmodule Exception do
   end
 
   def __uncaught_details__(_kind, _reason, stacktrace), do: __stack_lines__(stacktrace)
+
+  # `Exception.blame/3` as Elixir's CLI applies it to an uncaught error: the
+  # "did you mean" hints of an undefined function or a missing key.
+  def __blame__(:error, %UndefinedFunctionError{message: nil, module: module, function: function} = e)
+      when is_atom(module) and is_atom(function) do
+    if Code.ensure_loaded?(module),
+      do: %{e | message: message(e) <> did_you_mean(function, e.arity, :callcast.exports(module))},
+      else: e
+  end
+
+  def __blame__(:error, %KeyError{message: nil, key: key, term: term} = e) when is_atom(key) do
+    keys =
+      cond do
+        is_map(term) and Enum.all?(Map.keys(term), &is_atom/1) -> Map.keys(term)
+        is_list(term) and term != [] and Keyword.keyword?(term) -> Keyword.keys(term)
+        true -> nil
+      end
+
+    hint =
+      if keys do
+        base = Atom.to_string(key)
+
+        suggestions =
+          for k <- keys, dist = String.jaro_distance(base, Atom.to_string(k)), dist >= 0.77, do: {dist, k}
+
+        suggestions
+        |> Enum.sort(&(elem(&1, 0) >= elem(&2, 0)))
+        |> Enum.take(5)
+        |> Enum.sort(&(elem(&1, 1) <= elem(&2, 1)))
+        |> hint(fn {_, k} -> inspect(k) end)
+      else
+        ""
+      end
+
+    %{e | message: message(e) <> hint}
+  end
+
+  def __blame__(_kind, reason), do: reason
+
+  defp did_you_mean(function, _arity, exports) do
+    base = Atom.to_string(function)
+
+    case Keyword.take(exports, [function]) do
+      [] ->
+        for {name, arity} <- exports,
+            dist = String.jaro_distance(base, Atom.to_string(name)),
+            dist >= 0.77,
+            do: {dist, name, arity}
+
+      arities ->
+        for {name, arity} <- arities, do: {1.0, name, arity}
+    end
+    |> Enum.sort(&(elem(&1, 0) >= elem(&2, 0)))
+    |> Enum.take(5)
+    |> Enum.sort(&(elem(&1, 1) <= elem(&2, 1)))
+    |> hint(fn {_, name, arity} -> "#{name}/#{arity}" end)
+  end
+
+  defp hint([], _format), do: ""
+
+  defp hint(suggestions, format),
+    do: ". Did you mean:\n\n" <> Enum.map_join(suggestions, "", &("      * " <> format.(&1) <> "\n"))
 
   # The stack as the logger's reports print it: one indented line per entry,
   # each after a newline.

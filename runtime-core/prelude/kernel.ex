@@ -110,7 +110,7 @@ defmodule Callcast.Runner do
 
       kind, reason ->
         stacktrace = __STACKTRACE__
-        exception = Exception.normalize(kind, reason, stacktrace)
+        exception = Exception.__blame__(kind, Exception.normalize(kind, reason, stacktrace))
         details = Exception.__uncaught_details__(kind, exception, prune(stacktrace))
         IO.write(:stderr, Exception.format_banner(kind, exception, stacktrace) <> details <> "\n")
         :callcast.halt_reason(exit_reason(kind, reason, stacktrace))
@@ -265,6 +265,59 @@ defmodule String do
   # callcast's strings split into graphemes alone: a codepoint is taken as
   # the grapheme it starts.
   def next_codepoint(string), do: next_grapheme(string)
+
+  # Elixir 1.14's Jaro distance, which its "did you mean" hints use.
+  def jaro_distance(string, string) when is_binary(string), do: 1.0
+  def jaro_distance(_string, ""), do: 0.0
+  def jaro_distance("", _string), do: 0.0
+
+  def jaro_distance(string1, string2) when is_binary(string1) and is_binary(string2) do
+    chars1 = String.graphemes(string1)
+    chars2 = String.graphemes(string2)
+    len1 = Kernel.length(chars1)
+    len2 = Kernel.length(chars2)
+
+    case jaro_match(chars1, len1, chars2, len2) do
+      {0, _trans} -> 0.0
+      {comm, trans} -> (comm / len1 + comm / len2 + (comm - trans) / comm) / 3
+    end
+  end
+
+  defp jaro_match(chars1, len1, chars2, len2) do
+    if len1 < len2,
+      do: jaro_match(chars1, chars2, div(len2, 2) - 1),
+      else: jaro_match(chars2, chars1, div(len1, 2) - 1)
+  end
+
+  defp jaro_match(chars1, chars2, lim), do: jaro_match(chars1, chars2, {0, lim}, {0, 0, -1}, 0)
+
+  defp jaro_match([char | rest], chars, range, state, idx) do
+    {chars, state} = jaro_submatch(char, chars, range, state, idx)
+
+    case range do
+      {lim, lim} -> jaro_match(rest, tl(chars), range, state, idx + 1)
+      {pre, lim} -> jaro_match(rest, chars, {pre + 1, lim}, state, idx + 1)
+    end
+  end
+
+  defp jaro_match([], _, _, {comm, trans, _}, _), do: {comm, trans}
+
+  defp jaro_submatch(char, chars, {pre, _} = range, state, idx) do
+    case jaro_detect(char, chars, range) do
+      nil -> {chars, state}
+      {subidx, chars} -> {chars, jaro_proceed(state, idx - pre + subidx)}
+    end
+  end
+
+  defp jaro_detect(char, chars, {pre, lim}), do: jaro_detect(char, chars, pre + 1 + lim, 0, [])
+  defp jaro_detect(_char, _chars, 0, _idx, _acc), do: nil
+  defp jaro_detect(_char, [], _lim, _idx, _acc), do: nil
+  defp jaro_detect(char, [char | rest], _lim, idx, acc), do: {idx, :lists.reverse(acc, [nil | rest])}
+  defp jaro_detect(char, [other | rest], lim, idx, acc), do: jaro_detect(char, rest, lim - 1, idx + 1, [other | acc])
+
+  defp jaro_proceed({comm, trans, former}, current) do
+    if current < former, do: {comm + 1, trans + 1, current}, else: {comm + 1, trans, current}
+  end
 
   def next_grapheme(""), do: nil
   def next_grapheme(string), do: {String.first(string), String.slice(string, 1..-1//1)}

@@ -270,6 +270,33 @@ pub(super) fn register_all(t: &mut Table) {
                 c.core.halt_reason = Some(a[0].clone());
                 Ok(Value::OK)
             }),
+            // exports/1: a module's public functions, sorted by name and arity
+            // (what `__info__(:functions)` lists), for "did you mean" hints.
+            ("exports", 1, |c, a| {
+                let Some(module) = a[0].as_atom() else {
+                    return badarg();
+                };
+                let mut found: Vec<(Atom, u32)> = super::natives_of(module);
+                if let Some(info) = c.program.modules.get(&module) {
+                    found.extend(
+                        info.functions
+                            .keys()
+                            .filter(|key| !info.private.contains(key))
+                            .copied(),
+                    );
+                }
+                found.retain(|(name, _)| !name.name().starts_with("__"));
+                found.sort_by(|x, y| x.0.name().cmp(y.0.name()).then(x.1.cmp(&y.1)));
+                found.dedup();
+                Ok(Value::list(
+                    found
+                        .into_iter()
+                        .map(|(name, arity)| {
+                            Value::tuple(vec![Value::Atom(name), Value::Int(i64::from(arity))])
+                        })
+                        .collect(),
+                ))
+            }),
             // gen_state/2: a GenServer records its state before waiting again.
             ("gen_state", 2, |c, a| {
                 if c.core.tracing {

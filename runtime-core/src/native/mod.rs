@@ -135,6 +135,15 @@ pub fn lookup(module: Atom, name: Atom, arity: u32) -> Option<NativeFn> {
     table().get(&(module, name, arity)).copied()
 }
 
+/// The natives of `module`, as (name, arity).
+pub fn natives_of(module: Atom) -> Vec<(Atom, u32)> {
+    table()
+        .keys()
+        .filter(|(m, _, _)| *m == module)
+        .map(|(_, name, arity)| (*name, *arity))
+        .collect()
+}
+
 /// Whether any native lives in `module`.
 pub fn module_exists(module: Atom) -> bool {
     static MODULES: OnceLock<Vec<Atom>> = OnceLock::new();

@@ -157,6 +157,19 @@ impl FnBuilder {
         i
     }
 
+    /// An import that is undefined whatever the program defines: a remote
+    /// call of a private function (`Mod.secret()`), which fails as a call
+    /// of an undefined one, even from inside `Mod`.
+    pub fn import_undefined(&mut self, module: Atom, name: Atom, arity: u32) -> u32 {
+        self.imports.push(Import {
+            module,
+            name,
+            arity,
+            resolved: crate::bytecode::Callee::Undefined.into(),
+        });
+        (self.imports.len() - 1) as u32
+    }
+
     /// A slot for a new variable or temporary: the next one not in use.
     pub fn new_slot(&mut self) -> u32 {
         loop {

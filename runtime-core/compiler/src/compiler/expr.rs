@@ -839,7 +839,21 @@ impl Compiler {
                             self.expr(a)?;
                         }
                         self.f().span = span;
-                        self.emit_call_of(module, name, args.len(), tail, Some(&starts));
+                        let private = self.sigs.get(&module).is_some_and(|s| {
+                            s.defs.get(&(name.clone(), args.len() as u32))
+                                == Some(&super::Visibility::Private)
+                        });
+                        if private {
+                            let argc = args.len() as u32;
+                            let imp = self.f().import_undefined(module, Atom::intern(name), argc);
+                            self.f().emit(if tail {
+                                Op::TailCall(imp, argc)
+                            } else {
+                                Op::Call(imp, argc)
+                            });
+                        } else {
+                            self.emit_call_of(module, name, args.len(), tail, Some(&starts));
+                        }
                     }
                     None if !parens && args.is_empty() => {
                         self.expr(m)?;
