@@ -166,9 +166,13 @@ pub fn module_exists(module: Atom) -> bool {
     static MODULES: OnceLock<Vec<Atom>> = OnceLock::new();
     MODULES
         .get_or_init(|| {
-            let mut v: Vec<Atom> = table().keys().map(|(m, _, _)| *m).collect();
-            v.sort_by_key(|a| a.index());
-            v.dedup();
+            // A few dozen modules: no sort (and its code) needed to list them once.
+            let mut v: Vec<Atom> = Vec::new();
+            for (m, _, _) in table().keys() {
+                if !v.contains(m) {
+                    v.push(*m);
+                }
+            }
             v
         })
         .contains(&module)
