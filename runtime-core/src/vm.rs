@@ -473,7 +473,7 @@ impl<'a> Vm<'a> {
                     let args = Value::list(p.stack.drain(at + 1..).collect());
                     p.stack.push(Value::Atom(fun.dynamic[site as usize].name));
                     p.stack.push(args);
-                    match self.native(core, p, crate::native::kernel::apply3, 3, tail) {
+                    match self.native(core, p, crate::native::apply3, 3, tail) {
                         NativeFlow::Pushed if tail => {
                             if let Some(o) = self.ret(p) {
                                 return o;

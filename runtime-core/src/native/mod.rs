@@ -2,22 +2,21 @@
 //! functions of Kernel, Enum, Map, List, String, ... and the primitives that
 //! touch the scheduler (spawn, send, monitor, timers). Everything that takes a
 //! function argument or may block is written in Elixir in the prelude instead.
+//!
+//! Only the primitives that touch the scheduler live here (`process`), with the
+//! table every native is looked up in. The rest — data, strings, numbers, io,
+//! sorting, `:rand` — are in the crate `callcast-natives` above this one, which
+//! the browser build optimises for size while this crate is optimised for
+//! speed (opt-level applies per crate); it adds them to the table through
+//! [`install`] before any program is compiled.
 
-mod data;
-mod integer;
-mod io;
-pub(crate) mod kernel;
-mod lists_sort;
-mod math;
-mod process;
-mod rand;
-mod string;
+pub mod process;
 
 use crate::fxhash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::atom::Atom;
-use crate::bytecode::Program;
+use crate::bytecode::{Callee, Program};
 use crate::exception::{self, Exception};
 use crate::process::Process;
 use crate::scheduler::Core;
@@ -46,8 +45,8 @@ impl From<Exception> for Control {
 /// A native's result.
 pub type NResult = Result<Value, Control>;
 
-/// A process's `:rand` state (OTP's exsss).
-pub use rand::State as RandState;
+/// A process's `:rand` state (OTP's exsss; the functions are in `callcast-natives`).
+pub type RandState = [u64; 2];
 
 /// A native function.
 pub type NativeFn = fn(&mut Ctx<'_>, &mut [Value]) -> NResult;
@@ -104,30 +103,57 @@ pub fn list(v: &Value) -> Result<Vec<Value>, Control> {
         .ok_or_else(|| Control::Raise(exception::badarg()))
 }
 
-type Table = FxHashMap<(Atom, Atom, u32), NativeFn>;
+/// Every native, by `(module, name, arity)`.
+pub type Table = FxHashMap<(Atom, Atom, u32), NativeFn>;
 
 /// Registers natives of one module: `(name, arity, function)`.
-pub(crate) fn register(table: &mut Table, module: &str, entries: &[(&str, u32, NativeFn)]) {
+pub fn register(table: &mut Table, module: &str, entries: &[(&str, u32, NativeFn)]) {
     let m = Atom::intern(module);
     for (name, arity, f) in entries {
         table.insert((m, Atom::intern(name), *arity), *f);
     }
 }
 
+/// Registers the natives that live in crates above this one.
+static INSTALLED: OnceLock<fn(&mut Table)> = OnceLock::new();
+
+/// Adds the natives that `register_all` registers to the table. Only the first
+/// call counts, and it must come before the first lookup: the compiler calls it
+/// (with `callcast-natives`' natives) before it compiles anything, and only a
+/// compiled program looks natives up.
+pub fn install(register_all: fn(&mut Table)) {
+    let _ = INSTALLED.set(register_all);
+}
+
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = Table::default();
-        kernel::register_all(&mut t);
-        math::register_all(&mut t);
-        integer::register_all(&mut t);
-        data::register_all(&mut t);
-        string::register_all(&mut t);
-        io::register_all(&mut t);
         process::register_all(&mut t);
-        rand::natives(&mut t);
+        debug_assert!(
+            INSTALLED.get().is_some(),
+            "natives looked up before callcast-natives installed its own"
+        );
+        if let Some(register_all) = INSTALLED.get() {
+            register_all(&mut t);
+        }
         t
     })
+}
+
+/// `:erlang.apply/3`; the VM calls it too, for a dynamic call it cannot
+/// resolve itself (a native, an undefined function, a module that is not an
+/// atom), for its errors.
+pub fn apply3(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
+    let (Some(module), Some(function), Some(args)) =
+        (a[0].as_atom(), a[1].as_atom(), a[2].list_to_vec())
+    else {
+        return bif_badarg("apply", a);
+    };
+    if let Callee::Undefined = c.program.lookup_public(module, function, args.len() as u32) {
+        return Err(exception::undefined_function(module, function, args).into());
+    }
+    Err(Control::CallMfa(module, function, args))
 }
 
 /// The native `module.name/arity`, if there is one.
@@ -149,9 +175,13 @@ pub fn module_exists(module: Atom) -> bool {
     static MODULES: OnceLock<Vec<Atom>> = OnceLock::new();
     MODULES
         .get_or_init(|| {
-            let mut v: Vec<Atom> = table().keys().map(|(m, _, _)| *m).collect();
-            v.sort_by_key(|a| a.index());
-            v.dedup();
+            // A few dozen modules: no sort (and its code) needed to list them once.
+            let mut v: Vec<Atom> = Vec::new();
+            for (m, _, _) in table().keys() {
+                if !v.contains(m) {
+                    v.push(*m);
+                }
+            }
             v
         })
         .contains(&module)

@@ -161,6 +161,9 @@ fn internal(file: &SourceFile<'_>, d: Diagnostic) -> Diagnostic {
 
 /// Compiles source files (the prelude first, then the user's file) into one program.
 pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
+    // The compiler checks remote calls against the natives, and the program
+    // it makes calls them: the runtime's table must hold them all.
+    callcast_natives::install();
     let mut c = Compiler {
         program: Program::default(),
         sigs: HashMap::new(),

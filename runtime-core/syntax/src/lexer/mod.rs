@@ -416,8 +416,8 @@ impl<'s> Lexer<'s> {
             return self.invalid_after_number(start);
         }
         if is_float {
-            match text.parse::<f64>() {
-                Ok(value) if value.is_finite() => self.push(TokenKind::Float(value), start),
+            match crate::decimal::parse_float(&text) {
+                Some(value) if value.is_finite() => self.push(TokenKind::Float(value), start),
                 _ => {
                     self.syntax_error(format!("invalid float number {text}"), start);
                     self.push(TokenKind::Error, start);

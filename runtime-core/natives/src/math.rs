@@ -1,6 +1,7 @@
 //! `:math` and the float functions that round to a number of digits.
 
 use super::{register, Control, NResult, Table};
+use crate::decimal::parse_float;
 use crate::exception;
 use crate::ops::to_f64;
 use crate::value::Value;
@@ -50,10 +51,10 @@ fn round_digits(f: f64, digits: usize, mode: Mode) -> f64 {
         Mode::Ceil => rest_nonzero && !negative,
         Mode::Floor => rest_nonzero && negative,
     };
-    let mut value: f64 = format!("{int_part}.{kept}0").parse().unwrap_or(f.abs());
+    let mut value = parse_float(&format!("{int_part}.{kept}0")).unwrap_or(f.abs());
     if up {
         let scale = 10f64.powi(digits as i32);
-        let scaled: f64 = format!("{int_part}{kept}").parse().unwrap_or(value * scale);
+        let scaled = parse_float(&format!("{int_part}{kept}")).unwrap_or(value * scale);
         value = (scaled + 1.0) / scale;
     }
     if negative {

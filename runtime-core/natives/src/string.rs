@@ -399,8 +399,8 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("to_float", 1, |_, a| {
                 let text = binary_arg("binary_to_float", a)?;
-                match text.parse::<f64>() {
-                    Ok(f) if text.contains('.') => Ok(Value::Float(f)),
+                match crate::decimal::parse_float(text) {
+                    Some(f) if text.contains('.') => Ok(Value::Float(f)),
                     _ => bif_badarg("binary_to_float", a),
                 }
             }),
@@ -553,12 +553,12 @@ pub(super) fn register_all(t: &mut Table) {
                         !(c.is_ascii_digit() || *c == '.' || *c == 'e' || (*i == 0 && *c == '-'))
                     })
                     .map_or(text.len(), |(i, _)| i);
-                match text[..end].parse::<f64>() {
-                    Ok(f) => Ok(Value::tuple(vec![
+                match crate::decimal::parse_float(&text[..end]) {
+                    Some(f) => Ok(Value::tuple(vec![
                         Value::Float(f),
                         Value::string(&text[end..]),
                     ])),
-                    Err(_) => Ok(Value::atom("error")),
+                    None => Ok(Value::atom("error")),
                 }
             }),
         ],

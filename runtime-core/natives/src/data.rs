@@ -193,8 +193,13 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             // `Enum.sort(enumerable, :desc)`: a stable sort with `>=`.
             ("__sort_desc__", 1, |_, a| {
+                // Reversed, sorted ascending, reversed back: descending, with
+                // equal elements in their first order, through the one
+                // instance of the standard sort the runtime has already.
                 let mut v = enumerate(&a[0])?;
-                v.sort_by(|x, y| compare(y, x));
+                v.reverse();
+                v.sort_by(compare);
+                v.reverse();
                 Ok(Value::list(v))
             }),
             ("member?", 2, |_, a| {

@@ -276,7 +276,7 @@ pub(super) fn register_all(t: &mut Table) {
                 let Some(module) = a[0].as_atom() else {
                     return badarg();
                 };
-                let mut found: Vec<(Atom, u32)> = super::natives_of(module);
+                let mut found: Vec<(Atom, u32)> = runtime_core::native::natives_of(module);
                 if let Some(info) = c.program.modules.get(&module) {
                     found.extend(
                         info.functions

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
-use super::{badarg, bif_badarg, int, list, register, Control, Ctx, NResult, Table};
+use super::{apply3, badarg, bif_badarg, int, list, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
 use crate::bytecode::{BinaryOp, Callee};
 use crate::exception::{self, Class, Exception};
@@ -484,19 +484,6 @@ pub fn is_exception(v: &Value) -> bool {
     v.struct_name().is_some()
         && v.map_get(&Value::atom("__exception__"))
             .is_some_and(Value::is_true)
-}
-
-/// `:erlang.apply/3`.
-pub(crate) fn apply3(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
-    let (Some(module), Some(function), Some(args)) =
-        (a[0].as_atom(), a[1].as_atom(), a[2].list_to_vec())
-    else {
-        return bif_badarg("apply", a);
-    };
-    if let Callee::Undefined = c.program.lookup_public(module, function, args.len() as u32) {
-        return Err(exception::undefined_function(module, function, args).into());
-    }
-    Err(Control::CallMfa(module, function, args))
 }
 
 /// `round/1` and friends: `name` is the BIF, for the stack entry of a bad argument.
