@@ -50,40 +50,6 @@ fn trim_repeated<'t>(mut text: &'t str, what: &str, leading: bool, trailing: boo
     text
 }
 
-/// Jaro similarity of two strings (`String.jaro_distance/2`).
-fn jaro(a: &[char], b: &[char]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let mut b_used = vec![false; b.len()];
-    let mut a_matches = Vec::new();
-    for (i, ca) in a.iter().enumerate() {
-        let lo = i.saturating_sub(window);
-        let hi = (i + window + 1).min(b.len());
-        if let Some(j) = (lo..hi).find(|&j| !b_used[j] && b[j] == *ca) {
-            b_used[j] = true;
-            a_matches.push(*ca);
-        }
-    }
-    let m = a_matches.len();
-    if m == 0 {
-        return 0.0;
-    }
-    let b_matches = b.iter().zip(&b_used).filter(|(_, u)| **u).map(|(c, _)| *c);
-    let transpositions = a_matches
-        .iter()
-        .zip(b_matches)
-        .filter(|(x, y)| **x != *y)
-        .count()
-        / 2;
-    let m = m as f64;
-    (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0
-}
-
 /// The edit script turning `a` into `b` as `[eq: ..., del: ..., ins: ...]`,
 /// following Myers' algorithm (deletions before insertions), as
 /// `String.myers_difference/2` returns it.
@@ -337,9 +303,6 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("equivalent?", 2, |_, a| {
                 Ok(Value::bool(str_arg(&a[0])? == str_arg(&a[1])?))
-            }),
-            ("jaro_distance", 2, |_, a| {
-                Ok(Value::Float(jaro(&chars_of(&a[0])?, &chars_of(&a[1])?)))
             }),
             ("myers_difference", 2, |_, a| {
                 Ok(myers(&chars_of(&a[0])?, &chars_of(&a[1])?))
