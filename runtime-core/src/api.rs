@@ -63,15 +63,34 @@ pub struct OutputChunk {
     pub text: String,
 }
 
-/// The prelude: GenServer, Task, Agent, Enum's higher-order functions,
-/// exceptions... written in Elixir and compiled with every program.
+/// The prelude: GenServer, Task, Agent, Supervisor, Enum's higher-order
+/// functions, exceptions... written in Elixir and compiled with every program
+/// (`build.rs` blanks its comment lines; `prelude/` has the commented source).
 pub const PRELUDE: &[(&str, &str)] = &[
-    ("kernel.ex", include_str!("../prelude/kernel.ex")),
-    ("exception.ex", include_str!("../prelude/exception.ex")),
-    ("enum.ex", include_str!("../prelude/enum.ex")),
-    ("genserver.ex", include_str!("../prelude/genserver.ex")),
-    ("task.ex", include_str!("../prelude/task.ex")),
-    ("supervisor.ex", include_str!("../prelude/supervisor.ex")),
+    (
+        "kernel.ex",
+        include_str!(concat!(env!("OUT_DIR"), "/kernel.ex")),
+    ),
+    (
+        "exception.ex",
+        include_str!(concat!(env!("OUT_DIR"), "/exception.ex")),
+    ),
+    (
+        "enum.ex",
+        include_str!(concat!(env!("OUT_DIR"), "/enum.ex")),
+    ),
+    (
+        "genserver.ex",
+        include_str!(concat!(env!("OUT_DIR"), "/genserver.ex")),
+    ),
+    (
+        "task.ex",
+        include_str!(concat!(env!("OUT_DIR"), "/task.ex")),
+    ),
+    (
+        "supervisor.ex",
+        include_str!(concat!(env!("OUT_DIR"), "/supervisor.ex")),
+    ),
 ];
 
 /// A program being run.
