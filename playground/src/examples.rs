@@ -46,6 +46,11 @@ pub const EXAMPLES: &[Example] = &[
         source: include_str!("../examples/proxy_task.exs"),
     },
     Example {
+        id: "supervisor",
+        title: "A supervisor restarts a server",
+        source: include_str!("../examples/supervisor.exs"),
+    },
+    Example {
         id: "million_senders",
         title: "A million senders",
         source: include_str!("../examples/million_senders.exs"),
