@@ -136,9 +136,14 @@ impl<'a> Vm<'a> {
                 core.clock += self.reduction_ns;
             }};
         }
+        // Not `unwrap_or(Value::Nil)`: its unused default is dropped through
+        // the out-of-line drop code on every pop.
         macro_rules! pop {
             () => {
-                p.stack.pop().unwrap_or(Value::Nil)
+                match p.stack.pop() {
+                    Some(v) => v,
+                    None => Value::Nil,
+                }
             };
         }
 
@@ -148,6 +153,8 @@ impl<'a> Vm<'a> {
             match *op {
                 Op::Const(i) => p.stack.push(fun.consts[i as usize].clone()),
                 Op::Nil => p.stack.push(Value::NIL_ATOM),
+                Op::Atom(a) => p.stack.push(Value::Atom(a)),
+                Op::Int(n) => p.stack.push(Value::Int(n as i64)),
                 Op::Load(s) => {
                     let v = p.stack[base + s as usize].clone();
                     p.stack.push(v);
@@ -266,6 +273,8 @@ impl<'a> Vm<'a> {
                             _ => None,
                         };
                         if let Some(v) = fast {
+                            l.discard();
+                            r.discard();
                             p.stack.push(v);
                             continue;
                         }
@@ -284,6 +293,8 @@ impl<'a> Vm<'a> {
                             _ => None,
                         };
                         if let Some(result) = result {
+                            l.discard();
+                            r.discard();
                             p.stack.push(Value::bool(result));
                             continue;
                         }
@@ -358,14 +369,18 @@ impl<'a> Vm<'a> {
                 }
                 Op::Jump(t) => pc = t as usize,
                 Op::JumpIfFalsy(t) => {
-                    if !pop!().is_truthy() {
+                    let v = pop!();
+                    if !v.is_truthy() {
                         pc = t as usize;
                     }
+                    v.discard();
                 }
                 Op::JumpIfTruthy(t) => {
-                    if pop!().is_truthy() {
+                    let v = pop!();
+                    if v.is_truthy() {
                         pc = t as usize;
                     }
+                    v.discard();
                 }
                 Op::CheckBool(i) => {
                     let top = p.stack.last().cloned().unwrap_or(Value::Nil);
@@ -458,7 +473,7 @@ impl<'a> Vm<'a> {
                     spend!();
                     save_pc!();
                     if let Some(Callee::Function(id)) = callee {
-                        p.stack.remove(at);
+                        p.stack.remove(at).discard();
                         if tail {
                             self.tail_frame(p, id, argc, 0);
                         } else if let Err(e) = self.push_frame(p, id, argc) {
@@ -535,19 +550,21 @@ impl<'a> Vm<'a> {
                             if items.len() == n as usize
                                 && same_as_const(&items[0], &fun.consts[c as usize]) =>
                         {
-                            p.stack.extend(items[1..].iter().rev().cloned());
+                            let rest = Untagged::of(items);
+                            rest.push_to(&mut p.stack);
                             pc += 1;
                         }
                         _ => pc = fail as usize,
                     }
+                    v.discard();
                 }
                 Op::MatchTaggedPeek { n, c, fail } => match p.stack.last() {
                     Some(Value::Tuple(items))
                         if items.len() == n as usize
                             && same_as_const(&items[0], &fun.consts[c as usize]) =>
                     {
-                        let items = items.clone();
-                        p.stack.extend(items[1..].iter().rev().cloned());
+                        let rest = Untagged::of(items);
+                        rest.push_to(&mut p.stack);
                         pc += 2;
                     }
                     _ => pc = fail as usize,
@@ -557,8 +574,8 @@ impl<'a> Vm<'a> {
                         if items.len() == n as usize
                             && same_as_const(&items[0], &fun.consts[c as usize]) =>
                     {
-                        let items = items.clone();
-                        p.stack.extend(items[1..].iter().rev().cloned());
+                        let rest = Untagged::of(items);
+                        rest.push_to(&mut p.stack);
                         pc += 2;
                     }
                     _ => pc = fail as usize,
@@ -1286,5 +1303,39 @@ fn bif_name(op: BinaryOp) -> Option<&'static str> {
         BinaryOp::Sub => Some("-"),
         BinaryOp::Mul => Some("*"),
         _ => None,
+    }
+}
+
+/// The elements of a tagged tuple after its tag, taken out to be pushed onto
+/// the stack it may lie on: one or two elements (`{:ok, x}`, `{:reply, r, s}`)
+/// are cloned one by one, without cloning the tuple or extending through an
+/// iterator.
+enum Untagged {
+    One(Value),
+    Two(Value, Value),
+    Many(Rc<[Value]>),
+}
+
+impl Untagged {
+    #[inline(always)]
+    fn of(items: &Rc<[Value]>) -> Untagged {
+        match &items[..] {
+            [_, a] => Untagged::One(a.clone()),
+            [_, a, b] => Untagged::Two(a.clone(), b.clone()),
+            _ => Untagged::Many(items.clone()),
+        }
+    }
+
+    /// Pushes them last first, as a tuple's elements are matched.
+    #[inline(always)]
+    fn push_to(self, stack: &mut Vec<Value>) {
+        match self {
+            Untagged::One(a) => stack.push(a),
+            Untagged::Two(a, b) => {
+                stack.push(b);
+                stack.push(a);
+            }
+            Untagged::Many(items) => stack.extend(items[1..].iter().rev().cloned()),
+        }
     }
 }
