@@ -373,7 +373,8 @@ fn same_const(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn retarget(op: Op, t: Label) -> Op {
+/// `op` with its jump target replaced by `t`.
+pub(super) fn retarget(op: Op, t: Label) -> Op {
     match op {
         Op::Jump(_) => Op::Jump(t),
         Op::JumpIfFalsy(_) => Op::JumpIfFalsy(t),

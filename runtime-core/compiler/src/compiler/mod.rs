@@ -814,6 +814,7 @@ impl Compiler {
         b.finish_code();
         liveness::mark_last_uses(&mut b.code, b.arity, b.locals);
         fuse::fuse_matches(&mut b.code);
+        fuse::skip_idle_truncates(&mut b.code);
         let id = self.program.functions.len() as FunctionId;
         let capture_slots = b.captures.iter().map(|(_, own)| *own).collect();
         self.program.functions.push(Rc::new(Function {
