@@ -173,7 +173,10 @@ impl<'a> Vm<'a> {
                     }
                 }
                 Op::Dup => {
-                    let v = p.stack.last().cloned().unwrap_or(Value::Nil);
+                    let v = match p.stack.last() {
+                        Some(v) => v.clone(),
+                        None => Value::Nil,
+                    };
                     p.stack.push(v);
                 }
                 Op::Truncate(n) => {
@@ -383,7 +386,10 @@ impl<'a> Vm<'a> {
                     v.discard();
                 }
                 Op::CheckBool(i) => {
-                    let top = p.stack.last().cloned().unwrap_or(Value::Nil);
+                    let top = match p.stack.last() {
+                        Some(v) => v.clone(),
+                        None => Value::Nil,
+                    };
                     if !matches!(top, Value::Atom(a) if a == Atom::TRUE || a == Atom::FALSE) {
                         raise!(exception::bad_boolean(top, fun.consts[i as usize].clone()));
                     }
@@ -832,7 +838,11 @@ impl<'a> Vm<'a> {
     /// Returns the value on top of the stack from the current frame. `Some` when
     /// the process's outermost function returned.
     fn ret(&mut self, p: &mut Process) -> Option<Outcome> {
-        let v = p.stack.pop().unwrap_or(Value::Nil);
+        // As `pop!` in `exec`: no default to drop.
+        let v = match p.stack.pop() {
+            Some(v) => v,
+            None => Value::Nil,
+        };
         let frame = p.frames.pop()?;
         Value::truncate_stack(&mut p.stack, frame.base as usize);
         if p.frames.is_empty() {
