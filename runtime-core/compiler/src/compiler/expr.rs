@@ -1044,9 +1044,12 @@ impl Compiler {
 
     /// Matches the value in `slot` against clauses, like `case`; jumps to `end`
     /// after a body (unless in tail position); falls through when none matched.
+    /// A `slot` that is `unnamed` (a temporary no variable names) becomes the
+    /// slot of a clause's plain variable pattern (`pid -> ...`), without a copy.
     fn match_clauses(
         &mut self,
         slot: u32,
+        unnamed: bool,
         clauses: &[Clause],
         end: LabelId,
         tail: bool,
@@ -1058,6 +1061,13 @@ impl Compiler {
             self.f().push_scope();
             let mut bound = Vec::new();
             for p in &c.patterns {
+                if let (true, [_], ExprKind::Var(name)) = (unnamed, &c.patterns[..], &p.kind) {
+                    if name != "_" && name != "__MODULE__" {
+                        self.f().bind_to(name, slot);
+                        bound.push(name.clone());
+                        continue;
+                    }
+                }
                 self.f().emit(Op::Load(slot));
                 self.pattern(p, fail, &mut bound)?;
             }
@@ -1099,7 +1109,7 @@ impl Compiler {
         };
         let depth = self.f().depth;
         let end = self.f().new_label();
-        self.match_clauses(slot, clauses, end, tail)?;
+        self.match_clauses(slot, own.is_none(), clauses, end, tail)?;
         self.f().emit(Op::Load(slot));
         self.f().emit(Op::Fail(FailKind::CaseClause));
         self.f().place(end);
@@ -1274,7 +1284,7 @@ impl Compiler {
         } else {
             let slot = self.f().new_slot();
             self.f().emit(Op::Store(slot));
-            self.match_clauses(slot, else_, end, tail)?;
+            self.match_clauses(slot, false, else_, end, tail)?;
             self.f().emit(Op::Load(slot));
             self.f().emit(Op::Fail(FailKind::TryClause));
         }
@@ -1468,7 +1478,7 @@ impl Compiler {
             self.f().emit(Op::Load(slot));
             self.ret_if(tail);
         } else {
-            self.match_clauses(slot, else_, end, tail)?;
+            self.match_clauses(slot, false, else_, end, tail)?;
             self.f().emit(Op::Load(slot));
             self.f().emit(Op::Fail(FailKind::WithClause));
         }
