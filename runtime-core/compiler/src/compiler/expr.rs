@@ -102,7 +102,11 @@ fn guard_is_safe(e: &Expr) -> bool {
             target: CallTarget::Local(name),
             args,
             ..
-        } => name.starts_with("is_") && args.iter().all(guard_is_safe),
+        } => {
+            // `self()` cannot fail (`pid when pid == self()` in `GenServer.call/3`).
+            (name.starts_with("is_") && args.iter().all(guard_is_safe))
+                || (name == "self" && args.is_empty())
+        }
         _ => false,
     }
 }
