@@ -556,8 +556,7 @@ impl<'a> Vm<'a> {
                             if items.len() == n as usize
                                 && same_as_const(&items[0], &fun.consts[c as usize]) =>
                         {
-                            let rest = Untagged::of(items);
-                            rest.push_to(&mut p.stack);
+                            p.stack.extend(items[1..].iter().rev().cloned());
                             pc += 1;
                         }
                         _ => pc = fail as usize,
@@ -569,8 +568,8 @@ impl<'a> Vm<'a> {
                         if items.len() == n as usize
                             && same_as_const(&items[0], &fun.consts[c as usize]) =>
                     {
-                        let rest = Untagged::of(items);
-                        rest.push_to(&mut p.stack);
+                        let items = items.clone();
+                        p.stack.extend(items[1..].iter().rev().cloned());
                         pc += 2;
                     }
                     _ => pc = fail as usize,
@@ -580,8 +579,8 @@ impl<'a> Vm<'a> {
                         if items.len() == n as usize
                             && same_as_const(&items[0], &fun.consts[c as usize]) =>
                     {
-                        let rest = Untagged::of(items);
-                        rest.push_to(&mut p.stack);
+                        let items = items.clone();
+                        p.stack.extend(items[1..].iter().rev().cloned());
                         pc += 2;
                     }
                     _ => pc = fail as usize,
@@ -1313,39 +1312,5 @@ fn bif_name(op: BinaryOp) -> Option<&'static str> {
         BinaryOp::Sub => Some("-"),
         BinaryOp::Mul => Some("*"),
         _ => None,
-    }
-}
-
-/// The elements of a tagged tuple after its tag, taken out to be pushed onto
-/// the stack it may lie on: one or two elements (`{:ok, x}`, `{:reply, r, s}`)
-/// are cloned one by one, without cloning the tuple or extending through an
-/// iterator.
-enum Untagged {
-    One(Value),
-    Two(Value, Value),
-    Many(Rc<[Value]>),
-}
-
-impl Untagged {
-    #[inline(always)]
-    fn of(items: &Rc<[Value]>) -> Untagged {
-        match &items[..] {
-            [_, a] => Untagged::One(a.clone()),
-            [_, a, b] => Untagged::Two(a.clone(), b.clone()),
-            _ => Untagged::Many(items.clone()),
-        }
-    }
-
-    /// Pushes them last first, as a tuple's elements are matched.
-    #[inline(always)]
-    fn push_to(self, stack: &mut Vec<Value>) {
-        match self {
-            Untagged::One(a) => stack.push(a),
-            Untagged::Two(a, b) => {
-                stack.push(b);
-                stack.push(a);
-            }
-            Untagged::Many(items) => stack.extend(items[1..].iter().rev().cloned()),
-        }
     }
 }
