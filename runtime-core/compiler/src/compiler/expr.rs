@@ -1415,14 +1415,11 @@ impl Compiler {
                 self.f().emit(Op::Load(class));
                 let t = self.f().constant(Value::atom("throw"));
                 self.f().emit_jump(|l| Op::MatchConst(t, l), fail);
-                self.f().emit(Op::Load(reason));
-                self.pattern(v, fail, &mut bound)?;
+                self.caught_pattern(v, reason, fail, &mut bound)?;
             }
             [k, v] => {
-                self.f().emit(Op::Load(class));
-                self.pattern(k, fail, &mut bound)?;
-                self.f().emit(Op::Load(reason));
-                self.pattern(v, fail, &mut bound)?;
+                self.caught_pattern(k, class, fail, &mut bound)?;
+                self.caught_pattern(v, reason, fail, &mut bound)?;
             }
             _ => return err(DiagnosticKind::CompileError, "invalid catch clause", c.span),
         }
@@ -1438,6 +1435,28 @@ impl Compiler {
         self.f().depth = depth;
         self.f().emit(Op::Truncate(depth));
         Ok(())
+    }
+
+    /// Matches the caught kind or reason in `slot` (a temporary no variable
+    /// names) against a catch clause's pattern; a plain variable names the
+    /// slot itself, without a copy (and the `try` needs fewer slots, which
+    /// every call of it fills and drops).
+    fn caught_pattern(
+        &mut self,
+        pat: &Expr,
+        slot: u32,
+        fail: LabelId,
+        bound: &mut Vec<String>,
+    ) -> CResult<()> {
+        if let ExprKind::Var(name) = &pat.kind {
+            if name != "_" && name != "__MODULE__" && !bound.contains(name) {
+                self.f().bind_to(name, slot);
+                bound.push(name.clone());
+                return Ok(());
+            }
+        }
+        self.f().emit(Op::Load(slot));
+        self.pattern(pat, fail, bound)
     }
 
     fn with_form(&mut self, args: &[Expr], span: Span, tail: bool) -> CResult<()> {
