@@ -29,6 +29,11 @@ pub enum Op {
     Const(u32),
     /// Push `nil`.
     Nil,
+    /// Push this atom (most constants are atoms: pushed without reading and
+    /// cloning an entry of `consts`).
+    Atom(Atom),
+    /// Push this integer.
+    Int(i32),
     /// Push local slot `i`.
     Load(u32),
     /// Push local slot `i`, leaving `[]` in it: the variable's last use (see

@@ -136,9 +136,14 @@ impl<'a> Vm<'a> {
                 core.clock += self.reduction_ns;
             }};
         }
+        // Not `unwrap_or(Value::Nil)`: its unused default is dropped through
+        // the out-of-line drop code on every pop.
         macro_rules! pop {
             () => {
-                p.stack.pop().unwrap_or(Value::Nil)
+                match p.stack.pop() {
+                    Some(v) => v,
+                    None => Value::Nil,
+                }
             };
         }
 
@@ -148,6 +153,8 @@ impl<'a> Vm<'a> {
             match *op {
                 Op::Const(i) => p.stack.push(fun.consts[i as usize].clone()),
                 Op::Nil => p.stack.push(Value::NIL_ATOM),
+                Op::Atom(a) => p.stack.push(Value::Atom(a)),
+                Op::Int(n) => p.stack.push(Value::Int(n as i64)),
                 Op::Load(s) => {
                     let v = p.stack[base + s as usize].clone();
                     p.stack.push(v);
@@ -166,7 +173,10 @@ impl<'a> Vm<'a> {
                     }
                 }
                 Op::Dup => {
-                    let v = p.stack.last().cloned().unwrap_or(Value::Nil);
+                    let v = match p.stack.last() {
+                        Some(v) => v.clone(),
+                        None => Value::Nil,
+                    };
                     p.stack.push(v);
                 }
                 Op::Truncate(n) => {
@@ -266,6 +276,8 @@ impl<'a> Vm<'a> {
                             _ => None,
                         };
                         if let Some(v) = fast {
+                            l.discard();
+                            r.discard();
                             p.stack.push(v);
                             continue;
                         }
@@ -284,6 +296,8 @@ impl<'a> Vm<'a> {
                             _ => None,
                         };
                         if let Some(result) = result {
+                            l.discard();
+                            r.discard();
                             p.stack.push(Value::bool(result));
                             continue;
                         }
@@ -358,17 +372,24 @@ impl<'a> Vm<'a> {
                 }
                 Op::Jump(t) => pc = t as usize,
                 Op::JumpIfFalsy(t) => {
-                    if !pop!().is_truthy() {
+                    let v = pop!();
+                    if !v.is_truthy() {
                         pc = t as usize;
                     }
+                    v.discard();
                 }
                 Op::JumpIfTruthy(t) => {
-                    if pop!().is_truthy() {
+                    let v = pop!();
+                    if v.is_truthy() {
                         pc = t as usize;
                     }
+                    v.discard();
                 }
                 Op::CheckBool(i) => {
-                    let top = p.stack.last().cloned().unwrap_or(Value::Nil);
+                    let top = match p.stack.last() {
+                        Some(v) => v.clone(),
+                        None => Value::Nil,
+                    };
                     if !matches!(top, Value::Atom(a) if a == Atom::TRUE || a == Atom::FALSE) {
                         raise!(exception::bad_boolean(top, fun.consts[i as usize].clone()));
                     }
@@ -458,7 +479,7 @@ impl<'a> Vm<'a> {
                     spend!();
                     save_pc!();
                     if let Some(Callee::Function(id)) = callee {
-                        p.stack.remove(at);
+                        p.stack.remove(at).discard();
                         if tail {
                             self.tail_frame(p, id, argc, 0);
                         } else if let Err(e) = self.push_frame(p, id, argc) {
@@ -540,6 +561,7 @@ impl<'a> Vm<'a> {
                         }
                         _ => pc = fail as usize,
                     }
+                    v.discard();
                 }
                 Op::MatchTaggedPeek { n, c, fail } => match p.stack.last() {
                     Some(Value::Tuple(items))
@@ -815,7 +837,11 @@ impl<'a> Vm<'a> {
     /// Returns the value on top of the stack from the current frame. `Some` when
     /// the process's outermost function returned.
     fn ret(&mut self, p: &mut Process) -> Option<Outcome> {
-        let v = p.stack.pop().unwrap_or(Value::Nil);
+        // As `pop!` in `exec`: no default to drop.
+        let v = match p.stack.pop() {
+            Some(v) => v,
+            None => Value::Nil,
+        };
         let frame = p.frames.pop()?;
         Value::truncate_stack(&mut p.stack, frame.base as usize);
         if p.frames.is_empty() {

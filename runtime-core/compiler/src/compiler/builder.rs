@@ -133,11 +133,14 @@ impl FnBuilder {
     }
 
     pub fn push_const(&mut self, value: Value) {
-        if matches!(value, Value::Atom(a) if a == Atom::NIL) {
-            self.emit(Op::Nil);
-        } else {
-            let i = self.constant(value);
-            self.emit(Op::Const(i));
+        match value {
+            Value::Atom(a) if a == Atom::NIL => self.emit(Op::Nil),
+            Value::Atom(a) => self.emit(Op::Atom(a)),
+            Value::Int(n) if i32::try_from(n).is_ok() => self.emit(Op::Int(n as i32)),
+            _ => {
+                let i = self.constant(value);
+                self.emit(Op::Const(i));
+            }
         }
     }
 
@@ -383,7 +386,8 @@ fn same_const(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn retarget(op: Op, t: Label) -> Op {
+/// `op` with its jump target replaced by `t`.
+pub(super) fn retarget(op: Op, t: Label) -> Op {
     match op {
         Op::Jump(_) => Op::Jump(t),
         Op::JumpIfFalsy(_) => Op::JumpIfFalsy(t),
@@ -417,7 +421,9 @@ fn retarget(op: Op, t: Label) -> Op {
 /// How an instruction changes the operand-stack depth (on its fall-through path).
 fn stack_effect(op: Op) -> i64 {
     match op {
-        Op::Const(_) | Op::Nil | Op::Load(_) | Op::Move(_) | Op::Dup => 1,
+        Op::Const(_) | Op::Nil | Op::Atom(_) | Op::Int(_) | Op::Load(_) | Op::Move(_) | Op::Dup => {
+            1
+        }
         Op::Store(_) | Op::Pop => -1,
         Op::Truncate(_) => 0,
         Op::MakeTuple(n) => 1 - n as i64,

@@ -102,7 +102,11 @@ fn guard_is_safe(e: &Expr) -> bool {
             target: CallTarget::Local(name),
             args,
             ..
-        } => name.starts_with("is_") && args.iter().all(guard_is_safe),
+        } => {
+            // `self()` cannot fail (`pid when pid == self()` in `GenServer.call/3`).
+            (name.starts_with("is_") && args.iter().all(guard_is_safe))
+                || (name == "self" && args.is_empty())
+        }
         _ => false,
     }
 }
@@ -1058,9 +1062,12 @@ impl Compiler {
 
     /// Matches the value in `slot` against clauses, like `case`; jumps to `end`
     /// after a body (unless in tail position); falls through when none matched.
+    /// A `slot` that is `unnamed` (a temporary no variable names) becomes the
+    /// slot of a clause's plain variable pattern (`pid -> ...`), without a copy.
     fn match_clauses(
         &mut self,
         slot: u32,
+        unnamed: bool,
         clauses: &[Clause],
         end: LabelId,
         tail: bool,
@@ -1072,6 +1079,13 @@ impl Compiler {
             self.f().push_scope();
             let mut bound = Vec::new();
             for p in &c.patterns {
+                if let (true, [_], ExprKind::Var(name)) = (unnamed, &c.patterns[..], &p.kind) {
+                    if name != "_" && name != "__MODULE__" {
+                        self.f().bind_to(name, slot);
+                        bound.push(name.clone());
+                        continue;
+                    }
+                }
                 self.f().emit(Op::Load(slot));
                 self.pattern(p, fail, &mut bound)?;
             }
@@ -1113,7 +1127,7 @@ impl Compiler {
         };
         let depth = self.f().depth;
         let end = self.f().new_label();
-        self.match_clauses(slot, clauses, end, tail)?;
+        self.match_clauses(slot, own.is_none(), clauses, end, tail)?;
         self.f().emit(Op::Load(slot));
         self.f().emit(Op::Fail(FailKind::CaseClause));
         self.f().place(end);
@@ -1288,7 +1302,7 @@ impl Compiler {
         } else {
             let slot = self.f().new_slot();
             self.f().emit(Op::Store(slot));
-            self.match_clauses(slot, else_, end, tail)?;
+            self.match_clauses(slot, false, else_, end, tail)?;
             self.f().emit(Op::Load(slot));
             self.f().emit(Op::Fail(FailKind::TryClause));
         }
@@ -1415,14 +1429,11 @@ impl Compiler {
                 self.f().emit(Op::Load(class));
                 let t = self.f().constant(Value::atom("throw"));
                 self.f().emit_jump(|l| Op::MatchConst(t, l), fail);
-                self.f().emit(Op::Load(reason));
-                self.pattern(v, fail, &mut bound)?;
+                self.caught_pattern(v, reason, fail, &mut bound)?;
             }
             [k, v] => {
-                self.f().emit(Op::Load(class));
-                self.pattern(k, fail, &mut bound)?;
-                self.f().emit(Op::Load(reason));
-                self.pattern(v, fail, &mut bound)?;
+                self.caught_pattern(k, class, fail, &mut bound)?;
+                self.caught_pattern(v, reason, fail, &mut bound)?;
             }
             _ => return err(DiagnosticKind::CompileError, "invalid catch clause", c.span),
         }
@@ -1438,6 +1449,28 @@ impl Compiler {
         self.f().depth = depth;
         self.f().emit(Op::Truncate(depth));
         Ok(())
+    }
+
+    /// Matches the caught kind or reason in `slot` (a temporary no variable
+    /// names) against a catch clause's pattern; a plain variable names the
+    /// slot itself, without a copy (and the `try` needs fewer slots, which
+    /// every call of it fills and drops).
+    fn caught_pattern(
+        &mut self,
+        pat: &Expr,
+        slot: u32,
+        fail: LabelId,
+        bound: &mut Vec<String>,
+    ) -> CResult<()> {
+        if let ExprKind::Var(name) = &pat.kind {
+            if name != "_" && name != "__MODULE__" && !bound.contains(name) {
+                self.f().bind_to(name, slot);
+                bound.push(name.clone());
+                return Ok(());
+            }
+        }
+        self.f().emit(Op::Load(slot));
+        self.pattern(pat, fail, bound)
     }
 
     fn with_form(&mut self, args: &[Expr], span: Span, tail: bool) -> CResult<()> {
@@ -1482,7 +1515,7 @@ impl Compiler {
             self.f().emit(Op::Load(slot));
             self.ret_if(tail);
         } else {
-            self.match_clauses(slot, else_, end, tail)?;
+            self.match_clauses(slot, false, else_, end, tail)?;
             self.f().emit(Op::Load(slot));
             self.f().emit(Op::Fail(FailKind::WithClause));
         }

@@ -16,6 +16,9 @@
 //! into the middle of a sequence still finds the instructions it expects; on
 //! success the fused instruction skips them.
 
+use std::collections::HashSet;
+
+use super::builder::{jump_target, retarget};
 use crate::bytecode::Op;
 
 /// Fuses every sequence of `code` that has a fused form.
@@ -24,6 +27,34 @@ pub fn fuse_matches(code: &mut [Op]) {
         // Fusing at `at` reads only instructions after it, still unfused.
         if let Some(op) = fused(code, at) {
             code[at] = op;
+        }
+    }
+}
+
+/// Lets a clause's first test jump straight to the next clause when it fails.
+/// Its failure label is a `Truncate(0)`, for the values a half-done match
+/// leaves on the stack; but a test of a slot that starts a clause (the
+/// function's first instruction, or one reached only from such a
+/// `Truncate(0)`) pushes nothing, so there is nothing to drop: every
+/// `GenServer` message and callback result that does not match a loop's first
+/// clause passed through one.
+pub fn skip_idle_truncates(code: &mut [Op]) {
+    let targets: HashSet<usize> = code
+        .iter()
+        .filter_map(|op| jump_target(*op))
+        .map(|t| t as usize)
+        .collect();
+    for at in 0..code.len() {
+        let at_frame_height =
+            at == 0 || (code[at - 1] == Op::Truncate(0) && !targets.contains(&at));
+        let fail = match code[at] {
+            Op::MatchSlotConst { fail, .. }
+            | Op::MatchSlotTuple { fail, .. }
+            | Op::MatchTaggedSlot { fail, .. } => fail as usize,
+            _ => continue,
+        };
+        if at_frame_height && code.get(fail) == Some(&Op::Truncate(0)) && fail + 1 < code.len() {
+            code[at] = retarget(code[at], (fail + 1) as u32);
         }
     }
 }
@@ -117,6 +148,75 @@ mod tests {
                 },
                 Op::MatchConst(0, 5),
             ]
+        );
+    }
+
+    #[test]
+    fn a_clause_whose_first_test_fails_goes_straight_to_the_next_clause() {
+        // `f(:a) -> 1; f({:ok, x}) -> x; f(_) -> 0`, the first two tests fused:
+        // each starts its clause, so neither leaves anything to truncate.
+        let mut code = fused_code(vec![
+            Op::Load(0),
+            Op::MatchConst(0, 4),
+            Op::Int(1),
+            Op::Return,
+            Op::Truncate(0),
+            Op::Load(0),
+            Op::MatchTuple(2, 11),
+            Op::MatchConst(1, 11),
+            Op::Store(1),
+            Op::Move(1),
+            Op::Return,
+            Op::Truncate(0),
+            Op::Int(0),
+            Op::Return,
+        ]);
+        skip_idle_truncates(&mut code);
+        assert_eq!(
+            [code[0], code[5]],
+            [
+                Op::MatchSlotConst {
+                    slot: 0,
+                    c: 0,
+                    fail: 5
+                },
+                Op::MatchTaggedSlot {
+                    slot: 0,
+                    n: 2,
+                    c: 1,
+                    fail: 12
+                },
+            ]
+        );
+        // The instructions the fused tests skip keep their labels.
+        assert_eq!(code[1], Op::MatchConst(0, 4));
+    }
+
+    #[test]
+    fn a_test_that_a_jump_reaches_keeps_its_truncating_label() {
+        // A jump may arrive at the second clause's test with values pushed.
+        let mut code = vec![
+            Op::Int(7),
+            Op::Jump(3),
+            Op::Truncate(0),
+            Op::MatchSlotConst {
+                slot: 0,
+                c: 0,
+                fail: 5,
+            },
+            Op::Return,
+            Op::Truncate(0),
+            Op::Nil,
+            Op::Return,
+        ];
+        skip_idle_truncates(&mut code);
+        assert_eq!(
+            code[3],
+            Op::MatchSlotConst {
+                slot: 0,
+                c: 0,
+                fail: 5
+            }
         );
     }
 

@@ -888,11 +888,30 @@ impl Compiler {
         self.f().push_scope();
         let mut bound = Vec::new();
         for (pat, slot) in c.patterns.iter().zip(arg_slots) {
+            let names_slot = |name: &String, bound: &[String]| {
+                name != "_" && name != "__MODULE__" && !bound.contains(name)
+            };
             // A plain variable parameter names the argument's own slot.
             if let ExprKind::Var(name) = &pat.kind {
-                if name != "_" && name != "__MODULE__" && !bound.contains(name) {
+                if names_slot(name, &bound) {
                     self.f().bind_to(name, *slot);
                     bound.push(name.clone());
+                    continue;
+                }
+            }
+            // So does the variable of `pattern = name` (or `name = pattern`),
+            // and the pattern is matched against the argument where it lies.
+            if let ExprKind::BinOp(BinOp::Match, left, right) = &pat.kind {
+                let named = match (&left.kind, &right.kind) {
+                    (_, ExprKind::Var(name)) if names_slot(name, &bound) => Some((name, left)),
+                    (ExprKind::Var(name), _) if names_slot(name, &bound) => Some((name, right)),
+                    _ => None,
+                };
+                if let Some((name, rest)) = named {
+                    self.f().bind_to(name, *slot);
+                    bound.push(name.clone());
+                    self.f().emit(Op::Load(*slot));
+                    self.pattern(rest, fail, &mut bound)?;
                     continue;
                 }
             }
@@ -917,6 +936,7 @@ impl Compiler {
         b.finish_code();
         liveness::mark_last_uses(&mut b.code, b.arity, b.locals);
         fuse::fuse_matches(&mut b.code);
+        fuse::skip_idle_truncates(&mut b.code);
         let id = self.program.functions.len() as FunctionId;
         let capture_slots = b.captures.iter().map(|(_, own)| *own).collect();
         self.program.functions.push(Rc::new(Function {
