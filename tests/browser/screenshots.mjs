@@ -1,6 +1,6 @@
-// Photographs the landing page, the playground after a run (and scrubbed back
-// to the middle of it) and the first book chapter, in light and dark, and a
-// book chapter whose example draws a view, after a run, in each of mdBook's
+// Photographs the landing page, the playground after a run (scrubbed back to
+// the middle of it too, and after the flood and the supervisor examples) and
+// the first book chapter, in light and dark, and a book chapter whose example draws a view, after a run, in each of mdBook's
 // themes, into the directory given as the first argument.
 // Run through `cargo xtask screenshots [DIR]`.
 
@@ -38,6 +38,11 @@ try {
         await play.getByTestId("run").click();
         await play.locator('.cc-workbench[data-phase="finished"]').waitFor();
         await play.screenshot({ path: join(out, `playground-flood-${colorScheme}.png`), fullPage: true });
+
+        await play.getByTestId("examples").selectOption("supervisor");
+        await play.getByTestId("run").click();
+        await waitForText(play.getByTestId("console"), "next: 1\nnext: 2\nafter the restart: 1\n");
+        await play.screenshot({ path: join(out, `playground-supervisor-${colorScheme}.png`), fullPage: true });
 
         const book = await open(browser, "book/index.html", options);
         const embed = book.locator(".callcast-embed").first();

@@ -40,7 +40,7 @@ pub fn view(processes: &Processes, trace: &[TraceEvent]) -> Html {
                 <td class={class}>{ status }</td>
                 <td class="cc-num">{ row.mailbox.to_string() }</td>
                 <td class="cc-num">{ row.reductions.to_string() }</td>
-                <td class="cc-mono cc-state">{ row.state_text().unwrap_or_default() }</td>
+                { state_cell(row.state_text()) }
             </tr>
         }
     });
@@ -62,4 +62,43 @@ pub fn view(processes: &Processes, trace: &[TraceEvent]) -> Html {
         </>
     };
     frame(CLASS, TEST_ID, table)
+}
+
+/// How much of a GenServer's state the table shows: about three lines of its
+/// column. A bigger state (a supervisor's children, a long list) is cut, and
+/// the whole of it shows on hover.
+const STATE_CHARS: usize = 120;
+
+/// The state column: the state as Elixir prints it, cut to [`STATE_CHARS`]
+/// with the full text as the cell's tooltip.
+fn state_cell(state: Option<String>) -> Html {
+    let full = state.unwrap_or_default();
+    match cut_state(&full) {
+        Some(shown) => html! { <td class="cc-mono cc-state" title={full}>{ shown }</td> },
+        None => html! { <td class="cc-mono cc-state">{ full }</td> },
+    }
+}
+
+/// The first [`STATE_CHARS`] characters of a longer state and an ellipsis;
+/// `None` when the whole state fits.
+fn cut_state(full: &str) -> Option<String> {
+    let (cut, _) = full.char_indices().nth(STATE_CHARS)?;
+    Some(format!("{}…", &full[..cut]))
+}
+
+#[cfg(test)]
+mod state_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_state_is_cut_at_a_character_boundary_and_a_short_one_kept() {
+        assert_eq!(cut_state("%{count: 3}"), None);
+        let long = format!("[{}]", "\"é\", ".repeat(60));
+        let shown = cut_state(&long).expect("a long state is cut");
+        assert_eq!(shown.chars().count(), STATE_CHARS + 1);
+        assert!(shown.ends_with('…'));
+        assert!(long.starts_with(shown.trim_end_matches('…')));
+        let exact: String = "x".repeat(STATE_CHARS);
+        assert_eq!(cut_state(&exact), None);
+    }
 }
