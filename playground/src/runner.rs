@@ -195,6 +195,8 @@ impl Runner {
     /// most every [`RENDER_EVERY_MS`] while it runs, and always when it ends or
     /// reaches its goal (see [`Runner::advance`]). [`Runner::views_events`]
     /// says when views following the end of the trace should be drawn again.
+    /// A module's compile error, which the run raises only when the script
+    /// gets to that module, comes back for the editor to mark.
     pub fn start(
         &self,
         source: &str,
@@ -202,7 +204,7 @@ impl Runner {
         seed: u64,
         goal: Option<usize>,
         on_slice: Callback<Progress>,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<Option<Diagnostic>, Diagnostic> {
         self.current.replace(None);
         self.started.set(self.started.get() + 1);
         let config = RunConfig {
@@ -210,6 +212,7 @@ impl Runner {
             ..browser_config()
         };
         let session = callcast_compiler::start(source, file_name, config)?;
+        let met_later = session.compile_error().cloned();
         self.current.replace(Some(Run {
             session,
             on_slice,
@@ -224,7 +227,7 @@ impl Runner {
         // The first slice runs even when the goal is already met (the spawn of
         // the main process is recorded before it): it reports the run's start.
         self.go_on();
-        Ok(())
+        Ok(met_later)
     }
 
     /// Stops the run where it is; its output and trace stay readable, and

@@ -162,6 +162,10 @@ pub enum Action {
     Started(Start),
     /// The program did not compile.
     CompileFailed(Problem),
+    /// A module of the program does not compile, and the run just started
+    /// raises its error when the script reaches it (Elixir runs the code
+    /// above first): the editor marks it meanwhile.
+    Flagged(Problem),
     /// A slice ran; the trace now holds `events` events.
     Slice {
         /// Where the run stands.
@@ -284,6 +288,7 @@ impl Reducible for Workbench {
                 next.phase = Phase::Idle;
                 next.problem = Some(problem);
             }
+            Action::Flagged(problem) => next.problem = Some(problem),
             Action::Slice { status, events } => {
                 next.slices += 1;
                 next.recorded = events;
@@ -426,6 +431,30 @@ mod tests {
             ),
             ["running 0/0", "running 40/40", "finished 90/90"]
         );
+    }
+
+    #[test]
+    fn a_module_error_met_later_is_marked_while_the_run_goes_on() {
+        let problem = Problem {
+            message: "** (CompileError) x.exs:7: undefined function f/0".into(),
+            span: None,
+        };
+        let mut state = Rc::new(Workbench::new(String::new(), None));
+        for action in [
+            Action::Started(Start::Full),
+            Action::Flagged(problem.clone()),
+            slice(DONE, 12),
+        ] {
+            state = state.reduce(action);
+        }
+        assert_eq!(state.phase.name(), "finished");
+        assert_eq!(
+            state.problem.as_ref().map(|p| p.message.as_str()),
+            Some(problem.message.as_str())
+        );
+        // The next run starts without it, until that run flags it again.
+        state = state.reduce(Action::Started(Start::Full));
+        assert_eq!(state.problem, None);
     }
 
     #[test]

@@ -204,6 +204,9 @@ defmodule Exception do
       given <> __stack_lines__([{m, f, length(args), location} | rest])
   end
 
+  # A compile error is printed without a stack: Elixir's CLI leaves out the
+  # compiler's frames, which are all there is.
+  def __uncaught_details__(:error, %CompileError{}, _stacktrace), do: "\n"
   def __uncaught_details__(_kind, _reason, stacktrace), do: __stack_lines__(stacktrace)
 
   # `Exception.blame/3` as Elixir's CLI applies it to an uncaught error: the
@@ -454,6 +457,21 @@ end
 
 defmodule UnicodeConversionError do
   defexception [:encoded, :message]
+end
+
+defmodule CompileError do
+  defexception [:file, :line, description: "compile error"]
+
+  def message(%{file: file, line: line, description: description}) do
+    location =
+      case {file, line} do
+        {nil, _} -> ""
+        {file, nil} -> "#{file}: "
+        {file, line} -> "#{file}:#{line}: "
+      end
+
+    location <> description
+  end
 end
 
 defmodule ErlangError do

@@ -118,6 +118,11 @@ defmodule Callcast.Runner do
     end
   end
 
+  # A module of the script that does not compile: Elixir raises its error
+  # when the script reaches the module's defmodule.
+  def __compile_error__(file, line, description),
+    do: :erlang.error(CompileError.exception(file: file, line: line, description: description))
+
   # As Elixir's CLI prints an uncaught error: without the compiler's frames,
   # and nothing from the CLI's own wrapper on.
   @internals [:elixir_compiler, :elixir_lexical, Module.ParallelChecker]

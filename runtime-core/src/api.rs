@@ -275,6 +275,12 @@ impl Session {
         &self.core.output
     }
 
+    /// The compile error in a module that the run raises when the script
+    /// reaches the module's `defmodule` (see [`Program::compile_error`]).
+    pub fn compile_error(&self) -> Option<&Diagnostic> {
+        self.program.compile_error.as_ref()
+    }
+
     /// The trace so far.
     pub fn trace(&self) -> &[TraceEvent] {
         &self.core.trace

@@ -420,6 +420,10 @@ pub struct Program {
     /// question for every message (`handle_cast/2` of its module), and the
     /// answer cannot change during a run.
     pub last_exported: Cell<Option<(Mfa, bool)>>,
+    /// A compile error in a module of the main file, which Elixir meets only
+    /// when the script reaches that module's `defmodule` (the code above it
+    /// runs first): the script raises it there, and an editor underlines it.
+    pub compile_error: Option<crate::diagnostic::Diagnostic>,
 }
 
 /// The reader's file as stack traces name it.

@@ -139,6 +139,21 @@ test("a compile error is shown with its line and a caret, and nothing runs", asy
     assertNoErrors(page);
 });
 
+test("a module that does not compile fails when the script reaches it, after the code above runs", async () => {
+    const page = await openPlayground();
+    await page
+        .getByTestId("editor")
+        .fill('IO.puts("before")\ndefmodule Broken do\n  def f, do: missing()\nend\nIO.puts("never")');
+    await page.getByTestId("run").click();
+    await page.locator('.cc-workbench[data-phase="finished"]').waitFor();
+    const printed = await page.getByTestId("console").textContent();
+    assert.ok(printed.startsWith("before\n** (CompileError) playground.exs:3: undefined function missing/0"), printed);
+    assert.ok(!printed.includes("never"), printed);
+    assert.match(await page.getByTestId("error").textContent(), /playground\.exs:3: undefined function missing\/0/);
+    assert.equal(await page.locator(".cc-error-mark").count(), 1, "the editor marks the span");
+    assertNoErrors(page);
+});
+
 test("the views draw the processes of a run", async () => {
     const page = await openPlayground();
     for (const hook of ["sequence-diagram", "mailbox-chart", "process-table"]) {

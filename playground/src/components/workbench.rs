@@ -160,7 +160,15 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                 Start::Step => Some(1),
             };
             match runner.start(&source, &file_name, state.seed, goal, on_slice) {
-                Ok(()) => state.dispatch(Action::Started(how)),
+                Ok(met_later) => {
+                    state.dispatch(Action::Started(how));
+                    if let Some(diagnostic) = met_later {
+                        state.dispatch(Action::Flagged(Problem {
+                            message: diagnostic.render(&source, &file_name),
+                            span: editor_span(diagnostic.span, setup.len(), state.source.len()),
+                        }));
+                    }
+                }
                 Err(diagnostic) => state.dispatch(Action::CompileFailed(Problem {
                     message: diagnostic.render(&source, &file_name),
                     span: editor_span(diagnostic.span, setup.len(), state.source.len()),

@@ -44,9 +44,13 @@ pub fn start(source: &str, file: &str, config: RunConfig) -> Result<Session, Dia
     Session::new(compile(source, file)?, source, file, config)
 }
 
-/// Compiles without running and returns the first error, if any.
+/// Compiles without running and returns the first error, if any (a module's
+/// compile error included, which a run meets only when it gets there).
 pub fn check(source: &str, file: &str) -> Result<(), Diagnostic> {
-    compile(source, file).map(|_| ())
+    match compile(source, file)?.compile_error {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
 }
 
 /// Compiles `source` (named `file` in messages) together with the prelude.

@@ -50,6 +50,12 @@ fn main() -> ExitCode {
         }
     };
     if cmd == "check" {
+        // A module's compile error is raised by the run when it reaches the
+        // module; `check` reports it without running.
+        if let Some(error) = session.compile_error() {
+            eprint!("{}", error.render(&source, &name));
+            return ExitCode::from(1);
+        }
         return ExitCode::SUCCESS;
     }
     let code = loop {

@@ -172,6 +172,7 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
         gensym: 0,
         in_main_file: false,
         module_warnings: HashMap::new(),
+        failed_module: None,
     };
     let mut modules = Vec::new();
     for (i, file) in files.iter().enumerate() {
@@ -186,11 +187,17 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
         let before = c.program.warnings.len();
         if let Err(d) = c.compile_module(*name, body, ctx) {
             let file = &files[*i];
-            return Err(if file.is_main {
-                c.warnings_before_module_error(d, file)
-            } else {
-                internal(file, d)
-            });
+            if !file.is_main {
+                return Err(internal(file, d));
+            }
+            match c.failed_top_level_module(*name, d, file) {
+                // The modules after it are never reached: they are not compiled.
+                Ok(failed) => {
+                    c.failed_module = Some(failed);
+                    break;
+                }
+                Err(d) => return Err(d),
+            }
         }
         let found: Vec<_> = c
             .program
@@ -209,6 +216,7 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
             .compile_main(file)
             .map_err(|d| warnings_before_script_error(d, file))?;
         c.program.main = Some(id);
+        c.program.compile_error = c.failed_module.take().map(|f| f.error);
     }
     Ok(c.program)
 }
@@ -270,6 +278,20 @@ struct Compiler {
     /// The warnings found while compiling each module of the main file; they
     /// print when the script reaches the module's definition.
     module_warnings: HashMap<Atom, Vec<(String, Span)>>,
+    /// A main-file module that does not compile: the script raises its error
+    /// where the module's `defmodule` stands.
+    failed_module: Option<FailedModule>,
+}
+
+/// A module of the script whose compile error Elixir meets only when the
+/// script reaches its `defmodule`, after running the code above it.
+struct FailedModule {
+    /// Which of the script's top-level expressions the `defmodule` is.
+    item: usize,
+    /// What Elixir prints while it compiles the module, up to the error.
+    warnings: String,
+    /// The error.
+    error: Diagnostic,
 }
 
 /// The module a `defmodule` names, written inside `outer` (if any): a nested
@@ -973,7 +995,14 @@ impl Compiler {
         let tail_value =
             unused.is_empty() && value.is_some() && value == items.len().checked_sub(1);
         for (i, item) in items.iter().enumerate() {
-            if is_call_named(item, "defmodule") {
+            if let Some(failed) = self.failed_module.as_ref().filter(|f| f.item == i) {
+                let text = failed.warnings.clone();
+                let raise = compile_error_raise(&failed.error, file, item.span);
+                if !text.is_empty() {
+                    self.statement(&stderr_write(text, item.span))?;
+                }
+                self.statement(&raise)?;
+            } else if is_call_named(item, "defmodule") {
                 let text = self.module_warning_text(item, file);
                 if !text.is_empty() {
                     self.statement(&stderr_write(text, item.span))?;
@@ -1030,8 +1059,8 @@ impl Compiler {
     /// have printed, and those of the modules defined before; then the
     /// failing module's, as far as Elixir got — all of its functions' for an
     /// undefined function (checked once the body has run), those written
-    /// before the error otherwise. (The output of script code written before
-    /// the module, which Elixir runs first, is not reproduced.)
+    /// before the error otherwise. This is the whole text printed before the
+    /// error, for a program reported as not compiling.
     fn warnings_before_module_error(
         &mut self,
         mut d: Diagnostic,
@@ -1057,50 +1086,52 @@ impl Compiler {
             text.push_str(&render_warning(&message, Some(span), file));
         }
         let at = d.span.start;
-        let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
-        // Where in the module's definition Elixir met the error: a missing
-        // implementation once every definition is stored, an undefined
-        // function once the unused private functions are reported too;
-        // otherwise at the definition that fails.
-        let whole_body = d.message.starts_with("undefined function");
-        let all_definitions = whole_body || d.message.starts_with("implementation not provided");
         for item in items.iter().filter(|e| is_call_named(e, "defmodule")) {
             if !(item.span.start..item.span.end).contains(&at) {
                 text.push_str(&self.module_warning_text(item, file));
                 continue;
             }
-            for report in unused::module_reports(item, None) {
-                let (message, place) = match report {
-                    unused::ModuleReport::Var(label, w) => {
-                        if !all_definitions && w.span.is_none_or(|s| s.start > at) {
-                            continue;
-                        }
-                        let place = match w.span {
-                            Some(span) => format!("{}:{}", file.name, line(span)),
-                            None => file.name.to_string(),
-                        };
-                        (w.message, format!("{place}: {label}"))
-                    }
-                    unused::ModuleReport::Definition(message, span)
-                        if all_definitions || span.start < at =>
-                    {
-                        (message, format!("{}:{}", file.name, line(span)))
-                    }
-                    unused::ModuleReport::Ungrouped(u) if all_definitions || u.span.start < at => (
-                        u.message(file.name, line),
-                        format!("{}:{}", file.name, line(u.span)),
-                    ),
-                    unused::ModuleReport::Function(message, span) if whole_body => {
-                        (message, format!("{}:{}", file.name, line(span)))
-                    }
-                    _ => continue,
-                };
-                text.push_str(&format!("warning: {message}\n  {place}\n\n"));
-            }
+            text.push_str(&failing_module_text(item, &d, file));
             break;
         }
         d.warnings = text;
         d
+    }
+
+    /// A compile error in a module written at the top of the script: Elixir
+    /// runs the script up to that module's `defmodule`, prints what it
+    /// printed while compiling the module, and raises the error there. Any
+    /// other compile error (in a nested module) stops the program before it
+    /// runs, as before.
+    fn failed_top_level_module(
+        &mut self,
+        module: Atom,
+        d: Diagnostic,
+        file: &SourceFile<'_>,
+    ) -> Result<FailedModule, Diagnostic> {
+        let items = body_exprs(file.ast);
+        let found = items.iter().position(|item| match &item.kind {
+            ExprKind::Call { args, .. } if is_call_named(item, "defmodule") => args
+                .first()
+                .and_then(|name| module_atom(name, None))
+                .is_some_and(|m| m == module),
+            _ => false,
+        });
+        match found {
+            Some(index)
+                if d.kind == DiagnosticKind::CompileError
+                    && (items[index].span.start..items[index].span.end).contains(&d.span.start) =>
+            {
+                let warnings = failing_module_text(items[index], &d, file);
+                let error = self.warnings_before_module_error(d, file);
+                Ok(FailedModule {
+                    item: index,
+                    warnings,
+                    error,
+                })
+            }
+            _ => Err(self.warnings_before_module_error(d, file)),
+        }
     }
 
     /// The warnings about unused aliases and imports, which Elixir prints
@@ -1176,6 +1207,68 @@ impl Compiler {
 }
 
 /// `IO.write(:stderr, text)`.
+/// What Elixir prints while it compiles the module of `defmodule` up to its
+/// compile error `d`: all of its functions' warnings for an undefined
+/// function (checked once the body has run) or a head without clauses (once
+/// every definition is stored), those written before the error otherwise.
+fn failing_module_text(defmodule: &Expr, d: &Diagnostic, file: &SourceFile<'_>) -> String {
+    let at = d.span.start;
+    let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
+    let whole_body = d.message.starts_with("undefined function");
+    let all_definitions = whole_body || d.message.starts_with("implementation not provided");
+    let mut text = String::new();
+    for report in unused::module_reports(defmodule, None) {
+        let (message, place) = match report {
+            unused::ModuleReport::Var(label, w) => {
+                if !all_definitions && w.span.is_none_or(|s| s.start > at) {
+                    continue;
+                }
+                let place = match w.span {
+                    Some(span) => format!("{}:{}", file.name, line(span)),
+                    None => file.name.to_string(),
+                };
+                (w.message, format!("{place}: {label}"))
+            }
+            unused::ModuleReport::Definition(message, span)
+                if all_definitions || span.start < at =>
+            {
+                (message, format!("{}:{}", file.name, line(span)))
+            }
+            unused::ModuleReport::Ungrouped(u) if all_definitions || u.span.start < at => (
+                u.message(file.name, line),
+                format!("{}:{}", file.name, line(u.span)),
+            ),
+            unused::ModuleReport::Function(message, span) if whole_body => {
+                (message, format!("{}:{}", file.name, line(span)))
+            }
+            _ => continue,
+        };
+        text.push_str(&format!("warning: {message}\n  {place}\n\n"));
+    }
+    text
+}
+
+/// The script's expression that raises a module's compile error where the
+/// module's `defmodule` stands (`Callcast.Runner.__compile_error__/3`).
+fn compile_error_raise(error: &Diagnostic, file: &SourceFile<'_>, span: Span) -> Expr {
+    let mk = |kind| Expr::new(kind, span);
+    let (line, _) = error.line_col(file.text);
+    let runner = mk(ExprKind::Alias(vec![
+        "Elixir".into(),
+        "Callcast".into(),
+        "Runner".into(),
+    ]));
+    mk(ExprKind::Call {
+        target: crate::ast::CallTarget::Remote(Box::new(runner), "__compile_error__".into()),
+        args: vec![
+            mk(ExprKind::Str(file.name.to_string())),
+            mk(ExprKind::Int(line as i64)),
+            mk(ExprKind::Str(error.message.clone())),
+        ],
+        parens: true,
+    })
+}
+
 fn stderr_write(text: String, span: Span) -> Expr {
     let mk = |kind| Expr::new(kind, span);
     mk(ExprKind::Call {
