@@ -935,6 +935,7 @@ impl Compiler {
         let mut b = self.fns.pop().expect("a function is being compiled");
         b.finish_code();
         liveness::mark_last_uses(&mut b.code, b.arity, b.locals);
+        b.fold_store_moves();
         fuse::fuse_matches(&mut b.code);
         fuse::skip_idle_truncates(&mut b.code);
         let id = self.program.functions.len() as FunctionId;
