@@ -405,6 +405,7 @@ pub(super) fn jump_target(op: Op) -> Option<Label> {
         | Op::MatchTagged { fail: t, .. }
         | Op::MatchTaggedPeek { fail: t, .. }
         | Op::MatchTaggedSlot { fail: t, .. }
+        | Op::TestExported { fail: t, .. }
         | Op::RecvNext(t)
         | Op::RecvTake(_, t)
         | Op::RecvWait(t)
@@ -448,6 +449,7 @@ pub(super) fn retarget(op: Op, t: Label) -> Op {
             c,
             fail: t,
         },
+        Op::TestExported { slot, .. } => Op::TestExported { slot, fail: t },
         Op::RecvNext(_) => Op::RecvNext(t),
         Op::RecvTake(s, _) => Op::RecvTake(s, t),
         Op::RecvWait(_) => Op::RecvWait(t),
@@ -492,6 +494,7 @@ fn stack_effect(op: Op) -> i64 {
         Op::MatchSlotTuple { n, .. } => n as i64,
         Op::MatchTagged { n, .. } => n as i64 - 2,
         Op::MatchTaggedPeek { n, .. } | Op::MatchTaggedSlot { n, .. } => n as i64 - 1,
+        Op::TestExported { .. } => 0,
         Op::RecvStart | Op::RecvAccept | Op::RecvSkip => 0,
         Op::RecvNext(_) => 1,
         Op::RecvTake(..) => 0,
