@@ -192,6 +192,18 @@ pub enum Op {
         /// Where to go when it does not match.
         fail: Label,
     },
+    /// `Load(slot), Atom(f), Int(n), Call(i, 3), JumpIfFalsy(fail)` where
+    /// import `i` is `function_exported?/3` (GenServer asks it before every
+    /// callback): spend the call's reduction and jump unless the module in
+    /// local `slot` exports `f/n`; else skip four instructions. Anything the
+    /// native would treat otherwise (not an atom, another function behind
+    /// the import) runs the unfused instructions.
+    TestExported {
+        /// The local slot holding the module.
+        slot: u16,
+        /// Where `JumpIfFalsy` goes.
+        fail: Label,
+    },
 
     /// Start scanning the mailbox from its first message.
     RecvStart,
@@ -416,9 +428,7 @@ pub struct Program {
     /// spawned processes start, resolve to: looked up once, as spawning is
     /// hot (a million senders).
     pub spawn_entries: OnceCell<(Callee, Callee)>,
-    /// The last answer of `function_exported?/3`: a GenServer asks the same
-    /// question for every message (`handle_cast/2` of its module), and the
-    /// answer cannot change during a run.
+    /// The last answer of [`Program::exported`].
     pub last_exported: Cell<Option<(Mfa, bool)>>,
     /// A compile error in a module of the main file, which Elixir meets only
     /// when the script reaches that module's `defmodule` (the code above it
@@ -491,6 +501,21 @@ impl Program {
         } else {
             self.lookup(module, name, arity)
         }
+    }
+
+    /// `function_exported?(module, name, arity)`. The last answer is kept:
+    /// a GenServer asks the same question for every message (`handle_cast/2`
+    /// of its module), and the answer cannot change during a run.
+    pub fn exported(&self, module: Atom, name: Atom, arity: u32) -> bool {
+        let key = (module, name, arity);
+        if let Some((last, exported)) = self.last_exported.get() {
+            if last == key {
+                return exported;
+            }
+        }
+        let exported = !matches!(self.lookup_public(module, name, arity), Callee::Undefined);
+        self.last_exported.set(Some((key, exported)));
+        exported
     }
 
     /// Finds `module.name/arity`.

@@ -585,6 +585,20 @@ impl<'a> Vm<'a> {
                     }
                     _ => pc = fail as usize,
                 },
+                Op::TestExported { slot, fail } => {
+                    match self.exported(fun, &code[pc..], &p.stack[base + slot as usize]) {
+                        Some(exported) => {
+                            // The reduction of the native call this stands for.
+                            spend!();
+                            pc = if exported { pc + 4 } else { fail as usize };
+                        }
+                        // The `Load` it replaces; the call follows.
+                        None => {
+                            let v = p.stack[base + slot as usize].clone();
+                            p.stack.push(v);
+                        }
+                    }
+                }
                 Op::MatchSlot(s, t) => {
                     let v = pop!();
                     if !strict_equal(&v, &p.stack[base + s as usize]) {
@@ -768,6 +782,23 @@ impl<'a> Vm<'a> {
         let callee = self.program.lookup_public(module, site.name, argc as u32);
         site.last.set(Some((module, callee)));
         callee
+    }
+
+    /// What `function_exported?/3` answers at an [`Op::TestExported`] whose
+    /// unfused instructions are `rest`, for `module`; `None` when the native
+    /// would not be called as the fused form assumes (not an atom, or another
+    /// function behind the import). Out of line: `exec`'s loop stays small.
+    #[inline(never)]
+    fn exported(&self, fun: &Function, rest: &[Op], module: &Value) -> Option<bool> {
+        let (Some(m), [Op::Atom(f), Op::Int(n), Op::Call(i, _), ..]) = (module.as_atom(), rest)
+        else {
+            return None;
+        };
+        let import = fun.imports.get(*i as usize)?;
+        match self.program.resolve(import) {
+            Callee::Native(_) => Some(self.program.exported(m, *f, *n as u32)),
+            _ => None,
+        }
     }
 
     /// Pushes a frame for `id` whose `argc` arguments are on top of the stack.

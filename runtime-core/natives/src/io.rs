@@ -211,8 +211,11 @@ pub(super) fn register_all(t: &mut Table) {
                     _ => MessageKind::Send,
                 };
                 let call = call_ref(&a[0], &a[1], kind);
+                // The message is sent and returned: taken from the argument
+                // rather than shared with it, which is dropped after the call.
+                let msg = std::mem::replace(&mut a[1], Value::Nil);
                 match &a[0] {
-                    Value::Atom(name) if !c.core.registry.contains_key(name) => Ok(a[1].clone()),
+                    Value::Atom(name) if !c.core.registry.contains_key(name) => Ok(msg),
                     // No global registry exists here: nothing is registered there.
                     Value::Tuple(t)
                         if t.first().and_then(Value::as_atom).map(|x| x.name())
@@ -220,9 +223,9 @@ pub(super) fn register_all(t: &mut Table) {
                             || t.first().and_then(Value::as_atom).map(|x| x.name())
                                 == Some("via") =>
                     {
-                        Ok(a[1].clone())
+                        Ok(msg)
                     }
-                    dest => super::process::send_with_call(c, dest, a[1].clone(), kind, call),
+                    dest => super::process::send_with_call(c, dest, msg, kind, call),
                 }
             }),
             // A logger report: printed to stderr after a blank line, as Elixir's

@@ -8,7 +8,7 @@ use num_traits::{Signed, ToPrimitive};
 
 use super::{apply3, badarg, bif_badarg, int, list, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
-use crate::bytecode::{BinaryOp, Callee};
+use crate::bytecode::BinaryOp;
 use crate::exception::{self, Class, Exception};
 use crate::ops;
 use crate::value::Value;
@@ -191,15 +191,7 @@ pub(super) fn register_all(t: &mut Table) {
             let (Some(m), Some(f), Value::Int(n)) = (a[0].as_atom(), a[1].as_atom(), &a[2]) else {
                 return badarg();
             };
-            let key = (m, f, *n as u32);
-            if let Some((last, exported)) = c.program.last_exported.get() {
-                if last == key {
-                    return Ok(Value::bool(exported));
-                }
-            }
-            let exported = !matches!(c.program.lookup_public(m, f, *n as u32), Callee::Undefined);
-            c.program.last_exported.set(Some((key, exported)));
-            Ok(Value::bool(exported))
+            Ok(Value::bool(c.program.exported(m, f, *n as u32)))
         }),
         ("__exception_in__", 2, |_, a| {
             let name = a[0].struct_name();

@@ -295,15 +295,8 @@ impl FnBuilder {
     /// `receive` clause's variable, `x = call()` before a `case`), which
     /// `fold_dup_store` cannot see while the code is still being emitted.
     fn fold_store_pops(&mut self) {
+        let targeted = self.jump_targets();
         let n = self.code.len();
-        let mut targeted = vec![false; n + 1];
-        for op in &self.code {
-            if let Some(t) = jump_target(*op) {
-                if let Some(flag) = targeted.get_mut(t as usize) {
-                    *flag = true;
-                }
-            }
-        }
         let mut removed = vec![false; n];
         let mut i = 0;
         while i + 2 < n {
@@ -318,14 +311,59 @@ impl FnBuilder {
                 i += 1;
             }
         }
+        self.remove(&removed);
+    }
+
+    /// Removes `Store(x), Move(x)` wherever nothing jumps to the `Move`: a
+    /// value bound to a variable that is then passed on at once, as
+    /// `result = try_dispatch(...)` is to `handle_common(..., result)` in
+    /// GenServer's loop, on every message. Once the `Move` is the variable's
+    /// last use (after the liveness pass) the pair only parks the value in
+    /// a slot and takes it back; the slot is dead, so its older content can
+    /// stay until the frame goes.
+    pub fn fold_store_moves(&mut self) {
+        let pair = |w: &[Op]| matches!(w, [Op::Store(a), Op::Move(b)] if a == b);
+        if !self.code.windows(2).any(pair) {
+            return;
+        }
+        let targeted = self.jump_targets();
+        let n = self.code.len();
+        let mut removed = vec![false; n];
+        let mut i = 0;
+        while i + 1 < n {
+            if pair(&self.code[i..i + 2]) && !targeted[i + 1] {
+                removed[i] = true;
+                removed[i + 1] = true;
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+        self.remove(&removed);
+    }
+
+    /// Whether each instruction (and the end of the code) is a jump target.
+    fn jump_targets(&self) -> Vec<bool> {
+        let mut targeted = vec![false; self.code.len() + 1];
+        for op in &self.code {
+            if let Some(t) = jump_target(*op) {
+                if let Some(flag) = targeted.get_mut(t as usize) {
+                    *flag = true;
+                }
+            }
+        }
+        targeted
+    }
+
+    /// Drops the instructions marked `removed` and their spans; a jump to a
+    /// removed instruction lands on the next one kept.
+    fn remove(&mut self, removed: &[bool]) {
         if !removed.contains(&true) {
             return;
         }
-        // Where each old instruction lands: a jump to a removed `Dup` lands
-        // on the `Store` that now takes its place.
-        let mut new_at = Vec::with_capacity(n + 1);
+        let mut new_at = Vec::with_capacity(removed.len() + 1);
         let mut kept = 0;
-        for &gone in &removed {
+        for &gone in removed {
             new_at.push(kept as Label);
             if !gone {
                 kept += 1;
@@ -334,7 +372,7 @@ impl FnBuilder {
         new_at.push(kept as Label);
         let code = std::mem::take(&mut self.code);
         let spans = std::mem::take(&mut self.spans);
-        for ((op, span), gone) in code.into_iter().zip(spans).zip(removed) {
+        for ((op, span), &gone) in code.into_iter().zip(spans).zip(removed) {
             if gone {
                 continue;
             }
@@ -367,6 +405,7 @@ pub(super) fn jump_target(op: Op) -> Option<Label> {
         | Op::MatchTagged { fail: t, .. }
         | Op::MatchTaggedPeek { fail: t, .. }
         | Op::MatchTaggedSlot { fail: t, .. }
+        | Op::TestExported { fail: t, .. }
         | Op::RecvNext(t)
         | Op::RecvTake(_, t)
         | Op::RecvWait(t)
@@ -410,6 +449,7 @@ pub(super) fn retarget(op: Op, t: Label) -> Op {
             c,
             fail: t,
         },
+        Op::TestExported { slot, .. } => Op::TestExported { slot, fail: t },
         Op::RecvNext(_) => Op::RecvNext(t),
         Op::RecvTake(s, _) => Op::RecvTake(s, t),
         Op::RecvWait(_) => Op::RecvWait(t),
@@ -454,6 +494,7 @@ fn stack_effect(op: Op) -> i64 {
         Op::MatchSlotTuple { n, .. } => n as i64,
         Op::MatchTagged { n, .. } => n as i64 - 2,
         Op::MatchTaggedPeek { n, .. } | Op::MatchTaggedSlot { n, .. } => n as i64 - 1,
+        Op::TestExported { .. } => 0,
         Op::RecvStart | Op::RecvAccept | Op::RecvSkip => 0,
         Op::RecvNext(_) => 1,
         Op::RecvTake(..) => 0,
@@ -472,6 +513,15 @@ mod tests {
         let mut b = FnBuilder::new(Atom::NIL, "f/1".to_string(), None, 1);
         build(&mut b);
         b.finish_code();
+        assert_eq!(b.code.len(), b.spans.len());
+        b.code
+    }
+
+    fn store_moves_folded(code: Vec<Op>) -> Vec<Op> {
+        let mut b = FnBuilder::new(Atom::NIL, "f/1".to_string(), None, 1);
+        b.spans = vec![Span::default(); code.len()];
+        b.code = code;
+        b.fold_store_moves();
         assert_eq!(b.code.len(), b.spans.len());
         b.code
     }
@@ -554,5 +604,43 @@ mod tests {
             b.emit(Op::Return);
         });
         assert_eq!(code[3..6], [Op::Dup, Op::Store(1), Op::Pop]);
+    }
+    #[test]
+    fn a_value_stored_and_moved_on_at_once_stays_on_the_stack() {
+        // `result = f(x); g(result)`, then a clause whose failure jumps past
+        // the pair: the jump lands where the pair was.
+        let code = finished(|b| {
+            let fail = b.new_label();
+            b.emit(Op::Load(0));
+            b.emit_jump(|t| Op::MatchConst(0, t), fail);
+            b.emit(Op::Move(0));
+            b.emit(Op::Call(0, 1));
+            b.emit(Op::Store(1));
+            b.emit(Op::Move(1));
+            b.place(fail);
+            b.emit(Op::TailCall(1, 1));
+        });
+        assert_eq!(
+            store_moves_folded(code),
+            [
+                Op::Load(0),
+                Op::MatchConst(0, 4),
+                Op::Move(0),
+                Op::Call(0, 1),
+                Op::TailCall(1, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_move_that_a_jump_reaches_keeps_its_store() {
+        let code = vec![
+            Op::Load(0),
+            Op::MatchConst(0, 3),
+            Op::Store(1),
+            Op::Move(1),
+            Op::Return,
+        ];
+        assert_eq!(store_moves_folded(code.clone()), code);
     }
 }

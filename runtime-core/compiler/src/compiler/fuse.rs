@@ -19,7 +19,7 @@
 use std::collections::HashSet;
 
 use super::builder::{jump_target, retarget};
-use crate::bytecode::Op;
+use crate::bytecode::{Import, Op};
 
 /// Fuses every sequence of `code` that has a fused form.
 pub fn fuse_matches(code: &mut [Op]) {
@@ -27,6 +27,27 @@ pub fn fuse_matches(code: &mut [Op]) {
         // Fusing at `at` reads only instructions after it, still unfused.
         if let Some(op) = fused(code, at) {
             code[at] = op;
+        }
+    }
+}
+
+/// Fuses `function_exported?(module, :name, arity)` tested by an `if` into
+/// one [`Op::TestExported`]: GenServer asks before every callback it runs.
+pub fn fuse_exported_tests(code: &mut [Op], imports: &[Import]) {
+    let is_exported_q = |i: u32| {
+        imports.get(i as usize).is_some_and(|imp| {
+            imp.arity == 3
+                && imp.name.name() == "function_exported?"
+                && imp.module.name() == "Elixir.Kernel"
+        })
+    };
+    for at in 0..code.len() {
+        if let [Op::Load(s), Op::Atom(_), Op::Int(_), Op::Call(i, 3), Op::JumpIfFalsy(fail), ..] =
+            code[at..]
+        {
+            if let (Ok(slot), true) = (u16::try_from(s), is_exported_q(i)) {
+                code[at] = Op::TestExported { slot, fail };
+            }
         }
     }
 }
@@ -149,6 +170,42 @@ mod tests {
                 Op::MatchConst(0, 5),
             ]
         );
+    }
+
+    #[test]
+    fn an_if_on_function_exported_is_one_test_and_other_calls_are_not() {
+        use crate::atom::Atom;
+        let import = |module: &str, name: &str| Import {
+            module: Atom::intern(module),
+            name: Atom::intern(name),
+            arity: 3,
+            resolved: Default::default(),
+        };
+        let imports = [
+            import("Elixir.Kernel", "function_exported?"),
+            import("Elixir.Mine", "function_exported?"),
+        ];
+        // `if function_exported?(module, :f, 2)`, then the same shape
+        // calling a function of another module.
+        let mut code = vec![
+            Op::Load(1),
+            Op::Atom(Atom::intern("f")),
+            Op::Int(2),
+            Op::Call(0, 3),
+            Op::JumpIfFalsy(11),
+            Op::Load(1),
+            Op::Atom(Atom::intern("f")),
+            Op::Int(2),
+            Op::Call(1, 3),
+            Op::JumpIfFalsy(11),
+            Op::Return,
+            Op::Nil,
+            Op::Return,
+        ];
+        let unfused = code.clone();
+        fuse_exported_tests(&mut code, &imports);
+        assert_eq!(code[0], Op::TestExported { slot: 1, fail: 11 });
+        assert_eq!(code[1..], unfused[1..]);
     }
 
     #[test]

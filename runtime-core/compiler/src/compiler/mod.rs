@@ -957,7 +957,9 @@ impl Compiler {
         let mut b = self.fns.pop().expect("a function is being compiled");
         b.finish_code();
         liveness::mark_last_uses(&mut b.code, b.arity, b.locals);
+        b.fold_store_moves();
         fuse::fuse_matches(&mut b.code);
+        fuse::fuse_exported_tests(&mut b.code, &b.imports);
         fuse::skip_idle_truncates(&mut b.code);
         let id = self.program.functions.len() as FunctionId;
         let capture_slots = b.captures.iter().map(|(_, own)| *own).collect();
