@@ -812,10 +812,10 @@ impl<'a> Vm<'a> {
             )));
         }
         let base = p.stack.len() - argc;
-        // A few slots at most: pushing them is cheaper than `resize`.
-        for _ in argc..f.locals as usize {
-            p.stack.push(Value::Nil);
-        }
+        // Not `resize`, which clones its value through `Value::clone`; a
+        // mapped range reserves once and writes without a capacity test each.
+        p.stack
+            .extend((argc..f.locals as usize).map(|_| Value::Nil));
         p.frames.push(Frame {
             fun: id,
             pc: 0,
@@ -834,7 +834,15 @@ impl<'a> Vm<'a> {
         let base = frame.base as usize;
         let args_at = p.stack.len() - (argc - keep);
         let dest = base + keep;
-        if args_at >= base + argc {
+        if argc - keep == 1 && args_at > dest {
+            // One argument to move (most tail calls that keep the others in
+            // their slots): it takes its slot's place, and the slot's old
+            // value goes at once instead of being swapped up for the
+            // truncation below.
+            if let Some(arg) = p.stack.pop() {
+                std::mem::replace(&mut p.stack[dest], arg).discard();
+            }
+        } else if args_at >= base + argc {
             // Move the arguments down over the old frame (the common case:
             // the two ranges do not overlap).
             let (old, args) = p.stack.split_at_mut(args_at);
@@ -868,17 +876,26 @@ impl<'a> Vm<'a> {
     /// Returns the value on top of the stack from the current frame. `Some` when
     /// the process's outermost function returned.
     fn ret(&mut self, p: &mut Process) -> Option<Outcome> {
-        // As `pop!` in `exec`: no default to drop.
-        let v = match p.stack.pop() {
-            Some(v) => v,
-            None => Value::Nil,
-        };
         let frame = p.frames.pop()?;
-        Value::truncate_stack(&mut p.stack, frame.base as usize);
-        if p.frames.is_empty() {
-            return Some(Outcome::Return(v));
+        let base = frame.base as usize;
+        if p.frames.is_empty() || p.stack.len() <= base {
+            // As `pop!` in `exec`: no default to drop.
+            let v = match p.stack.pop() {
+                Some(v) => v,
+                None => Value::Nil,
+            };
+            Value::truncate_stack(&mut p.stack, base);
+            if p.frames.is_empty() {
+                return Some(Outcome::Return(v));
+            }
+            p.stack.push(v);
+            return None;
         }
-        p.stack.push(v);
+        // The result takes the frame's first slot and the rest goes: no pop
+        // and push of the result around the truncation.
+        let top = p.stack.len() - 1;
+        p.stack.swap(base, top);
+        Value::truncate_stack(&mut p.stack, base + 1);
         None
     }
 

@@ -9,6 +9,7 @@ mod expr;
 mod fuse;
 mod ignored;
 mod liveness;
+mod loop_frames;
 mod pattern;
 mod unreachable;
 mod unused;
@@ -209,6 +210,7 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
             c.module_warnings.entry(*name).or_default().extend(found);
         }
     }
+    loop_frames::share_loop_frames(&mut c.program);
     for file in files.iter().filter(|f| f.is_main) {
         c.in_main_file = true;
         c.program.main_file = MainFile::new(file.name, file.text);
