@@ -230,13 +230,7 @@ defmodule Exception do
       if keys do
         base = Atom.to_string(key)
 
-        suggestions =
-          for k <- keys, dist = String.jaro_distance(base, Atom.to_string(k)), dist >= 0.77, do: {dist, k}
-
-        suggestions
-        |> Enum.sort(&(elem(&1, 0) >= elem(&2, 0)))
-        |> Enum.take(5)
-        |> Enum.sort(&(elem(&1, 1) <= elem(&2, 1)))
+        for(k <- keys, dist = String.jaro_distance(base, Atom.to_string(k)), dist >= 0.77, do: {dist, k})
         |> hint(fn {_, k} -> inspect(k) end)
       else
         ""
@@ -260,16 +254,20 @@ defmodule Exception do
       arities ->
         for {name, arity} <- arities, do: {1.0, name, arity}
     end
-    |> Enum.sort(&(elem(&1, 0) >= elem(&2, 0)))
-    |> Enum.take(5)
-    |> Enum.sort(&(elem(&1, 1) <= elem(&2, 1)))
     |> hint(fn {_, name, arity} -> "#{name}/#{arity}" end)
   end
 
-  defp hint([], _format), do: ""
-
-  defp hint(suggestions, format),
-    do: ". Did you mean:\n\n" <> Enum.map_join(suggestions, "", &("      * " <> format.(&1) <> "\n"))
+  # The five closest candidates ({distance, name, ...}), listed by name.
+  defp hint(candidates, format) do
+    candidates
+    |> Enum.sort(&(elem(&1, 0) >= elem(&2, 0)))
+    |> Enum.take(5)
+    |> Enum.sort(&(elem(&1, 1) <= elem(&2, 1)))
+    |> case do
+      [] -> ""
+      suggestions -> ". Did you mean:\n\n" <> Enum.map_join(suggestions, "", &("      * " <> format.(&1) <> "\n"))
+    end
+  end
 
   # The stack as the logger's reports print it: one indented line per entry,
   # each after a newline.

@@ -128,7 +128,10 @@ defmodule :supervisor do
     end
   end
 
-  defp start(%{start: {module, fun, args}}) do
+  defp start(child), do: __start__(child)
+
+  # supervisor.erl's do_start_child_i/3, for DynamicSupervisor too.
+  def __start__(%{start: {module, fun, args}}) do
     case apply(module, fun, args) do
       {:ok, pid} when is_pid(pid) -> {:ok, pid}
       {:ok, pid, _info} when is_pid(pid) -> {:ok, pid}
@@ -241,18 +244,26 @@ defmodule :supervisor do
   # One more restart: within the allowed intensity, the strategy restarts
   # the children; past it the supervisor gives up.
   defp restart(child, state) do
-    now = System.monotonic_time(:second)
-    restarts = [now | Enum.take_while(state.restarts, &(&1 >= now - state.period))]
-    state = %{state | restarts: restarts}
+    case __add_restart__(state) do
+      {:shutdown, state} ->
+        {:stop, :shutdown, replace(state, %{child | pid: :undefined})}
 
-    if length(restarts) > state.intensity do
-      {:stop, :shutdown, replace(state, %{child | pid: :undefined})}
-    else
-      case restart_by(state.strategy, child, state) do
-        {:ok, state} -> {:noreply, state}
-        {:error, child, state} -> restart(child, state)
-      end
+      {:ok, state} ->
+        case restart_by(state.strategy, child, state) do
+          {:ok, state} -> {:noreply, state}
+          {:error, child, state} -> restart(child, state)
+        end
     end
+  end
+
+  # supervisor.erl's add_restart/1, for DynamicSupervisor too: one more
+  # restart now, and whether the restarts within the period stay within the
+  # intensity.
+  def __add_restart__(%{restarts: restarts, period: period, intensity: intensity} = state) do
+    now = System.monotonic_time(:second)
+    restarts = [now | Enum.take_while(restarts, &(&1 >= now - period))]
+    state = %{state | restarts: restarts}
+    if length(restarts) > intensity, do: {:shutdown, state}, else: {:ok, state}
   end
 
   defp restart_by(:one_for_one, child, state) do
@@ -295,7 +306,11 @@ defmodule :supervisor do
 
   # supervisor.erl's shutdown/2: monitor, unlink (an exit that already came
   # wins), ask it to stop with :shutdown, kill it when it takes too long.
-  defp stop_child(%{pid: pid} = child) when is_pid(pid) do
+  defp stop_child(%{pid: pid, shutdown: shutdown}) when is_pid(pid), do: __shutdown__(pid, shutdown)
+  defp stop_child(_child), do: :ok
+
+  # supervisor.erl's shutdown/2, for DynamicSupervisor too.
+  def __shutdown__(pid, shutdown) do
     ref = Process.monitor(pid)
     Process.unlink(pid)
 
@@ -306,7 +321,7 @@ defmodule :supervisor do
         end
     after
       0 ->
-        case child.shutdown do
+        case shutdown do
           :brutal_kill ->
             Process.exit(pid, :kill)
             await_down(ref, pid, :infinity)
@@ -321,8 +336,6 @@ defmodule :supervisor do
         end
     end
   end
-
-  defp stop_child(_child), do: :ok
 
   defp await_down(ref, pid, timeout) do
     receive do
@@ -453,41 +466,24 @@ defmodule DynamicSupervisor do
   end
 
   defp restart(pid, spec, state) do
-    now = System.monotonic_time(:second)
-    restarts = [now | Enum.take_while(state.restarts, &(&1 >= now - state.period))]
-    state = %{state | restarts: restarts}
+    case :supervisor.__add_restart__(state) do
+      {:shutdown, state} ->
+        {:stop, :shutdown, state}
 
-    if length(restarts) > state.intensity do
-      {:stop, :shutdown, state}
-    else
-      case start(spec) do
-        {:ok, new_pid} -> {:noreply, %{state | children: Map.put(state.children, new_pid, spec)}}
-        _ -> restart(pid, spec, state)
-      end
+      {:ok, state} ->
+        case start(spec) do
+          {:ok, new_pid} -> {:noreply, %{state | children: Map.put(state.children, new_pid, spec)}}
+          _ -> restart(pid, spec, state)
+        end
     end
   end
 
-  defp start(%{start: {module, fun, args}}) do
-    case apply(module, fun, args) do
-      {:ok, pid} when is_pid(pid) -> {:ok, pid}
-      {:ok, pid, _info} when is_pid(pid) -> {:ok, pid}
-      :ignore -> :ignore
-      {:error, reason} -> {:error, reason}
-      other -> {:error, other}
+  defp start(spec) do
+    case :supervisor.__start__(spec) do
+      {:ok, :undefined} -> :ignore
+      result -> result
     end
   end
 
-  defp stop_child(pid, spec) do
-    ref = Process.monitor(pid)
-    Process.unlink(pid)
-
-    case Map.get(spec, :shutdown, 5000) do
-      :brutal_kill -> Process.exit(pid, :kill)
-      _ -> Process.exit(pid, :shutdown)
-    end
-
-    receive do
-      {:DOWN, ^ref, :process, ^pid, _} -> :ok
-    end
-  end
+  defp stop_child(pid, spec), do: :supervisor.__shutdown__(pid, Map.get(spec, :shutdown, 5000))
 end

@@ -581,10 +581,8 @@ impl Compiler {
                         let (head, body_kw) = def_parts(args, item.span)?;
                         let (name, params, guard) = parse_head(head)?;
                         let arity = params.len() as u32;
-                        let defaults = params
-                            .iter()
-                            .filter(|p| matches!(p.kind, ExprKind::BinOp(BinOp::Default, _, _)))
-                            .count();
+                        let (required, all) = arities(&params);
+                        let defaults = (all - required) as usize;
                         let check = definitions.store(
                             kind,
                             &name,
@@ -712,16 +710,14 @@ impl Compiler {
     }
 
     fn compile_use(&mut self, args: &[Expr], span: Span) -> CResult<()> {
-        match args.first().map(|a| &a.kind) {
-            Some(ExprKind::Alias(parts))
-                if matches!(
-                    parts.join(".").as_str(),
-                    "GenServer" | "Agent" | "Task" | "Supervisor" | "ExUnit.Case"
-                ) =>
-            {
-                Ok(())
-            }
-            _ => unsupported("`use` of this module", span),
+        let ex_unit = matches!(
+            args.first().map(|a| &a.kind),
+            Some(ExprKind::Alias(parts)) if parts.join(".") == "ExUnit.Case"
+        );
+        if ex_unit || child_spec_behaviour(args).is_some() {
+            Ok(())
+        } else {
+            unsupported("`use` of this module", span)
         }
     }
 
@@ -1161,25 +1157,6 @@ impl Compiler {
         let mut text = String::new();
         for report in unused::module_reports(defmodule, None) {
             match report {
-                unused::ModuleReport::Var(label, w) => {
-                    let place = match w.span {
-                        Some(span) => format!("{}:{}", file.name, line(span)),
-                        None => file.name.to_string(),
-                    };
-                    text.push_str(&format!("warning: {}\n  {place}: {label}\n\n", w.message))
-                }
-                unused::ModuleReport::Ungrouped(u) => text.push_str(&format!(
-                    "warning: {}\n  {}:{}\n\n",
-                    u.message(file.name, line),
-                    file.name,
-                    line(u.span)
-                )),
-                unused::ModuleReport::Function(message, span)
-                | unused::ModuleReport::Definition(message, span) => text.push_str(&format!(
-                    "warning: {message}\n  {}:{}\n\n",
-                    file.name,
-                    line(span)
-                )),
                 unused::ModuleReport::End(module, shadowed, dropped) => {
                     let shadow = ignored::Rank::of(ignored::Class::Shadowed);
                     let mut found: Vec<_> = self
@@ -1197,59 +1174,63 @@ impl Compiler {
                         .collect();
                     sort_erlang(&mut found, file.text);
                     for (message, span, _) in found {
-                        text.push_str(&format!(
-                            "warning: {message}\n  {}:{}\n\n",
-                            file.name,
-                            line(span)
-                        ));
+                        text.push_str(&render_warning(&message, Some(span), file));
                     }
                 }
+                report => text.push_str(&report_text(&report, file)),
             }
         }
         text
     }
 }
 
-/// `IO.write(:stderr, text)`.
 /// What Elixir prints while it compiles the module of `defmodule` up to its
 /// compile error `d`: all of its functions' warnings for an undefined
 /// function (checked once the body has run) or a head without clauses (once
 /// every definition is stored), those written before the error otherwise.
 fn failing_module_text(defmodule: &Expr, d: &Diagnostic, file: &SourceFile<'_>) -> String {
     let at = d.span.start;
-    let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
     let whole_body = d.message.starts_with("undefined function");
     let all_definitions = whole_body || d.message.starts_with("implementation not provided");
     let mut text = String::new();
     for report in unused::module_reports(defmodule, None) {
-        let (message, place) = match report {
-            unused::ModuleReport::Var(label, w) => {
-                if !all_definitions && w.span.is_none_or(|s| s.start > at) {
-                    continue;
-                }
-                let place = match w.span {
-                    Some(span) => format!("{}:{}", file.name, line(span)),
-                    None => file.name.to_string(),
-                };
-                (w.message, format!("{place}: {label}"))
+        let printed = match &report {
+            unused::ModuleReport::Var(_, w) => {
+                all_definitions || w.span.is_some_and(|s| s.start <= at)
             }
-            unused::ModuleReport::Definition(message, span)
-                if all_definitions || span.start < at =>
-            {
-                (message, format!("{}:{}", file.name, line(span)))
-            }
-            unused::ModuleReport::Ungrouped(u) if all_definitions || u.span.start < at => (
-                u.message(file.name, line),
-                format!("{}:{}", file.name, line(u.span)),
-            ),
-            unused::ModuleReport::Function(message, span) if whole_body => {
-                (message, format!("{}:{}", file.name, line(span)))
-            }
-            _ => continue,
+            unused::ModuleReport::Definition(_, span) => all_definitions || span.start < at,
+            unused::ModuleReport::Ungrouped(u) => all_definitions || u.span.start < at,
+            unused::ModuleReport::Function(..) => whole_body,
+            unused::ModuleReport::End(..) => false,
         };
-        text.push_str(&format!("warning: {message}\n  {place}\n\n"));
+        if printed {
+            text.push_str(&report_text(&report, file));
+        }
     }
     text
+}
+
+/// A report of a module's definitions as Elixir prints it (the module's
+/// end, whose Erlang warnings are ranked together, prints nothing here).
+fn report_text(report: &unused::ModuleReport, file: &SourceFile<'_>) -> String {
+    let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
+    match report {
+        unused::ModuleReport::Var(label, w) => {
+            let place = match w.span {
+                Some(span) => format!("{}:{}", file.name, line(span)),
+                None => file.name.to_string(),
+            };
+            format!("warning: {}\n  {place}: {label}\n\n", w.message)
+        }
+        unused::ModuleReport::Ungrouped(u) => {
+            render_warning(&u.message(file.name, line), Some(u.span), file)
+        }
+        unused::ModuleReport::Function(message, span)
+        | unused::ModuleReport::Definition(message, span) => {
+            render_warning(message, Some(*span), file)
+        }
+        unused::ModuleReport::End(..) => String::new(),
+    }
 }
 
 /// The script's expression that raises a module's compile error where the
@@ -1273,6 +1254,7 @@ fn compile_error_raise(error: &Diagnostic, file: &SourceFile<'_>, span: Span) ->
     })
 }
 
+/// `IO.write(:stderr, text)`.
 fn stderr_write(text: String, span: Span) -> Expr {
     let mk = |kind| Expr::new(kind, span);
     mk(ExprKind::Call {

@@ -124,7 +124,7 @@ impl Pat {
             }
             ExprKind::Atom(a) => Pat::Literal(Literal::Atom(a.clone())),
             ExprKind::Alias(parts) => {
-                Pat::Literal(Literal::Atom(format!("Elixir.{}", parts.join("."))))
+                Pat::Literal(Literal::Atom(super::alias_atom(parts).name().to_string()))
             }
             ExprKind::Int(i) => Pat::Literal(Literal::Int(i.to_string())),
             ExprKind::BigInt(i) => Pat::Literal(Literal::Int(i.to_string())),
