@@ -1401,7 +1401,21 @@ impl Compiler {
             let mut bound = Vec::new();
             self.pattern(b, fail, &mut bound)?;
         }
-        self.compile(&c.body, tail)?;
+        self.handler_body(&c.body, tail, end, fail, depth)
+    }
+
+    /// The end of a `rescue` or `catch` clause whose patterns matched: its
+    /// body, then a jump past the other clauses; `fail`, where the next clause
+    /// starts, drops what the failed match pushed.
+    fn handler_body(
+        &mut self,
+        body: &Expr,
+        tail: bool,
+        end: LabelId,
+        fail: LabelId,
+        depth: u32,
+    ) -> CResult<()> {
+        self.compile(body, tail)?;
         self.f().pop_scope();
         if !tail {
             self.f().emit_jump(Op::Jump, end);
@@ -1440,15 +1454,7 @@ impl Compiler {
         if let Some(g) = &c.guard {
             self.guard(g, fail)?;
         }
-        self.compile(&c.body, tail)?;
-        self.f().pop_scope();
-        if !tail {
-            self.f().emit_jump(Op::Jump, end);
-        }
-        self.f().place(fail);
-        self.f().depth = depth;
-        self.f().emit(Op::Truncate(depth));
-        Ok(())
+        self.handler_body(&c.body, tail, end, fail, depth)
     }
 
     /// Matches the caught kind or reason in `slot` (a temporary no variable
