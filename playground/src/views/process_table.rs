@@ -64,9 +64,9 @@ pub fn view(processes: &Processes, trace: &[TraceEvent]) -> Html {
     frame(CLASS, TEST_ID, table)
 }
 
-/// How much of a GenServer's state the table shows: about three lines of its
-/// column. A bigger state (a supervisor's children, a long list) is cut, and
-/// the whole of it shows on hover.
+/// How much of a GenServer's state the table shows, in characters: a small
+/// state whole; a bigger one (a supervisor's children, a long list) is cut,
+/// and the whole of it shows on hover.
 const STATE_CHARS: usize = 120;
 
 /// The state column: the state as Elixir prints it, cut to [`STATE_CHARS`]
