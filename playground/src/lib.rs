@@ -6,6 +6,8 @@
 //! The rest of the crate draws; `runtime-core` does the work.
 
 pub mod base64url;
+#[cfg(target_arch = "wasm32")]
+mod case;
 pub mod components;
 mod crash;
 pub mod examples;
@@ -22,10 +24,18 @@ use web_sys::Element;
 use components::embed::{Embed, EmbedProps, EmbedSettings};
 use components::playground::Playground;
 
+/// What every entry point needs first: the panic report, and strings that
+/// change case with the browser's Unicode tables.
+fn setup() {
+    crash::install_panic_hook();
+    #[cfg(target_arch = "wasm32")]
+    case::install();
+}
+
 /// Mounts the playground page into `root`, replacing its contents.
 #[wasm_bindgen]
 pub fn mount_playground(root: Element) {
-    crash::install_panic_hook();
+    setup();
     root.set_text_content(None);
     yew::Renderer::<Playground>::with_root(root).render();
 }
@@ -37,7 +47,7 @@ pub fn mount_playground(root: Element) {
 /// (the example ends with an error on purpose); unknown fields are ignored.
 #[wasm_bindgen]
 pub fn mount_editor(element: Element, options_json: &str) -> Result<(), JsError> {
-    crash::install_panic_hook();
+    setup();
     let options = js_sys::JSON::parse(options_json)
         .map_err(|_| JsError::new("callcast: bad editor options: not JSON"))?;
     let settings = EmbedSettings::from_js(&options);
@@ -53,6 +63,7 @@ pub fn mount_editor(element: Element, options_json: &str) -> Result<(), JsError>
 /// ends: it exists to time the runtime itself, not for readers.
 #[wasm_bindgen]
 pub fn run_to_end(source: &str, seed: u64, trace: bool) -> Result<String, JsError> {
+    setup();
     let session = runner::run_to_end(source, seed, trace)
         .map_err(|diagnostic| JsError::new(&diagnostic.render(source, "bench.exs")))?;
     let output: String = session.output().iter().map(|c| c.text.as_str()).collect();
@@ -72,6 +83,7 @@ pub fn run_to_end(source: &str, seed: u64, trace: bool) -> Result<String, JsErro
 /// `callcast trace --seed SEED` prints it: one JSON object per line.
 #[wasm_bindgen]
 pub fn trace_lines(source: &str, seed: u64) -> Result<String, JsError> {
+    setup();
     let session = runner::run_to_end(source, seed, true)
         .map_err(|diagnostic| JsError::new(&diagnostic.render(source, "trace.exs")))?;
     let mut lines = String::new();

@@ -40,7 +40,9 @@ fn base(v: &Value) -> Result<u32, Control> {
 
 /// `n` written in `base`, upper-case digits, as `Integer.to_string/2` does.
 fn in_base(n: &BigInt, base: u32) -> String {
-    n.to_str_radix(base).to_uppercase()
+    let mut digits = n.to_str_radix(base);
+    digits.make_ascii_uppercase();
+    digits
 }
 
 /// `Integer.parse/2`: the longest prefix that is an integer in `base`.

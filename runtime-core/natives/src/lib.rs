@@ -25,6 +25,7 @@ pub(crate) use runtime_core::{
     atom, bytecode, decimal, erts_errors, exception, inspect, ops, term_order, trace, value,
 };
 
+mod case;
 mod data;
 mod integer;
 mod io;
@@ -33,6 +34,8 @@ mod lists_sort;
 mod math;
 mod rand;
 mod string;
+
+pub use case::{install_case_mapping, Case, CaseMapper};
 
 fn register_all(t: &mut Table) {
     kernel::register_all(t);

@@ -3,6 +3,7 @@
 
 use super::{badarg, bif_badarg, int, list, register, str_arg, Control, NResult, Table};
 use crate::atom::Atom;
+use crate::case::{capitalize, map_case, Case};
 use crate::exception;
 use crate::value::Value;
 
@@ -210,23 +211,12 @@ pub(super) fn register_all(t: &mut Table) {
         "Elixir.String",
         &[
             ("upcase", 1, |_, a| {
-                s(&text_of(&a[0], "upcase", 2)?.to_uppercase())
+                s(&map_case(text_of(&a[0], "upcase", 2)?, Case::Upper))
             }),
             ("downcase", 1, |_, a| {
-                s(&text_of(&a[0], "downcase", 2)?.to_lowercase())
+                s(&map_case(text_of(&a[0], "downcase", 2)?, Case::Lower))
             }),
-            ("capitalize", 1, |_, a| {
-                let text = str_arg(&a[0])?;
-                let mut c = text.chars();
-                match c.next() {
-                    Some(f) => s(&format!(
-                        "{}{}",
-                        f.to_uppercase(),
-                        c.as_str().to_lowercase()
-                    )),
-                    None => s(""),
-                }
-            }),
+            ("capitalize", 1, |_, a| s(&capitalize(str_arg(&a[0])?))),
             ("length", 1, |_, a| {
                 Ok(Value::Int(str_arg(&a[0])?.chars().count() as i64))
             }),

@@ -406,7 +406,8 @@ fn integer_in_base(value: &Value, base: u32) -> String {
     } else {
         ""
     };
-    let digits = n.magnitude().to_str_radix(base).to_uppercase();
+    let mut digits = n.magnitude().to_str_radix(base);
+    digits.make_ascii_uppercase();
     format!("{sign}{prefix}{digits}")
 }
 
