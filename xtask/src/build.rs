@@ -16,6 +16,7 @@ use mdbook_driver::config::Config;
 use mdbook_driver::MDBook;
 use wasm_bindgen_cli_support::Bindgen;
 
+use crate::minify;
 use crate::process::{self, step};
 use crate::workspace::Workspace;
 use crate::Result;
@@ -40,6 +41,7 @@ pub fn site(workspace: &Workspace) -> Result {
         wasm_app(workspace, &dist.join("pkg"))
     })?;
     step("book (book/)", || book(workspace, &dist.join("book")))?;
+    minify_tree(&dist, false)?;
     println!("\nThe site is in {}", dist.display());
     Ok(())
 }
@@ -75,6 +77,7 @@ fn wasm_app(workspace: &Workspace, out: &Path) -> Result {
         .remove_name_section(std::env::var_os("CALLCAST_WASM_NAMES").is_none())
         .generate(out)
         .map_err(|error| format!("wasm-bindgen on {}: {error:#}", wasm.display()))?;
+    minify_tree(out, true)?;
     let size = fs::metadata(out.join(format!("{MODULE_NAME}_bg.wasm")))?.len();
     println!("{MODULE_NAME}_bg.wasm: {} KiB", size / 1024);
     Ok(())
@@ -115,6 +118,7 @@ fn book(workspace: &Workspace, out: &Path) -> Result {
         workspace.www().join("callcast.css"),
         assets.join("callcast.css"),
     )?;
+    minify_tree(&assets, true)?;
 
     let mut config = Config::from_disk(stage.join("book.toml"))?;
     config.build.build_dir = out.to_path_buf();
@@ -127,6 +131,28 @@ fn book(workspace: &Workspace, out: &Path) -> Result {
         .with_preprocessor(LinkPreprocessor::new())
         .with_preprocessor(IndexPreprocessor::new());
     book.build().map_err(|error| format!("mdBook: {error:#}"))?;
+    Ok(())
+}
+
+/// Rewrites the CSS and JavaScript files in `dir` (and below it, if
+/// `recursive`) without comments and indentation (see `minify.rs`).
+fn minify_tree(dir: &Path, recursive: bool) -> Result {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            if recursive {
+                minify_tree(&path, true)?;
+            }
+            continue;
+        }
+        let minify: fn(&str) -> String = match path.extension().and_then(|e| e.to_str()) {
+            Some("css") => minify::css,
+            Some("js") => minify::js,
+            _ => continue,
+        };
+        let text = fs::read_to_string(&path)?;
+        fs::write(&path, minify(&text))?;
+    }
     Ok(())
 }
 

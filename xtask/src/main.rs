@@ -10,6 +10,7 @@
 mod bench;
 mod browser;
 mod build;
+mod minify;
 mod process;
 mod serve;
 mod workspace;
