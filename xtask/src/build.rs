@@ -16,10 +16,10 @@ use mdbook_driver::config::Config;
 use mdbook_driver::MDBook;
 use wasm_bindgen_cli_support::Bindgen;
 
-use crate::minify;
 use crate::process::{self, step};
 use crate::workspace::Workspace;
 use crate::Result;
+use crate::{dedupe, minify};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// The name of the generated module: `pkg/callcast.js` and `pkg/callcast_bg.wasm`.
@@ -78,7 +78,17 @@ fn wasm_app(workspace: &Workspace, out: &Path) -> Result {
         .generate(out)
         .map_err(|error| format!("wasm-bindgen on {}: {error:#}", wasm.display()))?;
     minify_tree(out, true)?;
-    let size = fs::metadata(out.join(format!("{MODULE_NAME}_bg.wasm")))?.len();
+    let module = out.join(format!("{MODULE_NAME}_bg.wasm"));
+    let bytes = fs::read(&module)?;
+    let (smaller, removed) = dedupe::remove_duplicates(&bytes).map_err(|error| {
+        format!(
+            "removing duplicate functions from {}: {error}",
+            module.display()
+        )
+    })?;
+    fs::write(&module, &smaller)?;
+    println!("{removed} duplicate functions removed");
+    let size = fs::metadata(&module)?.len();
     println!("{MODULE_NAME}_bg.wasm: {} KiB", size / 1024);
     Ok(())
 }

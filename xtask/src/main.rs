@@ -10,6 +10,7 @@
 mod bench;
 mod browser;
 mod build;
+mod dedupe;
 mod minify;
 mod process;
 mod serve;
