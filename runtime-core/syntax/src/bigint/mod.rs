@@ -93,6 +93,16 @@ impl BigInt {
         )
     }
 
+    /// The number modulo 2^64, as the low 64 bits of its two's complement.
+    pub fn wrapping_to_u64(&self) -> u64 {
+        let low = to_u64(&self.magnitude);
+        if self.negative {
+            low.wrapping_neg()
+        } else {
+            low
+        }
+    }
+
     /// The `f64` nearest to the number, ties to even (as the BEAM converts
     /// an integer to a float); infinite beyond `f64::MAX`.
     pub fn to_f64(&self) -> f64 {

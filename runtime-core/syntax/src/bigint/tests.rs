@@ -122,6 +122,8 @@ fn check_unary(negative: bool, limbs: &[u32]) {
     assert_eq!(a.bits(), r.bits(), "bits {r}");
     assert_eq!(a.to_i64(), r.to_i64(), "to_i64 {r}");
     assert_eq!(a.to_u128(), r.abs().to_u128(), "to_u128 {r}");
+    let low = (&r & Reference::from(u64::MAX)).to_u64();
+    assert_eq!(Some(a.wrapping_to_u64()), low, "{r} modulo 2^64");
     let (ours, theirs) = (a.to_f64(), r.to_f64().unwrap_or(f64::NAN));
     assert_eq!(
         ours.to_bits(),
