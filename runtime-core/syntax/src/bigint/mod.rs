@@ -109,7 +109,7 @@ impl BigInt {
         let bits = self.bits();
         let magnitude = if bits <= 64 {
             // Exact up to here, and `as` rounds to nearest, ties to even.
-            self.to_u128().unwrap_or(0) as u64 as f64
+            to_u64(&self.magnitude) as f64
         } else {
             // The top 64 bits, the last of them set when any bit below them
             // is: 11 bits more than an f64 keeps, so the rounding of this
