@@ -735,16 +735,6 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 _ => bif_badarg("integer_to_binary", a),
             }),
-            ("digits", 1, |_, a| {
-                let n = int(&a[0])?;
-                Ok(Value::list(
-                    n.abs()
-                        .to_string()
-                        .bytes()
-                        .map(|b| Value::Int(i64::from(b - b'0')))
-                        .collect(),
-                ))
-            }),
             ("is_even", 1, |_, a| Ok(Value::bool(int(&a[0])? % 2 == 0))),
             ("is_odd", 1, |_, a| Ok(Value::bool(int(&a[0])? % 2 != 0))),
             ("mod", 2, |_, a| {

@@ -54,12 +54,15 @@ fn parse(text: &str, base: u32) -> Value {
     }
 }
 
+/// `Integer.digits/2`: a negative number's digits are all negative, as
+/// Elixir's `rem` leaves them.
 fn digits(n: &Value, base: u32) -> NResult {
     let n = to_big(n).ok_or_else(|| Control::Raise(exception::badarg()))?;
+    let sign = if n.is_negative() { -1 } else { 1 };
     let text = n.abs().to_str_radix(base);
     Ok(Value::list(
         text.chars()
-            .map(|c| Value::Int(i64::from(c.to_digit(base).unwrap_or(0))))
+            .map(|c| Value::Int(sign * i64::from(c.to_digit(base).unwrap_or(0))))
             .collect(),
     ))
 }
@@ -68,7 +71,8 @@ fn undigits(digits: &Value, base: u32) -> NResult {
     let mut n = BigInt::default();
     for d in list(digits)? {
         let d = int(&d)?;
-        if d < 0 || d >= i64::from(base) {
+        // Elixir checks only the upper bound: negative digits count.
+        if d >= i64::from(base) {
             return super::argument_error(&format!("invalid digit {d} in base {base}"));
         }
         n = n * BigInt::from(base) + BigInt::from(d);
@@ -138,6 +142,7 @@ pub(super) fn register_all(t: &mut Table) {
                 };
                 Ok(parse(str_arg(&a[0])?, base))
             }),
+            ("digits", 1, |_, a| digits(&a[0], 10)),
             ("digits", 2, |_, a| digits(&a[0], base(&a[1])?)),
             ("undigits", 1, |_, a| undigits(&a[0], 10)),
             ("undigits", 2, |_, a| undigits(&a[0], base(&a[1])?)),
