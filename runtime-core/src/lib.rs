@@ -8,7 +8,7 @@
 
 // The front end is its own crate (built for size in the browser); its modules
 // keep their paths here.
-pub use callcast_syntax::{ast, decimal, diagnostic, lexer, parser};
+pub use callcast_syntax::{ast, bigint, decimal, diagnostic, lexer, parser};
 
 pub mod api;
 pub mod atom;

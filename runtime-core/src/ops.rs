@@ -3,10 +3,8 @@
 
 use std::rc::Rc;
 
-use num_bigint::BigInt;
-use num_traits::{ToPrimitive, Zero};
-
 use crate::atom::Atom;
+use crate::bigint::BigInt;
 use crate::bytecode::{BinaryOp, UnaryOp};
 use crate::exception::{self, Exception};
 use crate::term_order::{compare, equal, strict_equal, MapKey};
@@ -25,7 +23,7 @@ pub fn to_big(v: &Value) -> Option<BigInt> {
 pub fn to_f64(v: &Value) -> Option<f64> {
     match v {
         Value::Int(i) => Some(*i as f64),
-        Value::BigInt(b) => b.to_f64(),
+        Value::BigInt(b) => Some(b.to_f64()),
         Value::Float(f) => Some(*f),
         _ => None,
     }
@@ -358,11 +356,14 @@ pub fn int_div(a: &Value, b: &Value) -> Result<Value, Exception> {
         (Value::Int(_), Value::Int(0)) => Err(exception::badarith()),
         (Value::Int(x), Value::Int(y)) => Ok(match x.checked_div(*y) {
             Some(q) => Value::Int(q),
-            None => Value::from_bigint(BigInt::from(*x) / BigInt::from(*y)),
+            // i64::MIN div -1, the one quotient that overflows.
+            None => Value::from_bigint(-BigInt::from(*x)),
         }),
         _ => match (to_big(a), to_big(b)) {
-            (Some(_), Some(y)) if y.is_zero() => Err(exception::badarith()),
-            (Some(x), Some(y)) => Ok(Value::from_bigint(x / y)),
+            (Some(x), Some(y)) => match x.div_rem(&y) {
+                Some((q, _)) => Ok(Value::from_bigint(q)),
+                None => Err(exception::badarith()),
+            },
             _ => Err(exception::badarith()),
         },
     }
@@ -374,8 +375,10 @@ pub fn int_rem(a: &Value, b: &Value) -> Result<Value, Exception> {
         (Value::Int(_), Value::Int(0)) => Err(exception::badarith()),
         (Value::Int(x), Value::Int(y)) => Ok(Value::Int(x.checked_rem(*y).unwrap_or(0))),
         _ => match (to_big(a), to_big(b)) {
-            (Some(_), Some(y)) if y.is_zero() => Err(exception::badarith()),
-            (Some(x), Some(y)) => Ok(Value::from_bigint(x % y)),
+            (Some(x), Some(y)) => match x.div_rem(&y) {
+                Some((_, r)) => Ok(Value::from_bigint(r)),
+                None => Err(exception::badarith()),
+            },
             _ => Err(exception::badarith()),
         },
     }

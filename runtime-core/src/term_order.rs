@@ -4,9 +4,7 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use num_bigint::BigInt;
-use num_traits::ToPrimitive;
-
+use crate::bigint::BigInt;
 use crate::value::{Closure, Value};
 
 /// Compares two terms as `<`, `>`, `==` do: numbers by value, so `1 == 1.0`.
@@ -126,14 +124,14 @@ fn to_big(v: &Value) -> BigInt {
     match v {
         Value::Int(i) => BigInt::from(*i),
         Value::BigInt(b) => (**b).clone(),
-        _ => BigInt::from(0),
+        _ => BigInt::default(),
     }
 }
 
 fn cmp_float_int(x: f64, int: &Value) -> Ordering {
     let y = match int {
         Value::Int(i) => *i as f64,
-        Value::BigInt(b) => b.to_f64().unwrap_or(f64::INFINITY),
+        Value::BigInt(b) => b.to_f64(),
         _ => 0.0,
     };
     x.partial_cmp(&y).unwrap_or(Ordering::Equal)

@@ -5,10 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
-use num_bigint::BigInt;
-use num_traits::ToPrimitive;
-
 use crate::atom::Atom;
+use crate::bigint::BigInt;
 use crate::bytecode::Function;
 use crate::term_order::MapKey;
 

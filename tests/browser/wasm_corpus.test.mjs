@@ -10,7 +10,7 @@ import { test } from "node:test";
 import { assertNoErrors, browserPerFile, open } from "./support.mjs";
 
 const DIR = new URL("../../runtime-core/tests/programs/", import.meta.url);
-const PROGRAMS = ["006_string_functions.exs", "162_string_functions.exs", "172_unicode_case.exs"];
+const PROGRAMS = ["006_string_functions.exs", "162_string_functions.exs", "174_unicode_case.exs"];
 const browser = browserPerFile();
 
 /** Trailing spaces dropped from every line, as the corpus' own check does. */

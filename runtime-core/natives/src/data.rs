@@ -6,6 +6,7 @@ use std::rc::Rc;
 use super::kernel::one_based;
 use super::{badarg, bif_badarg, int, list, register, Control, NResult, Table};
 use crate::atom::Atom;
+use crate::bigint::BigInt;
 use crate::exception::{self, Exception};
 use crate::ops::{self, range_bounds};
 use crate::term_order::{compare, strict_equal, MapKey};
@@ -156,10 +157,10 @@ pub(super) fn register_all(t: &mut Table) {
             ("sum", 1, |_, a| {
                 if let Some((f, l, s)) = range_bounds(&a[0]) {
                     if s == 1 && l >= f {
-                        let n = num_bigint::BigInt::from(l - f + 1);
-                        let total =
-                            (num_bigint::BigInt::from(f) + num_bigint::BigInt::from(l)) * n / 2;
-                        return Ok(Value::from_bigint(total));
+                        let n = BigInt::from(i128::from(l) - i128::from(f) + 1);
+                        let ends = BigInt::from(i128::from(f) + i128::from(l));
+                        // One of the two factors is even: halving is exact.
+                        return Ok(Value::from_bigint((ends * n) >> 1));
                     }
                 }
                 sum(&enumerate(&a[0])?)
@@ -734,16 +735,6 @@ pub(super) fn register_all(t: &mut Table) {
                 }
                 _ => bif_badarg("integer_to_binary", a),
             }),
-            ("digits", 1, |_, a| {
-                let n = int(&a[0])?;
-                Ok(Value::list(
-                    n.abs()
-                        .to_string()
-                        .bytes()
-                        .map(|b| Value::Int(i64::from(b - b'0')))
-                        .collect(),
-                ))
-            }),
             ("is_even", 1, |_, a| Ok(Value::bool(int(&a[0])? % 2 == 0))),
             ("is_odd", 1, |_, a| Ok(Value::bool(int(&a[0])? % 2 != 0))),
             ("mod", 2, |_, a| {
@@ -783,7 +774,7 @@ pub(super) fn register_all(t: &mut Table) {
                     return Err(Control::Raise(exception::badarith()));
                 }
                 let b = ops::to_big(&a[0]).ok_or_else(|| Control::Raise(exception::badarith()))?;
-                Ok(Value::from_bigint(num_traits::pow(b, e as usize)))
+                Ok(Value::from_bigint(b.pow(e as u64)))
             }),
         ],
     );

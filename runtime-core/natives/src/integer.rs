@@ -1,10 +1,8 @@
 //! Integer conversions in any base, digits, and the bitwise operators, for
 //! small and big integers alike.
 
-use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
-
 use super::{badarg, bif_badarg, int, list, register, str_arg, Control, NResult, Table};
+use crate::bigint::BigInt;
 use crate::exception;
 use crate::ops::to_big;
 use crate::value::Value;
@@ -38,13 +36,6 @@ fn base(v: &Value) -> Result<u32, Control> {
     }
 }
 
-/// `n` written in `base`, upper-case digits, as `Integer.to_string/2` does.
-fn in_base(n: &BigInt, base: u32) -> String {
-    let mut digits = n.to_str_radix(base);
-    digits.make_ascii_uppercase();
-    digits
-}
-
 /// `Integer.parse/2`: the longest prefix that is an integer in `base`.
 fn parse(text: &str, base: u32) -> Value {
     let bytes = text.as_bytes();
@@ -57,30 +48,34 @@ fn parse(text: &str, base: u32) -> Value {
         return Value::atom("error");
     }
     let end = sign_len + digits;
-    match BigInt::parse_bytes(&bytes[..end], base) {
+    match BigInt::parse_radix(&bytes[..end], base) {
         Some(n) => Value::tuple(vec![Value::from_bigint(n), Value::string(&text[end..])]),
         None => Value::atom("error"),
     }
 }
 
+/// `Integer.digits/2`: a negative number's digits are all negative, as
+/// Elixir's `rem` leaves them.
 fn digits(n: &Value, base: u32) -> NResult {
     let n = to_big(n).ok_or_else(|| Control::Raise(exception::badarg()))?;
+    let sign = if n.is_negative() { -1 } else { 1 };
     let text = n.abs().to_str_radix(base);
     Ok(Value::list(
         text.chars()
-            .map(|c| Value::Int(i64::from(c.to_digit(base).unwrap_or(0))))
+            .map(|c| Value::Int(sign * i64::from(c.to_digit(base).unwrap_or(0))))
             .collect(),
     ))
 }
 
 fn undigits(digits: &Value, base: u32) -> NResult {
-    let mut n = BigInt::zero();
+    let mut n = BigInt::default();
     for d in list(digits)? {
         let d = int(&d)?;
-        if d < 0 || d >= i64::from(base) {
+        // Elixir checks only the upper bound: negative digits count.
+        if d >= i64::from(base) {
             return super::argument_error(&format!("invalid digit {d} in base {base}"));
         }
-        n = n * base + d;
+        n = n * BigInt::from(base) + BigInt::from(d);
     }
     Ok(Value::from_bigint(n))
 }
@@ -110,7 +105,7 @@ fn shift(n: &Value, by: &Value, left: bool) -> NResult {
         _ => return Err(Control::Raise(exception::badarith())),
     };
     let left = if by < 0 { !left } else { left };
-    let by = by.unsigned_abs() as usize;
+    let by = by.unsigned_abs();
     // `>>` on a negative BigInt rounds towards negative infinity, like `bsr`.
     Ok(Value::from_bigint(if left { n << by } else { n >> by }))
 }
@@ -126,10 +121,9 @@ pub(super) fn register_all(t: &mut Table) {
         &[
             ("to_string", 2, |_, a| {
                 let n = big_arg("integer_to_binary", a)?;
-                Ok(Value::string(&in_base(
-                    &n,
-                    base_arg("integer_to_binary", a)?,
-                )))
+                Ok(Value::string(
+                    &n.to_str_radix(base_arg("integer_to_binary", a)?),
+                ))
             }),
             ("to_charlist", 1, |_, a| {
                 let n = big_arg("integer_to_list", a)?;
@@ -148,6 +142,7 @@ pub(super) fn register_all(t: &mut Table) {
                 };
                 Ok(parse(str_arg(&a[0])?, base))
             }),
+            ("digits", 1, |_, a| digits(&a[0], 10)),
             ("digits", 2, |_, a| digits(&a[0], base(&a[1])?)),
             ("undigits", 1, |_, a| undigits(&a[0], 10)),
             ("undigits", 2, |_, a| undigits(&a[0], base(&a[1])?)),
@@ -165,18 +160,17 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("integer_to_binary", 2, |_, a| {
                 let n = big_arg("integer_to_binary", a)?;
-                Ok(Value::string(&in_base(
-                    &n,
-                    base_arg("integer_to_binary", a)?,
-                )))
+                Ok(Value::string(
+                    &n.to_str_radix(base_arg("integer_to_binary", a)?),
+                ))
             }),
             ("binary_to_integer", 1, |_, a| {
                 let text = match &a[0] {
                     Value::Str(s) => s,
                     _ => return bif_badarg("binary_to_integer", a),
                 };
-                match BigInt::parse_bytes(text.as_bytes(), 10) {
-                    Some(n) if !text.contains('_') => Ok(Value::from_bigint(n)),
+                match BigInt::parse_radix(text.as_bytes(), 10) {
+                    Some(n) => Ok(Value::from_bigint(n)),
                     _ => bif_badarg("binary_to_integer", a),
                 }
             }),
@@ -221,7 +215,7 @@ mod tests {
     }
 
     #[test]
-    fn in_base_uses_upper_case_digits() {
-        assert_eq!(in_base(&BigInt::from(255), 16), "FF");
+    fn to_string_in_a_base_uses_upper_case_digits() {
+        assert_eq!(BigInt::from(255u32).to_str_radix(16), "FF");
     }
 }

@@ -3,11 +3,9 @@
 
 use std::rc::Rc;
 
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
-
 use super::{apply3, badarg, bif_badarg, int, list, register, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
+use crate::bigint::BigInt;
 use crate::bytecode::BinaryOp;
 use crate::exception::{self, Class, Exception};
 use crate::ops;
@@ -485,9 +483,10 @@ fn float_to_int(a: &[Value], name: &str, f: fn(f64) -> f64) -> NResult {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Float(x) => {
             let r = f(*x);
-            Ok(match r.to_i64() {
-                Some(i) if r.abs() < 9.0e18 => Value::Int(i),
-                _ => Value::from_bigint(num_bigint::BigInt::from(r as i128)),
+            Ok(if r.abs() < 9.0e18 {
+                Value::Int(r as i64)
+            } else {
+                Value::from_bigint(BigInt::from(r as i128))
             })
         }
         _ => bif_badarg(name, a),
@@ -531,7 +530,7 @@ fn pow(base: &Value, exp: &Value) -> NResult {
                     "callcast: the result of ** would be too large",
                 )));
             }
-            Ok(Value::from_bigint(num_traits::pow(b, e as usize)))
+            Ok(Value::from_bigint(b.pow(u64::from(e))))
         }
         (Value::Int(_) | Value::BigInt(_), Value::Int(_)) => {
             Err(Control::Raise(exception::badarith()))

@@ -22,7 +22,7 @@ pub(crate) use runtime_core::native::{
     str_arg, Control, Ctx, NResult, NativeFn, Table,
 };
 pub(crate) use runtime_core::{
-    atom, bytecode, decimal, erts_errors, exception, inspect, ops, term_order, trace, value,
+    atom, bigint, bytecode, decimal, erts_errors, exception, inspect, ops, term_order, trace, value,
 };
 
 mod case;

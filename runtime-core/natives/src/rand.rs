@@ -132,15 +132,7 @@ fn index_upto(c: &mut Ctx<'_>, upper: usize) -> usize {
 fn word(v: &Value) -> Result<u64, Control> {
     match v {
         Value::Int(i) => Ok(*i as u64),
-        Value::BigInt(b) => {
-            let (_, digits) = b.to_u64_digits();
-            let low = digits.first().copied().unwrap_or(0);
-            Ok(if b.sign() == num_bigint::Sign::Minus {
-                low.wrapping_neg()
-            } else {
-                low
-            })
-        }
+        Value::BigInt(b) => Ok(b.wrapping_to_u64()),
         _ => badarg(),
     }
 }

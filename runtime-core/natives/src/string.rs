@@ -171,9 +171,8 @@ fn split_on(text: &str, pattern: &Value) -> Result<Vec<Value>, Control> {
 
 /// `:erlang.binary_to_integer(args)`, `args[0]` being `text`.
 fn to_integer(text: &str, base: u32, args: &[Value]) -> NResult {
-    match num_bigint::BigInt::parse_bytes(text.as_bytes(), base) {
-        // `parse_bytes` allows digit separators; the BEAM does not.
-        Some(n) if !text.contains('_') => Ok(Value::from_bigint(n)),
+    match crate::bigint::BigInt::parse_radix(text.as_bytes(), base) {
+        Some(n) => Ok(Value::from_bigint(n)),
         _ => bif_badarg("binary_to_integer", args),
     }
 }

@@ -401,13 +401,8 @@ fn integer_in_base(value: &Value, base: u32) -> String {
         8 => "0o",
         _ => "0x",
     };
-    let sign = if n.sign() == num_bigint::Sign::Minus {
-        "-"
-    } else {
-        ""
-    };
-    let mut digits = n.magnitude().to_str_radix(base);
-    digits.make_ascii_uppercase();
+    let sign = if n.is_negative() { "-" } else { "" };
+    let digits = n.abs().to_str_radix(base);
     format!("{sign}{prefix}{digits}")
 }
 

@@ -3,7 +3,7 @@
 //! ordinary calls whose trailing `do ... end` block arrives as a keyword list
 //! (`[do: ..., else: ...]`), so `if c, do: a` and `if c do a end` parse the same.
 
-use num_bigint::BigInt;
+use crate::bigint::BigInt;
 
 use crate::diagnostic::Span;
 

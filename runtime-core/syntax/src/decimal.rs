@@ -8,8 +8,7 @@
 //! `String.to_float/1` are rare enough that exact arithmetic costs nothing
 //! that shows.
 
-use num_bigint::BigUint;
-use num_traits::{ToPrimitive, Zero};
+use crate::bigint::BigInt;
 
 /// Significant digits kept: more than any value halfway between two `f64`s
 /// has (767), so a digit standing for the ones dropped decides every rounding
@@ -128,31 +127,31 @@ impl Decimal {
         if n + self.exponent < -324 {
             return 0.0;
         }
-        let digits = BigUint::parse_bytes(&self.digits, 10).unwrap_or_default();
-        let ten = BigUint::from(10u32);
+        let digits = BigInt::parse_radix(&self.digits, 10).unwrap_or_default();
+        let ten = BigInt::from(10u32);
         if self.exponent >= 0 {
-            let power = ten.pow(self.exponent as u32);
-            nearest(digits * power, BigUint::from(1u32))
+            let power = ten.pow(self.exponent as u64);
+            nearest(digits * power, BigInt::from(1u32))
         } else {
-            nearest(digits, ten.pow((-self.exponent) as u32))
+            nearest(digits, ten.pow((-self.exponent) as u64))
         }
     }
 }
 
 /// The `f64` nearest to `num / den` (both positive), ties to even.
-fn nearest(num: BigUint, den: BigUint) -> f64 {
+fn nearest(num: BigInt, den: BigInt) -> f64 {
     // num / den lies in [2^(e - 1), 2^(e + 1)); scaled by 2^shift it lies in
     // [2^63, 2^65), so the quotient has 64 or 65 bits: more than the 53 kept
     // plus a rounding bit, with the remainder as the sticky bit below them.
     let e = num.bits() as i64 - den.bits() as i64;
     let shift = 64 - e;
     let (num, den) = if shift >= 0 {
-        (num << shift as usize, den)
+        (num << shift as u64, den)
     } else {
-        (num, den << (-shift) as usize)
+        (num, den << (-shift) as u64)
     };
-    let q = &num / &den;
-    let inexact = !(num - &q * &den).is_zero();
+    let (q, rest) = num.div_rem(&den).unwrap_or_default();
+    let inexact = !rest.is_zero();
     let q = q.to_u128().unwrap_or(0);
     let bits = 128 - i64::from(q.leading_zeros());
     // The value is q × 2^-shift; its leading bit's weight is 2^exponent.

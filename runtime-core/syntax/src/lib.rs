@@ -7,6 +7,7 @@
 //! `runtime-core` re-exports every module, so its paths are unchanged.
 
 pub mod ast;
+pub mod bigint;
 pub mod decimal;
 pub mod diagnostic;
 pub mod lexer;

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use num_bigint::BigInt;
 use runtime_core::atom::Atom;
+use runtime_core::bigint::BigInt;
 use runtime_core::term_order::MapKey;
 use runtime_core::value::{Closure, Pid, Value};
 

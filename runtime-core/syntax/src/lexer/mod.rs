@@ -7,9 +7,7 @@ mod strings;
 
 pub use highlight::{highlight, HighlightClass, HighlightToken};
 
-use num_bigint::BigInt;
-use num_traits::ToPrimitive;
-
+use crate::bigint::BigInt;
 use crate::diagnostic::{line_col, Diagnostic, DiagnosticKind, Span};
 
 /// How deeply string interpolations may nest (`"#{"#{...}"}"`) before the
@@ -441,7 +439,7 @@ impl<'s> Lexer<'s> {
     }
 
     fn integer(&mut self, digits: &str, radix: u32, start: usize) {
-        match BigInt::parse_bytes(digits.as_bytes(), radix) {
+        match BigInt::parse_radix(digits.as_bytes(), radix) {
             Some(value) => {
                 let kind = match value.to_i64() {
                     Some(small) => TokenKind::Int(small),

@@ -1,11 +1,9 @@
 //! Operators (Elixir's precedence table), unary operators, module attributes,
 //! identifiers and calls: with parentheses, without, remote, anonymous.
 
-use num_bigint::BigInt;
-use num_traits::ToPrimitive;
-
 use super::{PResult, Parser};
 use crate::ast::{BinOp, CallTarget, Expr, ExprKind, UnOp};
+use crate::bigint::BigInt;
 use crate::diagnostic::Span;
 use crate::lexer::{starts_no_parens_argument, Token, TokenKind};
 

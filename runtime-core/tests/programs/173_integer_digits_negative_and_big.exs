@@ -1,0 +1,12 @@
+# Integer.digits/undigits of negative and big integers.
+IO.inspect(Integer.digits(-123))
+IO.inspect(Integer.digits(-255, 16))
+IO.inspect(Integer.digits(0))
+IO.inspect(Integer.digits(-7, 2))
+IO.inspect(Integer.digits(2 ** 70))
+IO.inspect(Integer.digits(-(2 ** 70), 7))
+IO.inspect(Integer.digits(-9_223_372_036_854_775_808))
+IO.inspect(Integer.undigits([-1, -2, -3]))
+IO.inspect(Integer.undigits([1, -5]))
+IO.inspect(Integer.undigits(Integer.digits(-(3 ** 50), 3), 3))
+IO.inspect(Integer.undigits([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))
