@@ -49,7 +49,67 @@ pub type NResult = Result<Value, Control>;
 pub type RandState = [u64; 2];
 
 /// A native function.
-pub type NativeFn = fn(&mut Ctx<'_>, &mut [Value]) -> NResult;
+pub type NativeFn = fn(&mut Ctx<'_>, &mut Args<'_>) -> NResult;
+
+/// A native's arguments: the caller's stack slots, lent for the call.
+///
+/// `a[i]` past the end reads `nil`, and `a[i..]` an empty slice, instead of
+/// panicking. The VM only calls a
+/// native with the arity it is registered under, so the index is always in
+/// range; a bounds check that cannot fail would still cost every native a
+/// panic call and its source location in the browser download. As a slice
+/// (`Deref`) the arguments are checked as usual, and so is `&mut a[i]`, which
+/// few natives take.
+pub struct Args<'a>(&'a mut [Value]);
+
+impl<'a> Args<'a> {
+    /// Lends `values` to a native as its arguments.
+    pub fn new(values: &'a mut [Value]) -> Args<'a> {
+        Args(values)
+    }
+}
+
+impl std::ops::Index<usize> for Args<'_> {
+    type Output = Value;
+
+    // Inlined so that the caller's location, which `Index` passes along for a
+    // panic message, is dropped with the panic it is not needed for.
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Value {
+        self.0.get(i).unwrap_or(&Value::Nil)
+    }
+}
+
+impl std::ops::Index<std::ops::RangeFrom<usize>> for Args<'_> {
+    type Output = [Value];
+
+    // Inlined for the same reason as indexing by position; past the end the
+    // rest is empty.
+    #[inline(always)]
+    fn index(&self, from: std::ops::RangeFrom<usize>) -> &[Value] {
+        self.0.get(from).unwrap_or_default()
+    }
+}
+
+impl std::ops::IndexMut<usize> for Args<'_> {
+    fn index_mut(&mut self, i: usize) -> &mut Value {
+        &mut self.0[i]
+    }
+}
+
+impl std::ops::Deref for Args<'_> {
+    type Target = [Value];
+
+    fn deref(&self) -> &[Value] {
+        self.0
+    }
+}
+
+impl std::ops::DerefMut for Args<'_> {
+    fn deref_mut(&mut self) -> &mut [Value] {
+        self.0
+    }
+}
 
 /// What a native can reach: the program, the scheduler and the calling process.
 pub struct Ctx<'a> {
@@ -144,7 +204,7 @@ fn table() -> &'static Table {
 /// `:erlang.apply/3`; the VM calls it too, for a dynamic call it cannot
 /// resolve itself (a native, an undefined function, a module that is not an
 /// atom), for its errors.
-pub fn apply3(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
+pub fn apply3(c: &mut Ctx<'_>, a: &mut Args<'_>) -> NResult {
     let (Some(module), Some(function), Some(args)) =
         (a[0].as_atom(), a[1].as_atom(), a[2].list_to_vec())
     else {
