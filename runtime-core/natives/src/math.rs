@@ -2,14 +2,14 @@
 
 use super::{register, Args, Control, NResult, Table};
 use crate::decimal::parse_float;
-use crate::exception;
+use crate::exception::{self, Exception};
 use crate::ops::to_f64;
 use crate::value::Value;
 
 /// The argument as a float; `:math` functions raise `ArithmeticError` for
 /// anything that is not a number, as the BEAM does.
-fn num(v: &Value) -> Result<f64, Control> {
-    to_f64(v).ok_or_else(|| Control::Raise(exception::badarith()))
+fn num(v: &Value) -> Result<f64, Box<Exception>> {
+    to_f64(v).ok_or_else(|| Box::new(exception::badarith()))
 }
 
 fn finite(f: f64) -> NResult {

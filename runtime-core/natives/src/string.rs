@@ -1,7 +1,9 @@
 //! String functions (UTF-8 text; graphemes approximated by code points) and the
 //! conversions between strings, numbers, atoms and charlists.
 
-use super::{badarg, bif_badarg, int, list, register, str_arg, Args, Control, NResult, Table};
+use super::{
+    badarg, bif_badarg, int, list, register, str_arg, Args, BadArg, Control, NResult, Table,
+};
 use crate::atom::Atom;
 use crate::exception;
 use crate::value::Value;
@@ -121,7 +123,7 @@ fn s(v: &str) -> NResult {
     Ok(Value::string(v))
 }
 
-fn chars_of(v: &Value) -> Result<Vec<char>, Control> {
+fn chars_of(v: &Value) -> Result<Vec<char>, BadArg> {
     Ok(str_arg(v)?.chars().collect())
 }
 

@@ -141,26 +141,50 @@ pub fn argument_error<T>(message: &str) -> Result<T, Control> {
     Err(Control::Raise(exception::argument_error(message)))
 }
 
+/// An argument of the wrong type; `?` turns it into the raise of `badarg`.
+///
+/// The argument helpers return it rather than the [`Control`] itself so that
+/// each `?` on them builds the raise by one call where it returns, instead of
+/// moving a whole `Control` out of the helper's result.
+#[derive(Debug)]
+pub struct BadArg;
+
+impl From<BadArg> for Control {
+    #[inline(never)]
+    fn from(_: BadArg) -> Control {
+        Control::Raise(exception::badarg())
+    }
+}
+
+/// An exception out of a helper that checks an argument; `?` turns it into
+/// the raise. Boxed, for the same reason as [`BadArg`]: the helper's result
+/// stays small, and so does each `?` on it.
+impl From<Box<Exception>> for Control {
+    #[inline(never)]
+    fn from(e: Box<Exception>) -> Control {
+        Control::Raise(*e)
+    }
+}
+
 /// The integer argument, or `badarg`.
-pub fn int(v: &Value) -> Result<i64, Control> {
+pub fn int(v: &Value) -> Result<i64, BadArg> {
     match v {
         Value::Int(i) => Ok(*i),
-        _ => badarg(),
+        _ => Err(BadArg),
     }
 }
 
 /// The string argument, or `badarg`.
-pub fn str_arg(v: &Value) -> Result<&str, Control> {
+pub fn str_arg(v: &Value) -> Result<&str, BadArg> {
     match v {
         Value::Str(s) => Ok(s),
-        _ => badarg(),
+        _ => Err(BadArg),
     }
 }
 
 /// The elements of a proper list argument, or `badarg`.
-pub fn list(v: &Value) -> Result<Vec<Value>, Control> {
-    v.list_to_vec()
-        .ok_or_else(|| Control::Raise(exception::badarg()))
+pub fn list(v: &Value) -> Result<Vec<Value>, BadArg> {
+    v.list_to_vec().ok_or(BadArg)
 }
 
 /// Every native, by `(module, name, arity)`.
