@@ -981,7 +981,7 @@ impl<'a> Vm<'a> {
                 core,
                 proc: p,
             };
-            nf(&mut ctx, &mut stack[at..])
+            nf(&mut ctx, &mut crate::native::Args::new(&mut stack[at..]))
         };
         Value::truncate_stack(&mut stack, at);
         p.stack = stack;

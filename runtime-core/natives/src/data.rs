@@ -16,7 +16,7 @@ use crate::value::{Map, Value};
 const MAX_EXPAND: i64 = 10_000_000;
 
 /// The elements of an enumerable: a list, a range, or a map (as `{k, v}` tuples).
-pub fn enumerate(v: &Value) -> Result<Vec<Value>, Control> {
+pub fn enumerate(v: &Value) -> Result<Vec<Value>, Box<Exception>> {
     if let Some((first, last, step)) = range_bounds(v) {
         let count = if (step > 0 && first > last) || (step < 0 && first < last) {
             0
@@ -24,25 +24,23 @@ pub fn enumerate(v: &Value) -> Result<Vec<Value>, Control> {
             (last - first) / step + 1
         };
         if count > MAX_EXPAND {
-            return Err(Control::Raise(exception::system_limit(&format!(
+            return Err(Box::new(exception::system_limit(&format!(
                 "callcast: a range of {count} elements is too large to enumerate in memory"
             ))));
         }
         return Ok((0..count).map(|i| Value::Int(first + i * step)).collect());
     }
     match v {
-        Value::Nil | Value::Cons(_) => v
-            .list_to_vec()
-            .ok_or_else(|| Control::Raise(exception::badarg())),
+        Value::Nil | Value::Cons(_) => v.list_to_vec().ok_or_else(|| Box::new(exception::badarg())),
         Value::Map(m) if v.struct_name().is_none() => Ok(m
             .iter()
             .map(|(k, x)| Value::tuple(vec![k.0.clone(), x.clone()]))
             .collect()),
         Value::Map(_) => match map_set_members(v) {
             Some(members) => Ok(members.keys().map(|k| k.0.clone()).collect()),
-            None => Err(not_enumerable(v)),
+            None => Err(Box::new(not_enumerable(v))),
         },
-        _ => Err(not_enumerable(v)),
+        _ => Err(Box::new(not_enumerable(v))),
     }
 }
 
@@ -58,15 +56,15 @@ fn map_set_members(v: &Value) -> Option<&crate::value::Map> {
     }
 }
 
-fn not_enumerable(v: &Value) -> Control {
-    Control::Raise(Exception::error(exception::exception_struct(
+fn not_enumerable(v: &Value) -> Exception {
+    Exception::error(exception::exception_struct(
         "Protocol.UndefinedError",
         vec![
             ("protocol", Value::atom("Elixir.Enumerable")),
             ("value", v.clone()),
             ("description", Value::string("")),
         ],
-    )))
+    ))
 }
 
 pub(super) fn empty_error() -> Control {
@@ -84,20 +82,20 @@ fn sum(items: &[Value]) -> NResult {
     Ok(acc)
 }
 
-fn map_of(v: &Value) -> Result<&Map, Control> {
+fn map_of(v: &Value) -> Result<&Map, Box<Exception>> {
     match v {
         Value::Map(m) => Ok(m),
-        _ => Err(Control::Raise(exception::bad_map(v.clone()))),
+        _ => Err(Box::new(exception::bad_map(v.clone()))),
     }
 }
 
 /// Takes the map argument out of the argument list, so that when nothing else
 /// holds it (the caller's variable was at its last use) it is updated in place
 /// instead of copied.
-fn take_map(a: &mut [Value], i: usize) -> Result<Rc<Map>, Control> {
+fn take_map(a: &mut [Value], i: usize) -> Result<Rc<Map>, Box<Exception>> {
     match std::mem::replace(&mut a[i], Value::Nil) {
         Value::Map(m) => Ok(m),
-        other => Err(Control::Raise(exception::bad_map(other))),
+        other => Err(Box::new(exception::bad_map(other))),
     }
 }
 
@@ -209,7 +207,7 @@ pub(super) fn register_all(t: &mut Table) {
                 {
                     return Ok(Value::bool(ops::member(&a[1], &a[0])?));
                 }
-                Err(not_enumerable(&a[0]))
+                Err(not_enumerable(&a[0]).into())
             }),
             ("at", 2, |_, a| {
                 let v = enumerate(&a[0])?;

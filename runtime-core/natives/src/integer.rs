@@ -1,7 +1,7 @@
 //! Integer conversions in any base, digits, and the bitwise operators, for
 //! small and big integers alike.
 
-use super::{badarg, bif_badarg, int, list, register, str_arg, Control, NResult, Table};
+use super::{badarg, bif_badarg, int, list, register, str_arg, Args, Control, NResult, Table};
 use crate::bigint::BigInt;
 use crate::exception;
 use crate::ops::to_big;
@@ -13,7 +13,7 @@ fn big_arith(v: &Value) -> Result<BigInt, Control> {
 }
 
 /// The integer first argument of `:erlang.<bif>(args)`, or its `badarg`.
-fn big_arg(bif: &str, args: &[Value]) -> Result<BigInt, Control> {
+fn big_arg(bif: &str, args: &Args<'_>) -> Result<BigInt, Control> {
     match to_big(&args[0]) {
         Some(n) => Ok(n),
         None => bif_badarg(bif, args),
@@ -21,7 +21,7 @@ fn big_arg(bif: &str, args: &[Value]) -> Result<BigInt, Control> {
 }
 
 /// The base (2..=36), second argument of `:erlang.<bif>(args)`, or its `badarg`.
-fn base_arg(bif: &str, args: &[Value]) -> Result<u32, Control> {
+fn base_arg(bif: &str, args: &Args<'_>) -> Result<u32, Control> {
     match args[1] {
         Value::Int(b) if (2..=36).contains(&b) => Ok(b as u32),
         _ => bif_badarg(bif, args),
@@ -110,7 +110,7 @@ fn shift(n: &Value, by: &Value, left: bool) -> NResult {
     Ok(Value::from_bigint(if left { n << by } else { n >> by }))
 }
 
-fn bitwise(a: &[Value], op: fn(BigInt, BigInt) -> BigInt) -> NResult {
+fn bitwise(a: &Args<'_>, op: fn(BigInt, BigInt) -> BigInt) -> NResult {
     Ok(Value::from_bigint(op(big_arith(&a[0])?, big_arith(&a[1])?)))
 }
 

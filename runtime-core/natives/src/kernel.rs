@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{apply3, badarg, bif_badarg, int, list, register, Control, Ctx, NResult, Table};
+use super::{apply3, badarg, bif_badarg, int, list, register, Args, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
 use crate::bigint::BigInt;
 use crate::bytecode::BinaryOp;
@@ -403,7 +403,7 @@ pub(super) fn register_all(t: &mut Table) {
 /// each argument of the built-in at the top of the stack trace, as a map from
 /// argument positions to text, which Elixir's normalizer turns into the
 /// message of the `ArgumentError`.
-fn format_error(_: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
+fn format_error(_: &mut Ctx<'_>, a: &mut Args<'_>) -> NResult {
     let mut reasons = std::collections::BTreeMap::new();
     if let Some(Value::Tuple(entry)) = a[1].list_iter().next() {
         if let (Some(function), Some(args)) = (
@@ -453,7 +453,7 @@ fn charlist(v: &Value) -> Value {
 }
 
 /// `~w(a b c)`: the words, as strings, atoms (`a` modifier) or charlists (`c`).
-fn sigil_w(_: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
+fn sigil_w(_: &mut Ctx<'_>, a: &mut Args<'_>) -> NResult {
     let Value::Str(text) = &a[0] else {
         return badarg();
     };
@@ -477,7 +477,7 @@ pub fn is_exception(v: &Value) -> bool {
 }
 
 /// `round/1` and friends: `name` is the BIF, for the stack entry of a bad argument.
-fn float_to_int(a: &[Value], name: &str, f: fn(f64) -> f64) -> NResult {
+fn float_to_int(a: &Args<'_>, name: &str, f: fn(f64) -> f64) -> NResult {
     let v = &a[0];
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
@@ -497,7 +497,7 @@ fn float_to_int(a: &[Value], name: &str, f: fn(f64) -> f64) -> NResult {
 /// Elixir turns one-based before calling the BIF: `:erlang.<bif>(i + 1,
 /// tuple, ...)` fails, or, when the index is no number, the `+` before it.
 /// `index_at` is the position of the index among the Elixir arguments.
-pub(crate) fn one_based(bif: &str, a: &[Value], index_at: usize) -> Result<Exception, Control> {
+pub(crate) fn one_based(bif: &str, a: &Args<'_>, index_at: usize) -> Result<Exception, Control> {
     let index = &a[index_at];
     let shifted = match index {
         Value::Int(_) | Value::BigInt(_) | Value::Float(_) => {

@@ -19,7 +19,7 @@
 // lived in `runtime-core`.
 pub(crate) use runtime_core::native::{
     apply3, argument_error, badarg, bif_badarg, int, list, module_exists, process, register,
-    str_arg, Control, Ctx, NResult, NativeFn, Table,
+    str_arg, Args, BadArg, Control, Ctx, NResult, NativeFn, Table,
 };
 pub(crate) use runtime_core::{
     atom, bigint, bytecode, decimal, erts_errors, exception, inspect, ops, term_order, trace, value,

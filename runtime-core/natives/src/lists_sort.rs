@@ -4,8 +4,11 @@
 //! them, two or three at a time. A stable sort gives the same list whenever no
 //! such pair exists, so [`sort`] only takes this path when one does.
 //!
-//! Each Erlang function is a state of a loop (they call each other in tail
-//! position, and a Rust call per element would grow the host stack with the list).
+//! The Erlang functions call each other in tail position; here each is a loop
+//! (a Rust call per element would grow the host stack with the list), and the
+//! states that only spare comparisons are folded together: the result depends
+//! only on what the comparisons answer, which is tested against OTP's output
+//! in the program corpus.
 
 use std::cmp::Ordering;
 
@@ -57,13 +60,8 @@ fn list2(a: Value, b: Value, tail: Value) -> Value {
     cons(a, cons(b, tail))
 }
 
-/// The split and merge-list phases.
+/// The merge-list phases; a step that is not one is the sorted list.
 enum Phase {
-    Sort1(Value, Value, Value),
-    Split1(Value, Value, Value, Value, Value),
-    Split11(Value, Value, Value, Value, Value, Value),
-    Split2(Value, Value, Value, Value, Value),
-    Split21(Value, Value, Value, Value, Value, Value),
     Mergel(Value, Value),
     Rmergel(Value, Value),
 }
@@ -76,14 +74,14 @@ fn lists_sort(l0: Value) -> Value {
         return l0;
     };
     let single = uncons(&l).filter(|(_, t)| matches!(t, Value::Nil));
-    let mut phase = if le(&x, &y) {
+    let mut step = if le(&x, &y) {
         match single {
             None if matches!(l, Value::Nil) => return l0,
             Some((z, _)) if le(&y, &z) => return l0,
             Some((z, _)) if le(&x, &z) => return Value::list(vec![x, z, y]),
             Some((z, _)) => return Value::list(vec![z, x, y]),
-            None if compare(&x, &y) == Ordering::Equal => Phase::Sort1(y, l, Value::list(vec![x])),
-            None => Phase::Split1(x, y, l, Value::Nil, Value::Nil),
+            None if compare(&x, &y) == Ordering::Equal => sort1(y, l, Value::list(vec![x])),
+            None => Ok(split(x, y, l, Value::Nil, false)),
         }
     } else {
         match single {
@@ -91,70 +89,73 @@ fn lists_sort(l0: Value) -> Value {
             Some((z, _)) if le(&x, &z) => return list2(y, x, l),
             Some((z, _)) if le(&y, &z) => return Value::list(vec![y, z, x]),
             Some((z, _)) => return Value::list(vec![z, y, x]),
-            None => Phase::Split2(x, y, l, Value::Nil, Value::Nil),
+            None => Ok(split(x, y, l, Value::Nil, true)),
         }
     };
     loop {
-        phase = match phase {
-            Phase::Sort1(x, l, r) => match uncons(&l) {
-                Some((y, l)) if compare(&x, &y) == Ordering::Equal => {
-                    Phase::Sort1(y, l, cons(x, r))
-                }
-                Some((y, l)) if lt(&x, &y) => Phase::Split1(x, y, l, r, Value::Nil),
-                Some((y, l)) => Phase::Split2(x, y, l, r, Value::Nil),
-                None => return reverse(r, Value::list(vec![x])),
-            },
-            Phase::Split1(x, y, l, r, rs) => match uncons(&l) {
-                Some((z, l)) if le(&y, &z) => Phase::Split1(y, z, l, cons(x, r), rs),
-                Some((z, l)) if le(&x, &z) => Phase::Split1(z, y, l, cons(x, r), rs),
-                Some((z, l)) if matches!(r, Value::Nil) => {
-                    Phase::Split1(x, y, l, Value::list(vec![z]), rs)
-                }
-                Some((z, l)) => Phase::Split11(x, y, l, r, rs, z),
-                None => Phase::Rmergel(cons(list2(y, x, r), rs), Value::Nil),
-            },
-            Phase::Split11(x, y, l, r, rs, s) => match uncons(&l) {
-                Some((z, l)) if le(&y, &z) => Phase::Split11(y, z, l, cons(x, r), rs, s),
-                Some((z, l)) if le(&x, &z) => Phase::Split11(z, y, l, cons(x, r), rs, s),
-                Some((z, l)) if le(&s, &z) => {
-                    Phase::Split1(s, z, l, Value::Nil, cons(list2(y, x, r), rs))
-                }
-                Some((z, l)) => Phase::Split1(z, s, l, Value::Nil, cons(list2(y, x, r), rs)),
-                None => Phase::Rmergel(
-                    cons(Value::list(vec![s]), cons(list2(y, x, r), rs)),
-                    Value::Nil,
-                ),
-            },
-            Phase::Split2(x, y, l, r, rs) => match uncons(&l) {
-                Some((z, l)) if le(&z, &y) => Phase::Split2(y, z, l, cons(x, r), rs),
-                Some((z, l)) if le(&z, &x) => Phase::Split2(z, y, l, cons(x, r), rs),
-                Some((z, l)) if matches!(r, Value::Nil) => {
-                    Phase::Split2(x, y, l, Value::list(vec![z]), rs)
-                }
-                Some((z, l)) => Phase::Split21(x, y, l, r, rs, z),
-                None => Phase::Mergel(cons(list2(y, x, r), rs), Value::Nil),
-            },
-            Phase::Split21(x, y, l, r, rs, s) => match uncons(&l) {
-                Some((z, l)) if le(&z, &y) => Phase::Split21(y, z, l, cons(x, r), rs, s),
-                Some((z, l)) if le(&z, &x) => Phase::Split21(z, y, l, cons(x, r), rs, s),
-                Some((z, l)) if lt(&z, &s) => {
-                    Phase::Split2(s, z, l, Value::Nil, cons(list2(y, x, r), rs))
-                }
-                Some((z, l)) => Phase::Split2(z, s, l, Value::Nil, cons(list2(y, x, r), rs)),
-                None => Phase::Mergel(
-                    cons(Value::list(vec![s]), cons(list2(y, x, r), rs)),
-                    Value::Nil,
-                ),
-            },
-            Phase::Mergel(l, acc) => match mergel(l, acc) {
-                Ok(next) => next,
-                Err(sorted) => return sorted,
-            },
-            Phase::Rmergel(l, acc) => match rmergel(l, acc) {
-                Ok(next) => next,
-                Err(sorted) => return sorted,
-            },
+        step = match step {
+            Ok(Phase::Mergel(l, acc)) => mergel(l, acc),
+            Ok(Phase::Rmergel(l, acc)) => rmergel(l, acc),
+            Err(sorted) => return sorted,
         };
+    }
+}
+
+/// `sort_1/3`: the equal elements the list starts with, then the split.
+fn sort1(mut x: Value, mut l: Value, mut r: Value) -> Result<Phase, Value> {
+    loop {
+        let Some((y, rest)) = uncons(&l) else {
+            return Err(reverse(r, Value::list(vec![x])));
+        };
+        if compare(&x, &y) != Ordering::Equal {
+            let desc = !lt(&x, &y);
+            return Ok(split(x, y, rest, r, desc));
+        }
+        r = cons(x, r);
+        x = y;
+        l = rest;
+    }
+}
+
+/// `split_1/5` with `split_1_1/6`, which cut the list into ascending runs, or
+/// `split_2/5` with `split_2_1/6` (`desc`), into descending ones: `x` and `y`
+/// are the run's last two elements in its order, `r` the rest of it reversed,
+/// `s` an element held back while `r` may still grow.
+fn split(mut x: Value, mut y: Value, mut l: Value, mut r: Value, desc: bool) -> Phase {
+    // Whether `b` may follow `a` in the run.
+    let follows = |a: &Value, b: &Value| if desc { le(b, a) } else { le(a, b) };
+    let mut rs = Value::Nil;
+    let mut s: Option<Value> = None;
+    loop {
+        let Some((z, rest)) = uncons(&l) else {
+            let mut runs = cons(list2(y, x, r), rs);
+            if let Some(s) = s {
+                runs = cons(Value::list(vec![s]), runs);
+            }
+            return if desc {
+                Phase::Mergel(runs, Value::Nil)
+            } else {
+                Phase::Rmergel(runs, Value::Nil)
+            };
+        };
+        l = rest;
+        if follows(&y, &z) {
+            r = cons(std::mem::replace(&mut x, y), r);
+            y = z;
+        } else if follows(&x, &z) {
+            r = cons(std::mem::replace(&mut x, z), r);
+        } else if let Some(s) = s.take() {
+            rs = cons(list2(y, x, r), rs);
+            r = Value::Nil;
+            // The two start the next run; equal ones in a different order
+            // each way, as OTP has it.
+            let s_first = if desc { lt(&z, &s) } else { le(&s, &z) };
+            (x, y) = if s_first { (s, z) } else { (z, s) };
+        } else if matches!(r, Value::Nil) {
+            r = Value::list(vec![z]);
+        } else {
+            s = Some(z);
+        }
     }
 }
 
@@ -170,36 +171,29 @@ fn drop(l: &Value, n: usize) -> Value {
     cur.clone()
 }
 
+/// Whether the list has a first element.
+fn full(l: &Value) -> bool {
+    matches!(l, Value::Cons(_))
+}
+
 /// One step of `mergel/2`: the next phase, or `Err(result)` when done.
 fn mergel(l: Value, acc: Value) -> Result<Phase, Value> {
     let items: Vec<Value> = l.list_iter().take(3).cloned().collect();
-    let heads: Vec<Option<(Value, Value)>> = items.iter().map(uncons).collect();
-    match (items.as_slice(), heads.as_slice()) {
-        ([Value::Nil, ..], _) => Ok(Phase::Mergel(drop(&l, 1), acc)),
-        ([t1, _, _], [_, Some((h2, t2)), Some((h3, t3))]) => {
-            let m = Merge::M31(
-                t1.clone(),
-                Value::Nil,
-                h2.clone(),
-                t2.clone(),
-                h3.clone(),
-                t3.clone(),
-            );
-            Ok(Phase::Mergel(drop(&l, 3), cons(merge(m), acc)))
+    match items.as_slice() {
+        [Value::Nil, ..] => Ok(Phase::Mergel(drop(&l, 1), acc)),
+        [_, b, c] if full(b) && full(c) => {
+            Ok(Phase::Mergel(drop(&l, 3), cons(merge(&items, false), acc)))
         }
-        ([t1, _], [_, Some((h2, t2))]) => {
-            let m = Merge::M21(t1.clone(), h2.clone(), t2.clone(), Value::Nil);
-            Ok(Phase::Rmergel(cons(merge(m), acc), Value::Nil))
-        }
-        ([single], _) if matches!(acc, Value::Nil) => Err(single.clone()),
-        ([single], _) => Ok(Phase::Rmergel(
+        [_, b] if full(b) => Ok(Phase::Rmergel(cons(merge(&items, false), acc), Value::Nil)),
+        [single] if matches!(acc, Value::Nil) => Err(single.clone()),
+        [single] => Ok(Phase::Rmergel(
             cons(reverse(single.clone(), Value::Nil), acc),
             Value::Nil,
         )),
-        ([], _) if matches!(acc, Value::Nil) => Err(Value::Nil),
-        ([], _) => Ok(Phase::Rmergel(acc, Value::Nil)),
-        ([a, Value::Nil, ..], _) => Ok(Phase::Mergel(cons(a.clone(), drop(&l, 2)), acc)),
-        ([a, b, Value::Nil], _) => Ok(Phase::Mergel(
+        [] if matches!(acc, Value::Nil) => Err(Value::Nil),
+        [] => Ok(Phase::Rmergel(acc, Value::Nil)),
+        [a, Value::Nil, ..] => Ok(Phase::Mergel(cons(a.clone(), drop(&l, 2)), acc)),
+        [a, b, Value::Nil] => Ok(Phase::Mergel(
             cons(a.clone(), cons(b.clone(), drop(&l, 3))),
             acc,
         )),
@@ -211,149 +205,49 @@ fn mergel(l: Value, acc: Value) -> Result<Phase, Value> {
 /// One step of `rmergel/2`.
 fn rmergel(l: Value, acc: Value) -> Result<Phase, Value> {
     let items: Vec<Value> = l.list_iter().take(3).cloned().collect();
-    let heads: Vec<Option<(Value, Value)>> = items.iter().map(uncons).collect();
-    match (items.as_slice(), heads.as_slice()) {
-        ([_, _, t1], [Some((h3, t3)), Some((h2, t2)), _]) => {
-            let m = Merge::R31(
-                t1.clone(),
-                Value::Nil,
-                h2.clone(),
-                t2.clone(),
-                h3.clone(),
-                t3.clone(),
-            );
-            Ok(Phase::Rmergel(drop(&l, 3), cons(merge(m), acc)))
+    match items.as_slice() {
+        [a, b, _] if full(a) && full(b) => {
+            Ok(Phase::Rmergel(drop(&l, 3), cons(merge(&items, true), acc)))
         }
-        ([_, t1], [Some((h2, t2)), _]) => {
-            let m = Merge::R21(t1.clone(), h2.clone(), t2.clone(), Value::Nil);
-            Ok(Phase::Mergel(cons(merge(m), acc), Value::Nil))
-        }
-        ([single], _) => Ok(Phase::Mergel(
+        [a, _] if full(a) => Ok(Phase::Mergel(cons(merge(&items, true), acc), Value::Nil)),
+        [single] => Ok(Phase::Mergel(
             cons(reverse(single.clone(), Value::Nil), acc),
             Value::Nil,
         )),
-        ([], _) => Ok(Phase::Mergel(acc, Value::Nil)),
+        [] => Ok(Phase::Mergel(acc, Value::Nil)),
         // `rmergel/2` has no other clause: the split phases never build one.
         _ => Err(Value::Nil),
     }
 }
 
-/// The merge functions, ascending (`merge*`) and descending (`rmerge*`).
-enum Merge {
-    M31(Value, Value, Value, Value, Value, Value),
-    M32(Value, Value, Value, Value, Value, Value),
-    M312(Value, Value, Value, Value, Value, Value, Value),
-    M321(Value, Value, Value, Value, Value, Value, Value),
-    M3123(Value, Value, Value, Value, Value, Value),
-    M3213(Value, Value, Value, Value, Value, Value),
-    M21(Value, Value, Value, Value),
-    M22(Value, Value, Value, Value, Value),
-    R31(Value, Value, Value, Value, Value, Value),
-    R32(Value, Value, Value, Value, Value, Value),
-    R312(Value, Value, Value, Value, Value, Value, Value),
-    R321(Value, Value, Value, Value, Value, Value, Value),
-    R3123(Value, Value, Value, Value, Value, Value),
-    R3213(Value, Value, Value, Value, Value, Value),
-    R21(Value, Value, Value, Value),
-    R22(Value, Value, Value, Value, Value),
-}
-
-fn merge(mut state: Merge) -> Value {
-    use Merge::*;
+/// OTP's `merge3_1`, `merge2_1` and their descending twins `rmerge3_1`,
+/// `rmerge2_1`, which all come to one rule: each step moves the least head
+/// of the runs (the greatest when `desc`), the earlier run's of equal ones,
+/// onto the front of the result, so the merged run comes out the other way
+/// round, ready for the next pass. Their many states only save comparisons.
+fn merge(runs: &[Value], desc: bool) -> Value {
+    let mut rest: Vec<&Value> = runs.iter().collect();
+    let mut out = Value::Nil;
     loop {
-        state = match state {
-            M31(t1, m, h2, t2, h3, t3) => match uncons(&t1) {
-                Some((h1, t1)) if le(&h1, &h2) => M312(t1, h1, h2, t2, h3, t3, m),
-                Some((h1, t1)) => M321(t1, h1, h2, t2, h3, t3, m),
-                None if le(&h2, &h3) => M21(t2, h3, t3, cons(h2, m)),
-                None => M22(t2, h3, t3, m, h2),
-            },
-            M32(t1, h1, m, t2, h3, t3) => match uncons(&t2) {
-                Some((h2, t2)) if le(&h1, &h2) => M312(t1, h1, h2, t2, h3, t3, m),
-                Some((h2, t2)) => M321(t1, h1, h2, t2, h3, t3, m),
-                None if le(&h1, &h3) => M21(t1, h3, t3, cons(h1, m)),
-                None => M22(t1, h3, t3, m, h1),
-            },
-            M312(t1, h1, h2, t2, h3, t3, m) => {
-                if le(&h1, &h3) {
-                    M31(t1, cons(h1, m), h2, t2, h3, t3)
-                } else {
-                    M3123(t1, h1, h2, t2, cons(h3, m), t3)
+        let mut pick: Option<(usize, &Value)> = None;
+        for (i, run) in rest.iter().enumerate() {
+            if let Value::Cons(c) = *run {
+                let before = match pick {
+                    None => true,
+                    Some((_, best)) if desc => lt(best, &c.head),
+                    Some((_, best)) => lt(&c.head, best),
+                };
+                if before {
+                    pick = Some((i, &c.head));
                 }
             }
-            M3123(t1, h1, h2, t2, m, t3) => match uncons(&t3) {
-                Some((h3, t3)) if le(&h1, &h3) => M31(t1, cons(h1, m), h2, t2, h3, t3),
-                Some((h3, t3)) => M3123(t1, h1, h2, t2, cons(h3, m), t3),
-                None => M21(t1, h2, t2, cons(h1, m)),
-            },
-            M321(t1, h1, h2, t2, h3, t3, m) => {
-                if le(&h2, &h3) {
-                    M32(t1, h1, cons(h2, m), t2, h3, t3)
-                } else {
-                    M3213(t1, h1, h2, t2, cons(h3, m), t3)
-                }
-            }
-            M3213(t1, h1, h2, t2, m, t3) => match uncons(&t3) {
-                Some((h3, t3)) if le(&h2, &h3) => M32(t1, h1, cons(h2, m), t2, h3, t3),
-                Some((h3, t3)) => M3213(t1, h1, h2, t2, cons(h3, m), t3),
-                None => M22(t1, h2, t2, m, h1),
-            },
-            M21(t1, h2, t2, m) => match uncons(&t1) {
-                Some((h1, t1)) if le(&h1, &h2) => M21(t1, h2, t2, cons(h1, m)),
-                Some((h1, t1)) => M22(t1, h2, t2, m, h1),
-                None => return reverse(t2, cons(h2, m)),
-            },
-            M22(t1, hdm, t2, m, h1) => match uncons(&t2) {
-                Some((h2, t2)) if le(&h1, &h2) => M21(t1, h2, t2, list2(h1, hdm, m)),
-                Some((h2, t2)) => M22(t1, h2, t2, cons(hdm, m), h1),
-                None => return reverse(t1, list2(h1, hdm, m)),
-            },
-            R31(t1, m, h2, t2, h3, t3) => match uncons(&t1) {
-                Some((h1, t1)) if le(&h1, &h2) => R312(t1, h1, h2, t2, h3, t3, m),
-                Some((h1, t1)) => R321(t1, h1, h2, t2, h3, t3, m),
-                None if le(&h2, &h3) => R22(t2, h3, t3, m, h2),
-                None => R21(t2, h3, t3, cons(h2, m)),
-            },
-            R32(t1, h1, m, t2, h3, t3) => match uncons(&t2) {
-                Some((h2, t2)) if le(&h1, &h2) => R312(t1, h1, h2, t2, h3, t3, m),
-                Some((h2, t2)) => R321(t1, h1, h2, t2, h3, t3, m),
-                None if le(&h1, &h3) => R22(t1, h3, t3, m, h1),
-                None => R21(t1, h3, t3, cons(h1, m)),
-            },
-            R312(t1, h1, h2, t2, h3, t3, m) => {
-                if le(&h2, &h3) {
-                    R3123(t1, h1, h2, t2, cons(h3, m), t3)
-                } else {
-                    R32(t1, h1, cons(h2, m), t2, h3, t3)
-                }
-            }
-            R3123(t1, h1, h2, t2, m, t3) => match uncons(&t3) {
-                Some((h3, t3)) if le(&h2, &h3) => R3123(t1, h1, h2, t2, cons(h3, m), t3),
-                Some((h3, t3)) => R32(t1, h1, cons(h2, m), t2, h3, t3),
-                None => R22(t1, h2, t2, m, h1),
-            },
-            R321(t1, h1, h2, t2, h3, t3, m) => {
-                if le(&h1, &h3) {
-                    R3213(t1, h1, h2, t2, cons(h3, m), t3)
-                } else {
-                    R31(t1, cons(h1, m), h2, t2, h3, t3)
-                }
-            }
-            R3213(t1, h1, h2, t2, m, t3) => match uncons(&t3) {
-                Some((h3, t3)) if le(&h1, &h3) => R3213(t1, h1, h2, t2, cons(h3, m), t3),
-                Some((h3, t3)) => R31(t1, cons(h1, m), h2, t2, h3, t3),
-                None => R21(t1, h2, t2, cons(h1, m)),
-            },
-            R21(t1, h2, t2, m) => match uncons(&t1) {
-                Some((h1, t1)) if le(&h1, &h2) => R22(t1, h2, t2, m, h1),
-                Some((h1, t1)) => R21(t1, h2, t2, cons(h1, m)),
-                None => return reverse(t2, cons(h2, m)),
-            },
-            R22(t1, hdm, t2, m, h1) => match uncons(&t2) {
-                Some((h2, t2)) if le(&h1, &h2) => R22(t1, h2, t2, cons(hdm, m), h1),
-                Some((h2, t2)) => R21(t1, h2, t2, list2(h1, hdm, m)),
-                None => return reverse(t1, list2(h1, hdm, m)),
-            },
+        }
+        let Some((i, head)) = pick else {
+            return out;
         };
+        out = cons(head.clone(), out);
+        if let Value::Cons(c) = rest[i] {
+            rest[i] = &c.tail;
+        }
     }
 }

@@ -1,15 +1,15 @@
 //! `:math` and the float functions that round to a number of digits.
 
-use super::{register, Control, NResult, Table};
+use super::{register, Args, Control, NResult, Table};
 use crate::decimal::parse_float;
-use crate::exception;
+use crate::exception::{self, Exception};
 use crate::ops::to_f64;
 use crate::value::Value;
 
 /// The argument as a float; `:math` functions raise `ArithmeticError` for
 /// anything that is not a number, as the BEAM does.
-fn num(v: &Value) -> Result<f64, Control> {
-    to_f64(v).ok_or_else(|| Control::Raise(exception::badarith()))
+fn num(v: &Value) -> Result<f64, Box<Exception>> {
+    to_f64(v).ok_or_else(|| Box::new(exception::badarith()))
 }
 
 fn finite(f: f64) -> NResult {
@@ -20,7 +20,7 @@ fn finite(f: f64) -> NResult {
     }
 }
 
-fn unary(a: &[Value], f: fn(f64) -> f64) -> NResult {
+fn unary(a: &Args<'_>, f: fn(f64) -> f64) -> NResult {
     finite(f(num(&a[0])?))
 }
 
@@ -64,7 +64,7 @@ fn round_digits(f: f64, digits: usize, mode: Mode) -> f64 {
     }
 }
 
-fn float_digits(a: &[Value], mode: Mode) -> NResult {
+fn float_digits(a: &Args<'_>, mode: Mode) -> NResult {
     match (&a[0], &a[1]) {
         (Value::Float(f), Value::Int(d)) if (0..=15).contains(d) => {
             Ok(Value::Float(round_digits(*f, *d as usize, mode)))

@@ -1,7 +1,9 @@
 //! String functions (UTF-8 text; graphemes approximated by code points) and the
 //! conversions between strings, numbers, atoms and charlists.
 
-use super::{badarg, bif_badarg, int, list, register, str_arg, Control, NResult, Table};
+use super::{
+    badarg, bif_badarg, int, list, register, str_arg, Args, BadArg, Control, NResult, Table,
+};
 use crate::atom::Atom;
 use crate::case::{capitalize, map_case, Case};
 use crate::exception;
@@ -21,7 +23,7 @@ fn text_of<'v>(v: &'v Value, function: &str, arity: usize) -> Result<&'v str, Co
 }
 
 /// The string first argument of `:erlang.<bif>(args)`, or its `badarg`.
-fn binary_arg<'a>(bif: &str, args: &'a [Value]) -> Result<&'a str, Control> {
+fn binary_arg<'a>(bif: &str, args: &'a Args<'_>) -> Result<&'a str, Control> {
     match &args[0] {
         Value::Str(s) => Ok(s),
         _ => bif_badarg(bif, args),
@@ -122,7 +124,7 @@ fn s(v: &str) -> NResult {
     Ok(Value::string(v))
 }
 
-fn chars_of(v: &Value) -> Result<Vec<char>, Control> {
+fn chars_of(v: &Value) -> Result<Vec<char>, BadArg> {
     Ok(str_arg(v)?.chars().collect())
 }
 

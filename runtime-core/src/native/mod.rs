@@ -49,7 +49,67 @@ pub type NResult = Result<Value, Control>;
 pub type RandState = [u64; 2];
 
 /// A native function.
-pub type NativeFn = fn(&mut Ctx<'_>, &mut [Value]) -> NResult;
+pub type NativeFn = fn(&mut Ctx<'_>, &mut Args<'_>) -> NResult;
+
+/// A native's arguments: the caller's stack slots, lent for the call.
+///
+/// `a[i]` past the end reads `nil`, and `a[i..]` an empty slice, instead of
+/// panicking. The VM only calls a
+/// native with the arity it is registered under, so the index is always in
+/// range; a bounds check that cannot fail would still cost every native a
+/// panic call and its source location in the browser download. As a slice
+/// (`Deref`) the arguments are checked as usual, and so is `&mut a[i]`, which
+/// few natives take.
+pub struct Args<'a>(&'a mut [Value]);
+
+impl<'a> Args<'a> {
+    /// Lends `values` to a native as its arguments.
+    pub fn new(values: &'a mut [Value]) -> Args<'a> {
+        Args(values)
+    }
+}
+
+impl std::ops::Index<usize> for Args<'_> {
+    type Output = Value;
+
+    // Inlined so that the caller's location, which `Index` passes along for a
+    // panic message, is dropped with the panic it is not needed for.
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Value {
+        self.0.get(i).unwrap_or(&Value::Nil)
+    }
+}
+
+impl std::ops::Index<std::ops::RangeFrom<usize>> for Args<'_> {
+    type Output = [Value];
+
+    // Inlined for the same reason as indexing by position; past the end the
+    // rest is empty.
+    #[inline(always)]
+    fn index(&self, from: std::ops::RangeFrom<usize>) -> &[Value] {
+        self.0.get(from).unwrap_or_default()
+    }
+}
+
+impl std::ops::IndexMut<usize> for Args<'_> {
+    fn index_mut(&mut self, i: usize) -> &mut Value {
+        &mut self.0[i]
+    }
+}
+
+impl std::ops::Deref for Args<'_> {
+    type Target = [Value];
+
+    fn deref(&self) -> &[Value] {
+        self.0
+    }
+}
+
+impl std::ops::DerefMut for Args<'_> {
+    fn deref_mut(&mut self) -> &mut [Value] {
+        self.0
+    }
+}
 
 /// What a native can reach: the program, the scheduler and the calling process.
 pub struct Ctx<'a> {
@@ -81,26 +141,50 @@ pub fn argument_error<T>(message: &str) -> Result<T, Control> {
     Err(Control::Raise(exception::argument_error(message)))
 }
 
+/// An argument of the wrong type; `?` turns it into the raise of `badarg`.
+///
+/// The argument helpers return it rather than the [`Control`] itself so that
+/// each `?` on them builds the raise by one call where it returns, instead of
+/// moving a whole `Control` out of the helper's result.
+#[derive(Debug)]
+pub struct BadArg;
+
+impl From<BadArg> for Control {
+    #[inline(never)]
+    fn from(_: BadArg) -> Control {
+        Control::Raise(exception::badarg())
+    }
+}
+
+/// An exception out of a helper that checks an argument; `?` turns it into
+/// the raise. Boxed, for the same reason as [`BadArg`]: the helper's result
+/// stays small, and so does each `?` on it.
+impl From<Box<Exception>> for Control {
+    #[inline(never)]
+    fn from(e: Box<Exception>) -> Control {
+        Control::Raise(*e)
+    }
+}
+
 /// The integer argument, or `badarg`.
-pub fn int(v: &Value) -> Result<i64, Control> {
+pub fn int(v: &Value) -> Result<i64, BadArg> {
     match v {
         Value::Int(i) => Ok(*i),
-        _ => badarg(),
+        _ => Err(BadArg),
     }
 }
 
 /// The string argument, or `badarg`.
-pub fn str_arg(v: &Value) -> Result<&str, Control> {
+pub fn str_arg(v: &Value) -> Result<&str, BadArg> {
     match v {
         Value::Str(s) => Ok(s),
-        _ => badarg(),
+        _ => Err(BadArg),
     }
 }
 
 /// The elements of a proper list argument, or `badarg`.
-pub fn list(v: &Value) -> Result<Vec<Value>, Control> {
-    v.list_to_vec()
-        .ok_or_else(|| Control::Raise(exception::badarg()))
+pub fn list(v: &Value) -> Result<Vec<Value>, BadArg> {
+    v.list_to_vec().ok_or(BadArg)
 }
 
 /// Every native, by `(module, name, arity)`.
@@ -144,7 +228,7 @@ fn table() -> &'static Table {
 /// `:erlang.apply/3`; the VM calls it too, for a dynamic call it cannot
 /// resolve itself (a native, an undefined function, a module that is not an
 /// atom), for its errors.
-pub fn apply3(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
+pub fn apply3(c: &mut Ctx<'_>, a: &mut Args<'_>) -> NResult {
     let (Some(module), Some(function), Some(args)) =
         (a[0].as_atom(), a[1].as_atom(), a[2].list_to_vec())
     else {

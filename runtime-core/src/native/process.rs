@@ -1,7 +1,7 @@
 //! The process primitives: spawn, send, self, monitors, links, exit signals,
 //! names, timers, flags and the virtual clock.
 
-use super::{badarg, bif_badarg, int, register, Control, Ctx, NResult, Table};
+use super::{badarg, bif_badarg, int, register, Args, Control, Ctx, NResult, Table};
 use crate::atom::Atom;
 use crate::bytecode::Callee;
 use crate::exception::{self, Exception};
@@ -238,7 +238,7 @@ pub(super) fn register_all(t: &mut Table) {
                     "trap_exit",
                     "reductions",
                 ] {
-                    let v = info(c, &mut [a[0].clone(), Value::atom(key)])?;
+                    let v = info(c, &mut Args::new(&mut [a[0].clone(), Value::atom(key)]))?;
                     if !matches!(v, Value::Nil) {
                         items.push(v);
                     }
@@ -399,7 +399,7 @@ fn spawn_via(c: &mut Ctx<'_>, fun: &Value, link: bool, quiet: bool) -> NResult {
     Ok(Value::Pid(pid))
 }
 
-fn spawn_mfa(c: &mut Ctx<'_>, a: &[Value], link: bool) -> NResult {
+fn spawn_mfa(c: &mut Ctx<'_>, a: &Args<'_>, link: bool) -> NResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return bif_badarg(if link { "spawn_link" } else { "spawn" }, a);
     };
@@ -627,7 +627,7 @@ fn link(c: &mut Ctx<'_>, target: &Value) -> NResult {
     Ok(Value::TRUE)
 }
 
-fn info(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
+fn info(c: &mut Ctx<'_>, a: &mut Args<'_>) -> NResult {
     let Value::Pid(pid) = a[0] else {
         return bif_badarg("process_info", a);
     };
@@ -638,7 +638,7 @@ fn info(c: &mut Ctx<'_>, a: &mut [Value]) -> NResult {
         }
         let mut items = Vec::new();
         for key in a[1].list_iter() {
-            match info(c, &mut [a[0].clone(), key.clone()])? {
+            match info(c, &mut Args::new(&mut [a[0].clone(), key.clone()]))? {
                 Value::Nil => items.push(Value::tuple(vec![key.clone(), Value::Nil])),
                 other => items.push(other),
             }
