@@ -10,6 +10,50 @@ use crate::exception::{self, Exception};
 use crate::term_order::{compare, equal, strict_equal, MapKey};
 use crate::value::{Map, Value};
 
+/// The largest integer an operation may make, in bits (about 79 000 decimal
+/// digits). Big integers multiply and print in quadratic time, and one
+/// operator or built-in cannot be interrupted: past this a single operation
+/// (and printing its operands in the error) would hold the browser's tab for
+/// seconds. Elixir has no such limit; past it callcast raises
+/// `SystemLimitError`, as the BEAM does past its own.
+pub const MAX_INTEGER_BITS: u64 = 1 << 18;
+
+/// The bits of an integer's absolute value (0 for anything else).
+pub fn integer_bits(v: &Value) -> u64 {
+    match v {
+        Value::Int(i) => u64::from(64 - i.unsigned_abs().leading_zeros()),
+        Value::BigInt(b) => b.bits(),
+        _ => 0,
+    }
+}
+
+/// `Err(SystemLimitError)` when a result of about `bits` bits would pass
+/// [`MAX_INTEGER_BITS`]; `op` names the operation in the message.
+pub fn check_integer_size(bits: f64, op: &str) -> Result<(), Exception> {
+    if bits > MAX_INTEGER_BITS as f64 {
+        return Err(exception::system_limit(&format!(
+            "callcast: the result of {op} would be too large"
+        )));
+    }
+    Ok(())
+}
+
+/// `base` to the power `exponent` as integers, within [`MAX_INTEGER_BITS`].
+pub fn integer_pow(base: &Value, exponent: u64, op: &str) -> Result<Value, Exception> {
+    let bits = integer_bits(base);
+    // The result has floor(exponent * log2(base)) + 1 bits; log2 of the
+    // base is exact enough below 2^53, and the bit count above.
+    let log2 = match base {
+        Value::Int(i) => (i.unsigned_abs() as f64).log2(),
+        _ => bits as f64,
+    };
+    if bits > 1 {
+        check_integer_size((log2 * exponent as f64).floor() + 1.0, op)?;
+    }
+    let b = to_big(base).ok_or_else(exception::badarith)?;
+    Ok(Value::from_bigint(b.pow(exponent)))
+}
+
 /// A number as a big integer (for the slow path).
 pub fn to_big(v: &Value) -> Option<BigInt> {
     match v {
@@ -69,7 +113,12 @@ pub fn binary(op: BinaryOp, l: Value, r: Value) -> Result<Value, Exception> {
     match op {
         BinaryOp::Add => arith(&l, &r, i64::checked_add, |a, b| a + b, |a, b| a + b),
         BinaryOp::Sub => arith(&l, &r, i64::checked_sub, |a, b| a - b, |a, b| a - b),
-        BinaryOp::Mul => arith(&l, &r, i64::checked_mul, |a, b| a * b, |a, b| a * b),
+        BinaryOp::Mul => {
+            if matches!(l, Value::BigInt(_)) || matches!(r, Value::BigInt(_)) {
+                check_integer_size((integer_bits(&l) + integer_bits(&r)) as f64, "*")?;
+            }
+            arith(&l, &r, i64::checked_mul, |a, b| a * b, |a, b| a * b)
+        }
         BinaryOp::Div => match (to_f64(&l), to_f64(&r)) {
             (Some(_), Some(0.0)) => Err(exception::badarith()),
             (Some(a), Some(b)) => float_result(a / b),
@@ -381,5 +430,46 @@ pub fn int_rem(a: &Value, b: &Value) -> Result<Value, Exception> {
             },
             _ => Err(exception::badarith()),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn power_of_two(bits: u64) -> Value {
+        integer_pow(&Value::Int(2), bits, "**").expect("within the limit")
+    }
+
+    fn is_system_limit(result: Result<Value, Exception>) -> bool {
+        match result {
+            Err(e) => crate::inspect::inspect(&e.reason).contains("SystemLimitError"),
+            Ok(_) => false,
+        }
+    }
+
+    #[test]
+    fn integers_stop_growing_at_the_limit() {
+        // 2 ** (MAX - 1) has MAX bits: allowed; one bit more is not.
+        let largest = power_of_two(MAX_INTEGER_BITS - 1);
+        assert_eq!(integer_bits(&largest), MAX_INTEGER_BITS);
+        assert!(is_system_limit(integer_pow(
+            &Value::Int(2),
+            MAX_INTEGER_BITS,
+            "**"
+        )));
+        assert!(is_system_limit(integer_pow(
+            &Value::Int(3),
+            MAX_INTEGER_BITS,
+            "**"
+        )));
+        // A product whose operands' bits add up past the limit.
+        let half = power_of_two(MAX_INTEGER_BITS / 2);
+        assert!(binary(BinaryOp::Mul, half.clone(), Value::Int(2)).is_ok());
+        assert!(is_system_limit(binary(BinaryOp::Mul, half.clone(), half)));
+        // 0, 1 and -1 never grow, whatever the exponent.
+        for base in [0, 1, -1] {
+            assert!(integer_pow(&Value::Int(base), u64::from(u32::MAX), "**").is_ok());
+        }
     }
 }

@@ -771,8 +771,7 @@ pub(super) fn register_all(t: &mut Table) {
                 if e < 0 {
                     return Err(Control::Raise(exception::badarith()));
                 }
-                let b = ops::to_big(&a[0]).ok_or_else(|| Control::Raise(exception::badarith()))?;
-                Ok(Value::from_bigint(b.pow(e as u64)))
+                Ok(ops::integer_pow(&a[0], e as u64, "Integer.pow/2")?)
             }),
         ],
     );

@@ -4,7 +4,7 @@
 use super::{badarg, bif_badarg, int, list, register, str_arg, Args, Control, NResult, Table};
 use crate::bigint::BigInt;
 use crate::exception;
-use crate::ops::to_big;
+use crate::ops::{self, to_big};
 use crate::value::Value;
 
 /// An integer argument of any size, or `ArithmeticError` (the bitwise operators).
@@ -106,6 +106,10 @@ fn shift(n: &Value, by: &Value, left: bool) -> NResult {
     };
     let left = if by < 0 { !left } else { left };
     let by = by.unsigned_abs();
+    if left {
+        let bits = n.bits() + by;
+        ops::check_integer_size(bits as f64, "bsl")?;
+    }
     // `>>` on a negative BigInt rounds towards negative infinity, like `bsr`.
     Ok(Value::from_bigint(if left { n << by } else { n >> by }))
 }

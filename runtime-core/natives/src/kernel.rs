@@ -519,18 +519,7 @@ pub(crate) fn one_based(bif: &str, a: &Args<'_>, index_at: usize) -> Result<Exce
 fn pow(base: &Value, exp: &Value) -> NResult {
     match (base, exp) {
         (Value::Int(_) | Value::BigInt(_), Value::Int(e)) if *e >= 0 => {
-            let b = ops::to_big(base).unwrap_or_default();
-            let e = u32::try_from(*e).map_err(|_| {
-                Control::Raise(exception::system_limit(
-                    "callcast: the result of ** would be too large",
-                ))
-            })?;
-            if e > 1_000_000 {
-                return Err(Control::Raise(exception::system_limit(
-                    "callcast: the result of ** would be too large",
-                )));
-            }
-            Ok(Value::from_bigint(b.pow(u64::from(e))))
+            Ok(ops::integer_pow(base, *e as u64, "**")?)
         }
         (Value::Int(_) | Value::BigInt(_), Value::Int(_)) => {
             Err(Control::Raise(exception::badarith()))
