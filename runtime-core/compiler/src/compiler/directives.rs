@@ -12,12 +12,13 @@
 //! The file's own code is expanded first, then each module's body, in
 //! order, when its `defmodule` runs: the walk here follows that order.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::ast::{BinOp, CallTarget, Expr, ExprKind};
 use crate::atom::Atom;
 use crate::diagnostic::Span;
 
+use super::sorted_map::SortedMap;
 use super::{alias_atom, body_exprs, def_parts, keyword_get, keyword_pairs, parse_head};
 
 /// Whether a module exports a function (`module`, `name`, `arity`).
@@ -49,7 +50,7 @@ enum Key {
 struct Tracker<'a> {
     exports: Exports<'a>,
     /// `Some` (where it was written) while unused.
-    notes: BTreeMap<Key, (String, Option<Span>)>,
+    notes: SortedMap<Key, (String, Option<Span>)>,
     scope: Scope,
     /// Modules written at the top of the file, walked after the file's code.
     modules: Vec<(&'a Expr, Scope)>,
@@ -60,7 +61,7 @@ struct Tracker<'a> {
 pub fn unused<'a>(items: &[&'a Expr], exports: Exports<'a>) -> Vec<(String, Span)> {
     let mut t = Tracker {
         exports,
-        notes: BTreeMap::new(),
+        notes: SortedMap::default(),
         scope: Scope::default(),
         modules: Vec::new(),
     };

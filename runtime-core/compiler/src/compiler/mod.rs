@@ -11,6 +11,7 @@ mod ignored;
 mod liveness;
 mod loop_frames;
 mod pattern;
+mod sorted_map;
 mod unreachable;
 mod unused;
 

@@ -35,7 +35,7 @@
 //! - At the top of a script, `defmodule` reads every variable visible there
 //!   (a module body may use them), so none of them is reported.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::ast::{BinOp, CallTarget, Clause, Expr, ExprKind, StrPart, UnOp};
 use crate::atom::Atom;
@@ -45,6 +45,7 @@ use super::definitions::{
     late_head_message, mixed_defaults_message, Attributes, DefaultsCheck, Definitions,
 };
 use super::ignored::{self, Ignored};
+use super::sorted_map::SortedMap;
 use super::unreachable::{unreachable_clauses, ClauseShape};
 use super::{body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head};
 
@@ -84,7 +85,7 @@ pub struct VarCheck {
     /// The variables visible here and their current versions.
     read: HashMap<String, u32>,
     /// The current scope's bookkeeping, ordered as Erlang's small maps are.
-    unused: BTreeMap<(String, u32), Use>,
+    unused: SortedMap<(String, u32), Use>,
     /// Set while walking a pattern.
     prematch: Option<Prematch>,
     /// The warnings so far, in the order Elixir prints them.
@@ -1112,11 +1113,14 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
             )),
             _ => {}
         }
-        let def = functions.defs.entry(key.clone()).or_insert(Def {
-            public: kind == "def",
-            span: item.span,
-            defaults: 0,
-        });
+        let def = functions.defs.get_or_insert(
+            key.clone(),
+            Def {
+                public: kind == "def",
+                span: item.span,
+                defaults: 0,
+            },
+        );
         def.defaults = def.defaults.max(defaults);
         // A head without a body only declares defaults: nothing is bound.
         let Some(body) = body else {
@@ -1175,7 +1179,7 @@ struct Def {
 /// name and arity (as is one whose defaults are never used).
 #[derive(Default)]
 struct Functions {
-    defs: BTreeMap<(String, usize), Def>,
+    defs: SortedMap<(String, usize), Def>,
     calls: HashMap<(String, usize), Vec<(String, usize)>>,
 }
 
