@@ -12,13 +12,11 @@
 //! The file's own code is expanded first, then each module's body, in
 //! order, when its `defmodule` runs: the walk here follows that order.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::ast::{BinOp, CallTarget, Expr, ExprKind};
 use crate::atom::Atom;
 use crate::diagnostic::Span;
 
-use super::sorted_map::SortedMap;
+use super::sorted_map::{SortedMap, SortedSet};
 use super::{alias_atom, body_exprs, def_parts, keyword_get, keyword_pairs, parse_head};
 
 /// Whether a module exports a function (`module`, `name`, `arity`).
@@ -31,11 +29,11 @@ type Only = Option<Vec<(String, usize)>>;
 #[derive(Clone, Default)]
 struct Scope {
     /// Alias name to the module's name parts.
-    aliases: HashMap<String, Vec<String>>,
+    aliases: SortedMap<String, Vec<String>>,
     /// Imported modules, latest last, with their `only:` list if any.
     imports: Vec<(Atom, Only)>,
     /// The functions of the module being walked (they take precedence).
-    locals: HashSet<(String, usize)>,
+    locals: SortedSet<(String, usize)>,
 }
 
 /// The directive a note is about, in the order the tracker lists them.
@@ -93,8 +91,8 @@ fn is_call(e: &Expr, name: &str) -> bool {
 }
 
 /// The functions a module body defines, every arity its defaults give.
-fn definitions(body: &Expr) -> HashSet<(String, usize)> {
-    let mut out = HashSet::new();
+fn definitions(body: &Expr) -> SortedSet<(String, usize)> {
+    let mut out = SortedSet::default();
     for item in body_exprs(body) {
         let ExprKind::Call {
             target: CallTarget::Local(kind),
@@ -118,7 +116,7 @@ fn definitions(body: &Expr) -> HashSet<(String, usize)> {
             .filter(|p| matches!(p.kind, ExprKind::BinOp(BinOp::Default, _, _)))
             .count();
         for arity in params.len() - defaults..=params.len() {
-            out.insert((name.clone(), arity));
+            out.add((name.clone(), arity));
         }
     }
     out
@@ -164,7 +162,7 @@ impl Tracker<'_> {
 
     /// A local call (`name/arity`): the import it reaches, if any, is used.
     fn use_import(&mut self, name: &str, arity: usize) {
-        if self.scope.locals.contains(&(name.to_string(), arity)) {
+        if self.scope.locals.contains_key(&(name.to_string(), arity)) {
             return;
         }
         let found = self

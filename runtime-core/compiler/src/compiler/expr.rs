@@ -309,7 +309,7 @@ impl Compiler {
 
     fn module_defines(&self, module: Atom, name: &str, arity: u32) -> bool {
         self.sigs
-            .get(&module)
+            .get(&module.index())
             .is_some_and(|s| s.defs.contains_key(&(name.to_string(), arity)))
     }
 
@@ -843,7 +843,7 @@ impl Compiler {
                             self.expr(a)?;
                         }
                         self.f().span = span;
-                        let private = self.sigs.get(&module).is_some_and(|s| {
+                        let private = self.sigs.get(&module.index()).is_some_and(|s| {
                             s.defs.get(&(name.clone(), args.len() as u32))
                                 == Some(&super::Visibility::Private)
                         });
@@ -913,7 +913,7 @@ impl Compiler {
             }
         }
         for imp in &self.ctx.imports {
-            let public = self.sigs.get(imp).is_some_and(|s| {
+            let public = self.sigs.get(&imp.index()).is_some_and(|s| {
                 s.defs.get(&(name.to_string(), arity32)) == Some(&super::Visibility::Public)
             });
             if public || crate::native::lookup(*imp, Atom::intern(name), arity32).is_some() {

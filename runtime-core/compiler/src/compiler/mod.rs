@@ -15,7 +15,6 @@ mod sorted_map;
 mod unreachable;
 mod unused;
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::ast::{BinOp, Clause, Expr, ExprKind};
@@ -26,6 +25,7 @@ use crate::value::Value;
 
 use builder::FnBuilder;
 use definitions::{duplicate_defaults_message, DefaultsCheck, Definitions};
+use sorted_map::SortedMap;
 
 /// A compile result.
 pub type CResult<T> = Result<T, Diagnostic>;
@@ -48,7 +48,7 @@ enum Visibility {
 /// What pass 1 learned about a module: which functions it defines.
 #[derive(Default, Clone)]
 struct ModuleSig {
-    defs: HashMap<(String, u32), Visibility>,
+    defs: SortedMap<(String, u32), Visibility>,
     struct_fields: Option<Vec<(Atom, Expr)>>,
     is_exception: bool,
 }
@@ -58,7 +58,7 @@ struct ClauseDef {
     params: Vec<Expr>,
     guard: Option<Expr>,
     body: Expr,
-    attrs: Rc<HashMap<String, Expr>>,
+    attrs: Rc<SortedMap<String, Expr>>,
     span: Span,
 }
 
@@ -66,8 +66,8 @@ struct ClauseDef {
 #[derive(Clone, Default)]
 struct ModuleCtx {
     module: Option<Atom>,
-    aliases: HashMap<String, Vec<String>>,
-    attrs: Rc<HashMap<String, Expr>>,
+    aliases: SortedMap<String, Vec<String>>,
+    attrs: Rc<SortedMap<String, Expr>>,
     imports: Vec<Atom>,
 }
 
@@ -92,7 +92,7 @@ fn child_spec_clause(
     behaviour: &str,
     options: Option<&Expr>,
     span: Span,
-    attrs: Rc<HashMap<String, Expr>>,
+    attrs: Rc<SortedMap<String, Expr>>,
 ) -> ClauseDef {
     let e = |kind| Expr::new(kind, span);
     let atom = |a: &str| e(ExprKind::Atom(a.into()));
@@ -168,12 +168,12 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
     callcast_natives::install();
     let mut c = Compiler {
         program: Program::default(),
-        sigs: HashMap::new(),
+        sigs: SortedMap::default(),
         fns: Vec::new(),
         ctx: ModuleCtx::default(),
         gensym: 0,
         in_main_file: false,
-        module_warnings: HashMap::new(),
+        module_warnings: SortedMap::default(),
         failed_module: None,
     };
     let mut modules = Vec::new();
@@ -208,7 +208,9 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
             .filter_map(|(message, span)| Some((message, span?)))
             .collect();
         if !found.is_empty() {
-            c.module_warnings.entry(*name).or_default().extend(found);
+            c.module_warnings
+                .get_or_insert(name.index(), Vec::new())
+                .extend(found);
         }
     }
     loop_frames::share_loop_frames(&mut c.program);
@@ -270,7 +272,7 @@ fn eval_failure((message, span): (String, Span)) -> (String, Span, ignored::Rank
 /// The compiler's state across a whole program.
 struct Compiler {
     program: Program,
-    sigs: HashMap<Atom, ModuleSig>,
+    sigs: SortedMap<u32, ModuleSig>,
     /// Functions being compiled, innermost (the current one) last.
     fns: Vec<FnBuilder>,
     ctx: ModuleCtx,
@@ -280,7 +282,7 @@ struct Compiler {
     in_main_file: bool,
     /// The warnings found while compiling each module of the main file; they
     /// print when the script reaches the module's definition.
-    module_warnings: HashMap<Atom, Vec<(String, Span)>>,
+    module_warnings: SortedMap<u32, Vec<(String, Span)>>,
     /// A main-file module that does not compile: the script raises its error
     /// where the module's `defmodule` stands.
     failed_module: Option<FailedModule>,
@@ -535,16 +537,14 @@ impl Compiler {
         }
         if uses_child_spec {
             sig.defs
-                .entry(("child_spec".into(), 1))
-                .or_insert(Visibility::Public);
+                .get_or_insert(("child_spec".into(), 1), Visibility::Public);
         }
         if sig.is_exception {
             // `defexception` defines `exception/1` unless the module does.
             sig.defs
-                .entry(("exception".into(), 1))
-                .or_insert(Visibility::Public);
+                .get_or_insert(("exception".into(), 1), Visibility::Public);
         }
-        self.sigs.insert(atom, sig);
+        self.sigs.insert(atom.index(), sig);
         out.push((atom, body, ctx));
         Ok(())
     }
@@ -554,9 +554,9 @@ impl Compiler {
     fn compile_module(&mut self, module: Atom, body: &Expr, ctx: &ModuleCtx) -> CResult<()> {
         self.ctx = ctx.clone();
         self.ctx.module = Some(module);
-        let mut attrs: HashMap<String, Expr> = HashMap::new();
+        let mut attrs: SortedMap<String, Expr> = SortedMap::default();
         let mut groups: Vec<((String, u32), Visibility, Vec<ClauseDef>)> = Vec::new();
-        let mut declared_defaults: HashMap<(String, u32), Vec<Expr>> = HashMap::new();
+        let mut declared_defaults: SortedMap<(String, u32), Vec<Expr>> = SortedMap::default();
         let mut snapshot = Rc::new(attrs.clone());
         let mut definitions = Definitions::default();
         // The `child_spec/1` a `use` defines, unless the module does.
@@ -671,7 +671,7 @@ impl Compiler {
         if let Some((message, span)) = definitions.unimplemented() {
             return err(DiagnosticKind::CompileError, message, span);
         }
-        let sig = self.sigs.get(&module).cloned().unwrap_or_default();
+        let sig = self.sigs.get(&module.index()).cloned().unwrap_or_default();
         if let Some(fields) = &sig.struct_fields {
             self.compile_struct_function(module, fields, sig.is_exception)?;
         }
@@ -1140,7 +1140,7 @@ impl Compiler {
     fn unused_directives_text(&self, items: &[&Expr], file: &SourceFile<'_>) -> String {
         let exports = |module: Atom, name: &str, arity: usize| {
             let arity = arity as u32;
-            self.sigs.get(&module).is_some_and(|s| {
+            self.sigs.get(&module.index()).is_some_and(|s| {
                 s.defs.get(&(name.to_string(), arity)) == Some(&Visibility::Public)
             }) || crate::native::lookup(module, Atom::intern(name), arity).is_some()
         };
@@ -1162,7 +1162,7 @@ impl Compiler {
                     let shadow = ignored::Rank::of(ignored::Class::Shadowed);
                     let mut found: Vec<_> = self
                         .module_warnings
-                        .remove(&module)
+                        .remove(&module.index())
                         .unwrap_or_default()
                         .into_iter()
                         .map(eval_failure)

@@ -26,7 +26,7 @@
 //! and bitstring patterns are grouped by rules not reproduced here, so they
 //! never shadow anything.
 
-use std::collections::HashSet;
+use super::sorted_map::SortedSet;
 
 use crate::ast::{BinOp, Expr, ExprKind, UnOp};
 use crate::diagnostic::Span;
@@ -48,7 +48,7 @@ pub fn unreachable_clauses(clauses: &[ClauseShape<'_>]) -> Vec<(Span, Span)> {
     let rows: Vec<Row> = clauses
         .iter()
         .map(|c| {
-            let mut seen = HashSet::new();
+            let mut seen = SortedSet::default();
             let mut guarded = c.guarded;
             let pats = c
                 .patterns
@@ -64,8 +64,8 @@ pub fn unreachable_clauses(clauses: &[ClauseShape<'_>]) -> Vec<(Span, Span)> {
         .collect();
     let mut found = Vec::new();
     compile(rows, None, &mut found);
-    let mut reported = HashSet::new();
-    found.retain(|(span, _): &(Span, Span)| reported.insert(span.start));
+    let mut reported = SortedSet::default();
+    found.retain(|(span, _): &(Span, Span)| reported.add(span.start));
     found
 }
 
@@ -109,11 +109,11 @@ enum Type {
 impl Pat {
     /// The pattern `e`, noting the variables it binds in `seen` and setting
     /// `guarded` when it needs a guard (a pin, a variable bound twice).
-    fn of(e: &Expr, seen: &mut HashSet<String>, guarded: &mut bool) -> Pat {
+    fn of(e: &Expr, seen: &mut SortedSet<String>, guarded: &mut bool) -> Pat {
         match &e.kind {
             ExprKind::Var(name) if name == "__MODULE__" => Pat::Apart(Type::Atom),
             ExprKind::Var(name) => {
-                if name != "_" && !seen.insert(name.clone()) {
+                if name != "_" && !seen.add(name.clone()) {
                     *guarded = true;
                 }
                 Pat::Var

@@ -35,8 +35,6 @@
 //! - At the top of a script, `defmodule` reads every variable visible there
 //!   (a module body may use them), so none of them is reported.
 
-use std::collections::HashMap;
-
 use crate::ast::{BinOp, CallTarget, Clause, Expr, ExprKind, StrPart, UnOp};
 use crate::atom::Atom;
 use crate::diagnostic::Span;
@@ -45,7 +43,7 @@ use super::definitions::{
     late_head_message, mixed_defaults_message, Attributes, DefaultsCheck, Definitions,
 };
 use super::ignored::{self, Ignored};
-use super::sorted_map::SortedMap;
+use super::sorted_map::{SortedMap, SortedSet};
 use super::unreachable::{unreachable_clauses, ClauseShape};
 use super::{body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head};
 
@@ -74,7 +72,7 @@ struct Prematch {
     /// bound by this match.
     version: u32,
     /// The variables visible before the match (what a pin reads).
-    read: HashMap<String, u32>,
+    read: SortedMap<String, u32>,
 }
 
 /// The walk over one function clause or script.
@@ -83,7 +81,7 @@ pub struct VarCheck {
     /// The next version to hand out.
     version: u32,
     /// The variables visible here and their current versions.
-    read: HashMap<String, u32>,
+    read: SortedMap<String, u32>,
     /// The current scope's bookkeeping, ordered as Erlang's small maps are.
     unused: SortedMap<(String, u32), Use>,
     /// Set while walking a pattern.
@@ -98,7 +96,7 @@ pub struct VarCheck {
     in_function: bool,
     /// Variable versions bound to a literal (`k = 5`): the Erlang compiler
     /// folds a `case` on them, and says nothing about its clauses.
-    constants: std::collections::HashSet<(String, u32)>,
+    constants: SortedSet<(String, u32)>,
     /// Clauses that cannot match, as the Erlang compiler reports them.
     shadowed: Vec<Shadowed>,
     /// Values computed and dropped, as the Erlang compiler reports them.
@@ -219,9 +217,9 @@ pub fn shadowed_clauses<'a>(
 /// Whether patterns bind one variable twice (`f(x, x)`), which makes the
 /// clause conditional.
 fn binds_twice(patterns: &[Expr]) -> bool {
-    fn walk<'a>(e: &'a Expr, seen: &mut std::collections::HashSet<&'a str>) -> bool {
+    fn walk<'a>(e: &'a Expr, seen: &mut SortedSet<&'a str>) -> bool {
         match &e.kind {
-            ExprKind::Var(name) => name != "_" && !seen.insert(name),
+            ExprKind::Var(name) => name != "_" && !seen.add(name),
             _ => {
                 let mut twice = false;
                 e.for_each_child(|c| twice |= walk(c, seen));
@@ -229,7 +227,7 @@ fn binds_twice(patterns: &[Expr]) -> bool {
             }
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = SortedSet::default();
     patterns.iter().any(|p| walk(p, &mut seen))
 }
 
@@ -631,7 +629,7 @@ impl VarCheck {
                 self.head(&[&**left]);
                 if let (ExprKind::Var(name), true) = (&left.kind, is_literal(right)) {
                     if let Some(&v) = self.read.get(name) {
-                        self.constants.insert((name.clone(), v));
+                        self.constants.add((name.clone(), v));
                     }
                 }
             }
@@ -789,7 +787,7 @@ impl VarCheck {
                 self.expr(subject);
                 let constant = is_literal(subject)
                     || matches!(&subject.kind, ExprKind::Var(name)
-                        if self.read.get(name).is_some_and(|&v| self.constants.contains(&(name.clone(), v))));
+                        if self.read.get(name).is_some_and(|&v| self.constants.contains_key(&(name.clone(), v))));
                 let was = self.in_function;
                 self.in_function = was && !constant;
                 let body = keyword_get(pairs, "do");
@@ -1147,7 +1145,10 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
             Some((_, list)) => list.push(clause),
             None => clauses.push((key.clone(), vec![clause])),
         }
-        functions.calls.entry(key).or_default().extend(found.calls);
+        functions
+            .calls
+            .get_or_insert(key, Vec::new())
+            .extend(found.calls);
     }
     for ((name, arity), list) in &clauses {
         let function = format!("{name}/{arity}");
@@ -1180,7 +1181,7 @@ struct Def {
 #[derive(Default)]
 struct Functions {
     defs: SortedMap<(String, usize), Def>,
-    calls: HashMap<(String, usize), Vec<(String, usize)>>,
+    calls: SortedMap<(String, usize), Vec<(String, usize)>>,
 }
 
 impl Functions {
@@ -1195,7 +1196,7 @@ impl Functions {
 
     fn unused(&self) -> Vec<(String, Span)> {
         // The arities reached, per function: (name, arity called).
-        let mut reached: std::collections::HashSet<(String, usize)> = Default::default();
+        let mut reached: SortedSet<(String, usize)> = SortedSet::default();
         let mut stack: Vec<(String, usize)> = Vec::new();
         for ((name, max), d) in &self.defs {
             if d.public {
@@ -1208,7 +1209,7 @@ impl Functions {
             let Some(key) = self.target(&name, arity) else {
                 continue;
             };
-            if !reached.insert((name, arity)) {
+            if !reached.add((name, arity)) {
                 continue;
             }
             // A lower arity calls the full one with the defaults filled in.
@@ -1225,7 +1226,7 @@ impl Functions {
                 continue;
             }
             let min = max - d.defaults;
-            let lowest = (min..=*max).find(|a| reached.contains(&(name.clone(), *a)));
+            let lowest = (min..=*max).find(|a| reached.contains_key(&(name.clone(), *a)));
             let message = match lowest {
                 None => format!("function {name}/{max} is unused"),
                 Some(a) if a == min => continue,
