@@ -254,10 +254,24 @@ fn warnings_before_script_error(mut d: Diagnostic, file: &SourceFile<'_>) -> Dia
 /// Orders warnings as the Erlang compiler prints a module's: by line, then as
 /// it sorts the warnings of one line ([`ignored::Rank`]), then by text.
 fn sort_erlang(warnings: &mut [(String, Span, ignored::Rank)], text: &str) {
-    warnings.sort_by_cached_key(|(message, span, rank)| {
-        let (line, _) = crate::diagnostic::line_col(text, span.start as usize);
-        (line, rank.clone(), message.clone())
-    });
+    let mut lines: Vec<usize> = warnings
+        .iter()
+        .map(|(_, span, _)| crate::diagnostic::line_col(text, span.start as usize).0)
+        .collect();
+    // An insertion sort, stable: the lists are short, and a library sort
+    // costs kilobytes of code per element type in the browser download.
+    for i in 1..warnings.len() {
+        let mut j = i;
+        while j > 0 {
+            let (a, b) = (&warnings[j - 1], &warnings[j]);
+            if (lines[j - 1], &a.2, &a.0) <= (lines[j], &b.2, &b.0) {
+                break;
+            }
+            warnings.swap(j - 1, j);
+            lines.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// A division by a known zero, as the Erlang compiler ranks it.

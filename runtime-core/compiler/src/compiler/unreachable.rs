@@ -266,7 +266,15 @@ fn constructors(run: Vec<Row>, found: &mut Vec<(Span, Span)>) -> Option<Span> {
         }
     }
     // Stable: within a type, groups stay in the order of their first clause.
-    groups.sort_by_key(|(ty, _, _)| *ty);
+    // An insertion sort: there are few groups, and a library sort costs
+    // kilobytes of code per element type in the browser download.
+    for i in 1..groups.len() {
+        let mut j = i;
+        while j > 0 && groups[j - 1].0 > groups[j].0 {
+            groups.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let line = groups.first().map(|(_, _, rows)| rows[0].span);
     for (_, _, rows) in groups {
         compile(rows, None, found);
