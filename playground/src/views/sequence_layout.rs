@@ -164,13 +164,13 @@ pub struct Tick {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     /// The lanes, left to right in spawn order.
-    pub lanes: Rc<[Lane]>,
+    pub lanes: Rc<Vec<Lane>>,
     /// Every arrow.
-    pub arrows: Rc<[Arrow]>,
+    pub arrows: Rc<Vec<Arrow>>,
     /// Exits and output.
-    pub marks: Rc<[Mark]>,
+    pub marks: Rc<Vec<Mark>>,
     /// Labels of the time axis.
-    pub ticks: Rc<[Tick]>,
+    pub ticks: Rc<Vec<Tick>>,
     /// Total width.
     pub width: i32,
     /// Total height.
@@ -181,7 +181,7 @@ pub struct Layout {
     pub summary: Vec<(String, usize)>,
     /// The virtual time and height of every drawn event, in order, so that a
     /// moment chosen elsewhere (the mailbox chart) can be marked here.
-    pub moments: Rc<[(Nanos, f64)]>,
+    pub moments: Rc<Vec<(Nanos, f64)>>,
 }
 
 impl Layout {
@@ -628,7 +628,7 @@ impl LayoutBuilder {
             }
         }
         place_labels(&mut arrows);
-        let lanes: Rc<[Lane]> = d
+        let lanes: Vec<Lane> = d
             .lanes
             .iter()
             .map(|lane| Lane {
@@ -644,13 +644,13 @@ impl LayoutBuilder {
             // (labels of up to 20 characters start just right of the lane).
             width: AXIS_WIDTH + LANE_WIDTH * lanes.len() as i32 + 100,
             height: bottom,
-            lanes,
-            arrows: arrows.into(),
-            marks: d.marks.as_slice().into(),
-            ticks: d.ticks.as_slice().into(),
+            lanes: Rc::new(lanes),
+            arrows: Rc::new(arrows),
+            marks: Rc::new(d.marks.clone()),
+            ticks: Rc::new(d.ticks.clone()),
             drawn: self.drawn,
             summary: self.summary(),
-            moments: d.moments.as_slice().into(),
+            moments: Rc::new(d.moments.clone()),
         }
     }
 }
