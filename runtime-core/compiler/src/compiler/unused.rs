@@ -435,7 +435,7 @@ impl VarCheck {
     }
 
     /// Runs `body` in a scope of its own (see the module doc).
-    fn scope(&mut self, body: impl FnOnce(&mut VarCheck)) {
+    fn scope(&mut self, body: &mut dyn FnMut(&mut VarCheck)) {
         let outer_read = self.read.clone();
         let outer_unused = std::mem::take(&mut self.unused);
         body(self);
@@ -455,7 +455,7 @@ impl VarCheck {
 
     /// A clause: its patterns as one match, its guard, its body.
     fn clause(&mut self, c: &Clause) {
-        self.scope(|s| {
+        self.scope(&mut |s| {
             let patterns: Vec<&Expr> = c.patterns.iter().collect();
             s.head(&patterns);
             if let Some(g) = &c.guard {
@@ -467,7 +467,7 @@ impl VarCheck {
 
     /// A clause whose left side is evaluated, not matched (`cond`, `after`).
     fn expr_clause(&mut self, c: &Clause) {
-        self.scope(|s| {
+        self.scope(&mut |s| {
             for p in &c.patterns {
                 s.expr(p);
             }
@@ -780,7 +780,7 @@ impl VarCheck {
                     [then, other]
                 };
                 for body in order.into_iter().flatten() {
-                    self.scope(|s| s.expr(body));
+                    self.scope(&mut |s| s.expr(body));
                 }
             }
             ("case", [subject, _], Some(pairs)) => {
@@ -820,7 +820,7 @@ impl VarCheck {
             }
             ("try", [_], Some(pairs)) => self.try_sections(pairs),
             ("with", [quals @ .., _], Some(pairs)) => {
-                self.scope(|s| {
+                self.scope(&mut |s| {
                     for q in quals {
                         s.qualifier(q);
                     }
@@ -833,7 +833,7 @@ impl VarCheck {
             ("for", [quals @ .., _], Some(pairs)) => self.comprehension(quals, pairs),
             ("match?", [pattern, subject], _) => {
                 self.expr(subject);
-                self.scope(|s| s.head(&[pattern]));
+                self.scope(&mut |s| s.head(&[pattern]));
             }
             _ => return false,
         }
@@ -861,7 +861,7 @@ impl VarCheck {
                 quals = rest;
             }
         }
-        self.scope(|s| {
+        self.scope(&mut |s| {
             for (key, value) in &pairs {
                 if *key != "do" {
                     s.expr(value);
@@ -881,11 +881,11 @@ impl VarCheck {
     fn try_sections(&mut self, pairs: &[(&str, &Expr)]) {
         for (key, section) in pairs {
             match *key {
-                "do" | "after" => self.scope(|s| s.expr(section)),
+                "do" | "after" => self.scope(&mut |s| s.expr(section)),
                 "rescue" => {
                     if let ExprKind::Clauses(cs) = &section.kind {
                         for c in cs {
-                            self.scope(|s| {
+                            self.scope(&mut |s| {
                                 for p in &c.patterns {
                                     s.rescue_head(p);
                                 }
