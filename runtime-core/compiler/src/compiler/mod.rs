@@ -274,6 +274,13 @@ fn sort_erlang(warnings: &mut [(String, Span, ignored::Rank)], text: &str) {
     }
 }
 
+/// Adds the values computed and dropped to a list of Erlang warnings.
+fn push_ignored(warnings: &mut Vec<(String, Span, ignored::Rank)>, found: Vec<ignored::Ignored>) {
+    for i in found {
+        warnings.push((i.message, i.span, i.rank));
+    }
+}
+
 /// A division by a known zero, as the Erlang compiler ranks it.
 fn eval_failure((message, span): (String, Span)) -> (String, Span, ignored::Rank) {
     (
@@ -344,16 +351,22 @@ pub fn alias_atom(parts: &[String]) -> Atom {
 /// The keyword list of a `do` block argument: `[do: ..., else: ...]`.
 fn keyword_pairs(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
     match &e.kind {
-        ExprKind::List(items, None) => items
-            .iter()
-            .map(|item| match &item.kind {
-                ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
-                    ExprKind::Atom(k) => Some((k.as_str(), &kv[1])),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect(),
+        ExprKind::List(items, None) => {
+            let mut pairs = Vec::with_capacity(items.len());
+            for item in items {
+                let ExprKind::Tuple(kv) = &item.kind else {
+                    return None;
+                };
+                match kv.as_slice() {
+                    [Expr {
+                        kind: ExprKind::Atom(k),
+                        ..
+                    }, v] => pairs.push((k.as_str(), v)),
+                    _ => return None,
+                }
+            }
+            Some(pairs)
+        }
         _ => None,
     }
 }
@@ -1045,27 +1058,20 @@ impl Compiler {
         }
         let id = self.finish_function();
         let found = unused::VarCheck::script(&items);
-        let mut erlang: Vec<_> = std::mem::take(&mut self.program.warnings)
-            .into_iter()
-            .filter_map(|(message, span)| Some(eval_failure((message, span?))))
-            .chain(
-                found
-                    .ignored
-                    .into_iter()
-                    .map(|i| (i.message, i.span, i.rank)),
-            )
-            .collect();
+        let mut erlang = Vec::new();
+        for (message, span) in std::mem::take(&mut self.program.warnings) {
+            if let Some(span) = span {
+                erlang.push(eval_failure((message, span)));
+            }
+        }
+        push_ignored(&mut erlang, found.ignored);
         sort_erlang(&mut erlang, file.text);
-        self.program.warnings = found
-            .warnings
-            .into_iter()
-            .map(|w| (w.message, w.span))
-            .chain(
-                erlang
-                    .into_iter()
-                    .map(|(message, span, _)| (message, Some(span))),
-            )
-            .collect();
+        for w in found.warnings {
+            self.program.warnings.push((w.message, w.span));
+        }
+        for (message, span, _) in erlang {
+            self.program.warnings.push((message, Some(span)));
+        }
         Ok(id)
     }
 
@@ -1091,11 +1097,8 @@ impl Compiler {
             .iter()
             .map(|w| render_warning(&w.message, w.span, file))
             .collect();
-        let mut erlang: Vec<_> = script
-            .ignored
-            .into_iter()
-            .map(|i| (i.message, i.span, i.rank))
-            .collect();
+        let mut erlang = Vec::new();
+        push_ignored(&mut erlang, script.ignored);
         sort_erlang(&mut erlang, file.text);
         for (message, span, _) in erlang {
             text.push_str(&render_warning(&message, Some(span), file));
@@ -1174,19 +1177,15 @@ impl Compiler {
             match report {
                 unused::ModuleReport::End(module, shadowed, dropped) => {
                     let shadow = ignored::Rank::of(ignored::Class::Shadowed);
-                    let mut found: Vec<_> = self
-                        .module_warnings
-                        .remove(&module.index())
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(eval_failure)
-                        .chain(
-                            shadowed
-                                .iter()
-                                .map(|s| (s.message(line), s.span, shadow.clone())),
-                        )
-                        .chain(dropped.into_iter().map(|i| (i.message, i.span, i.rank)))
-                        .collect();
+                    let mut found = Vec::new();
+                    let failures = self.module_warnings.remove(&module.index());
+                    for failure in failures.unwrap_or_default() {
+                        found.push(eval_failure(failure));
+                    }
+                    for s in &shadowed {
+                        found.push((s.message(line), s.span, shadow.clone()));
+                    }
+                    push_ignored(&mut found, dropped);
                     sort_erlang(&mut found, file.text);
                     for (message, span, _) in found {
                         text.push_str(&render_warning(&message, Some(span), file));
@@ -1313,10 +1312,9 @@ fn def_body(kw: &Expr, span: Span) -> CResult<Expr> {
 /// A clause's parameters with the defaults its bodiless head declared
 /// (`def f(a, b \\ 1)` followed by clauses without defaults).
 fn with_head_defaults(params: Vec<Expr>, head: &[Expr]) -> Vec<Expr> {
-    params
-        .into_iter()
-        .zip(head)
-        .map(|(p, h)| match (&p.kind, &h.kind) {
+    let mut out = Vec::with_capacity(head.len());
+    for (p, h) in params.into_iter().zip(head) {
+        out.push(match (&p.kind, &h.kind) {
             (ExprKind::BinOp(BinOp::Default, _, _), _) => p,
             (_, ExprKind::BinOp(BinOp::Default, _, default)) => {
                 let span = p.span;
@@ -1326,8 +1324,9 @@ fn with_head_defaults(params: Vec<Expr>, head: &[Expr]) -> Vec<Expr> {
                 )
             }
             _ => p,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// `defstruct [a: 1, b: nil]` or `defstruct [:a, :b]`.
@@ -1337,14 +1336,17 @@ fn struct_fields(args: &[Expr], span: Span) -> CResult<Vec<(Atom, Expr)>> {
         _ => return unsupported("this form of defstruct", span),
     };
     let nil = Expr::new(ExprKind::Atom("nil".into()), span);
-    list.iter()
-        .map(|item| match &item.kind {
-            ExprKind::Atom(a) => Ok((Atom::intern(a), nil.clone())),
+    let mut fields = Vec::with_capacity(list.len());
+    for item in list {
+        let field = match &item.kind {
+            ExprKind::Atom(a) => (Atom::intern(a), nil.clone()),
             ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
-                ExprKind::Atom(a) => Ok((Atom::intern(a), kv[1].clone())),
-                _ => unsupported("this form of defstruct", item.span),
+                ExprKind::Atom(a) => (Atom::intern(a), kv[1].clone()),
+                _ => return unsupported("this form of defstruct", item.span),
             },
-            _ => unsupported("this form of defstruct", item.span),
-        })
-        .collect()
+            _ => return unsupported("this form of defstruct", item.span),
+        };
+        fields.push(field);
+    }
+    Ok(fields)
 }
