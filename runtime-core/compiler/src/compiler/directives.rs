@@ -74,16 +74,17 @@ pub fn unused<'a>(items: &[&'a Expr], exports: Exports<'a>) -> Vec<(String, Span
         t.scope = scope;
         t.walk(module);
     }
-    t.notes
-        .into_iter()
-        .filter_map(|(key, (name, span))| {
-            let what = match key {
-                Key::Alias(_) => "alias",
-                Key::Import(_) => "import",
-            };
-            span.map(|s| (format!("unused {what} {name}"), s))
-        })
-        .collect()
+    let mut warnings = Vec::new();
+    for (key, (name, span)) in t.notes {
+        let what = match key {
+            Key::Alias(_) => "alias",
+            Key::Import(_) => "import",
+        };
+        if let Some(span) = span {
+            warnings.push((format!("unused {what} {name}"), span));
+        }
+    }
+    warnings
 }
 
 fn is_call(e: &Expr, name: &str) -> bool {
@@ -127,14 +128,15 @@ fn only_list(options: Option<&Expr>) -> Only {
     let pairs = keyword_pairs(options?)?;
     let only = keyword_get(&pairs, "only")?;
     let list = keyword_pairs(only)?;
-    Some(
-        list.iter()
-            .filter_map(|(name, arity)| match arity.kind {
-                ExprKind::Int(n) => Some((name.to_string(), usize::try_from(n).ok()?)),
-                _ => None,
-            })
-            .collect(),
-    )
+    let mut only = Vec::with_capacity(list.len());
+    for (name, arity) in list {
+        if let ExprKind::Int(n) = arity.kind {
+            if let Ok(arity) = usize::try_from(n) {
+                only.push((name.to_string(), arity));
+            }
+        }
+    }
+    Some(only)
 }
 
 impl Tracker<'_> {

@@ -734,7 +734,10 @@ impl Compiler {
             );
         }
         let body = replace_capture_args(inner);
-        let params = (1..=max).map(|i| var(&format!("&{i}"), span)).collect();
+        let mut params = Vec::with_capacity(max as usize);
+        for i in 1..=max {
+            params.push(var(&format!("&{i}"), span));
+        }
         self.lambda(&[clause(params, None, body, span)], span)
     }
 
@@ -1381,13 +1384,16 @@ impl Compiler {
         if let Some(mods) = modules {
             let list: Vec<Value> = match &mods.kind {
                 ExprKind::Alias(parts) => vec![Value::Atom(self.resolve_alias(parts))],
-                ExprKind::List(items, None) => items
-                    .iter()
-                    .map(|i| match &i.kind {
-                        ExprKind::Alias(parts) => Ok(Value::Atom(self.resolve_alias(parts))),
-                        _ => unsupported("this rescue pattern", i.span),
-                    })
-                    .collect::<CResult<_>>()?,
+                ExprKind::List(items, None) => {
+                    let mut list = Vec::with_capacity(items.len());
+                    for i in items {
+                        let ExprKind::Alias(parts) = &i.kind else {
+                            return unsupported("this rescue pattern", i.span);
+                        };
+                        list.push(Value::Atom(self.resolve_alias(parts)));
+                    }
+                    list
+                }
                 _ => return unsupported("this rescue pattern", mods.span),
             };
             self.f().emit(Op::Load(reason));

@@ -905,14 +905,7 @@ impl Compiler {
         for clause in clauses {
             self.ctx.attrs = clause.attrs.clone();
             self.f().span = clause.span;
-            let params: Vec<Expr> = clause
-                .params
-                .iter()
-                .map(|p| match &p.kind {
-                    ExprKind::BinOp(BinOp::Default, pat, _) => (**pat).clone(),
-                    _ => p.clone(),
-                })
-                .collect();
+            let params = without_defaults(&clause.params);
             let c = Clause {
                 patterns: params,
                 guard: clause.guard.clone(),
@@ -1327,6 +1320,18 @@ fn with_head_defaults(params: Vec<Expr>, head: &[Expr]) -> Vec<Expr> {
         });
     }
     out
+}
+
+/// The patterns of `params`, their defaults (`\\ value`) left out.
+fn without_defaults(params: &[Expr]) -> Vec<Expr> {
+    let mut patterns = Vec::with_capacity(params.len());
+    for p in params {
+        patterns.push(match &p.kind {
+            ExprKind::BinOp(BinOp::Default, pattern, _) => (**pattern).clone(),
+            _ => p.clone(),
+        });
+    }
+    patterns
 }
 
 /// `defstruct [a: 1, b: nil]` or `defstruct [:a, :b]`.

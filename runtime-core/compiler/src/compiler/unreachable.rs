@@ -45,23 +45,20 @@ pub struct ClauseShape<'a> {
 /// The clauses that cannot be selected, each with the earlier clause that
 /// always matches in its place, in the order found.
 pub fn unreachable_clauses(clauses: &[ClauseShape<'_>]) -> Vec<(Span, Span)> {
-    let rows: Vec<Row> = clauses
-        .iter()
-        .map(|c| {
-            let mut seen = SortedSet::default();
-            let mut guarded = c.guarded;
-            let pats = c
-                .patterns
-                .iter()
-                .map(|p| Pat::of(p, &mut seen, &mut guarded))
-                .collect();
-            Row {
-                pats,
-                guarded,
-                span: c.span,
-            }
-        })
-        .collect();
+    let mut rows = Vec::with_capacity(clauses.len());
+    for c in clauses {
+        let mut seen = SortedSet::default();
+        let mut guarded = c.guarded;
+        let mut pats = Vec::with_capacity(c.patterns.len());
+        for p in c.patterns {
+            pats.push(Pat::of(p, &mut seen, &mut guarded));
+        }
+        rows.push(Row {
+            pats,
+            guarded,
+            span: c.span,
+        });
+    }
     let mut found = Vec::new();
     compile(rows, None, &mut found);
     let mut reported = SortedSet::default();
@@ -143,18 +140,26 @@ impl Pat {
                 )
             }),
             ExprKind::Tuple(items) => {
-                Pat::Tuple(items.iter().map(|i| Pat::of(i, seen, guarded)).collect())
+                let mut pats = Vec::with_capacity(items.len());
+                for i in items {
+                    pats.push(Pat::of(i, seen, guarded));
+                }
+                Pat::Tuple(pats)
             }
             ExprKind::List(items, tail) => {
                 let end = match tail {
                     Some(t) => Pat::of(t, seen, guarded),
                     None => Pat::Nil,
                 };
-                let heads: Vec<Pat> = items.iter().map(|i| Pat::of(i, seen, guarded)).collect();
-                heads
-                    .into_iter()
-                    .rev()
-                    .fold(end, |tail, head| Pat::Cons(Box::new(head), Box::new(tail)))
+                let mut heads = Vec::with_capacity(items.len());
+                for i in items {
+                    heads.push(Pat::of(i, seen, guarded));
+                }
+                let mut list = end;
+                while let Some(head) = heads.pop() {
+                    list = Pat::Cons(Box::new(head), Box::new(list));
+                }
+                list
             }
             ExprKind::BinOp(BinOp::Match, a, b) => {
                 match (Pat::of(a, seen, guarded), Pat::of(b, seen, guarded)) {

@@ -45,7 +45,9 @@ use super::definitions::{
 use super::ignored::{self, Ignored};
 use super::sorted_map::{SortedMap, SortedSet};
 use super::unreachable::{unreachable_clauses, ClauseShape};
-use super::{body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head};
+use super::{
+    body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head, without_defaults,
+};
 
 /// One warning: its text (after `warning: `) and the span of the variable.
 #[derive(Clone, Debug, PartialEq)]
@@ -260,9 +262,7 @@ impl VarCheck {
         let mut c = VarCheck::default();
         for (i, item) in items.iter().enumerate() {
             if is_local_call(item, "defmodule") {
-                let visible: Vec<(String, u32)> =
-                    c.read.iter().map(|(n, v)| (n.clone(), *v)).collect();
-                for key in visible {
+                for key in c.read.clone() {
                     c.unused.insert(key, Use::Used);
                 }
             } else if i + 1 < items.len() {
@@ -296,10 +296,8 @@ impl VarCheck {
                 c.expr(item);
             }
         }
+        c.warnings.retain(|w| w.span.is_none_or(|s| s.start <= at));
         c.warnings
-            .into_iter()
-            .filter(|w| w.span.is_none_or(|s| s.start <= at))
-            .collect()
     }
 
     /// An expression of a block that is not its last, whose value is dropped:
@@ -1133,13 +1131,7 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         out.extend(stored);
         shadowed.extend(found.shadowed);
         ignored.extend(found.ignored);
-        let patterns: Vec<Expr> = params
-            .iter()
-            .map(|p| match &p.kind {
-                ExprKind::BinOp(BinOp::Default, pat, _) => (**pat).clone(),
-                _ => p.clone(),
-            })
-            .collect();
+        let patterns = without_defaults(&params);
         let clause = (patterns, guard.is_some(), item.span);
         match clauses.iter_mut().find(|(k, _)| *k == key) {
             Some((_, list)) => list.push(clause),
