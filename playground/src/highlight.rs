@@ -89,15 +89,17 @@ pub fn runs<'a>(source: &'a str, tokens: &[Token], marker: Option<Range<usize>>)
     let marker = marker.map(|m| widen_to_chars(source, m));
     let mut runs = Vec::new();
     for token in tokens {
-        let mut cuts = vec![token.range.start, token.range.end];
+        // In order: the token's start, the marker's ends inside the token,
+        // the token's end.
+        let mut cuts = vec![token.range.start];
         if let Some(m) = &marker {
-            cuts.extend(
-                [m.start, m.end]
-                    .into_iter()
-                    .filter(|c| token.range.contains(c)),
-            );
+            for cut in [m.start.min(m.end), m.start.max(m.end)] {
+                if token.range.contains(&cut) {
+                    cuts.push(cut);
+                }
+            }
         }
-        cuts.sort_unstable();
+        cuts.push(token.range.end);
         cuts.dedup();
         for pair in cuts.windows(2) {
             let range = pair[0]..pair[1];
@@ -222,6 +224,13 @@ mod tests {
         let source = "x = 1\ny = )\n";
         let runs = runs(source, &tokens(source), Some(10..11));
         assert_eq!(show(&runs), "x = 1\ny = [)]\n");
+    }
+
+    #[test]
+    fn a_marker_inside_one_token_cuts_it_in_three() {
+        let source = "hello_world = 1";
+        let runs = runs(source, &tokens(source), Some(2..5));
+        assert_eq!(show(&runs), "he[llo]_world = 1");
     }
 
     #[test]

@@ -160,14 +160,29 @@ fn kept_points(s: &MailboxSeries) -> impl Iterator<Item = (Nanos, usize)> + '_ {
     // Points are in time order: those equal to the peak share its time.
     let peak_from = s.points.partition_point(|p| p.0 < s.peak.0);
     let peak_to = s.points.partition_point(|p| p.0 <= s.peak.0);
-    let peaks = (peak_from..peak_to).filter(|&j| s.points.get(j) == Some(&s.peak));
-    let mut indices: Vec<usize> = (0..count)
-        .step_by(stride)
-        .chain(peaks)
-        .chain(count.checked_sub(1))
-        .collect();
-    indices.sort_unstable();
-    indices.dedup();
+    // In order, each once: the strides before the peak's time, every point
+    // at its time that is a stride or the peak, the strides after it, the last.
+    let mut indices = Vec::new();
+    let mut j = 0;
+    while j < peak_from {
+        indices.push(j);
+        j += stride;
+    }
+    for j in peak_from..peak_to {
+        if j % stride == 0 || s.points.get(j) == Some(&s.peak) {
+            indices.push(j);
+        }
+    }
+    let mut j = peak_to.div_ceil(stride) * stride;
+    while j < count {
+        indices.push(j);
+        j += stride;
+    }
+    if let Some(last) = count.checked_sub(1) {
+        if indices.last() != Some(&last) {
+            indices.push(last);
+        }
+    }
     indices
         .into_iter()
         .filter_map(move |j| s.points.get(j).copied())

@@ -164,13 +164,13 @@ pub struct Tick {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     /// The lanes, left to right in spawn order.
-    pub lanes: Rc<[Lane]>,
+    pub lanes: Rc<Vec<Lane>>,
     /// Every arrow.
-    pub arrows: Rc<[Arrow]>,
+    pub arrows: Rc<Vec<Arrow>>,
     /// Exits and output.
-    pub marks: Rc<[Mark]>,
+    pub marks: Rc<Vec<Mark>>,
     /// Labels of the time axis.
-    pub ticks: Rc<[Tick]>,
+    pub ticks: Rc<Vec<Tick>>,
     /// Total width.
     pub width: i32,
     /// Total height.
@@ -181,7 +181,7 @@ pub struct Layout {
     pub summary: Vec<(String, usize)>,
     /// The virtual time and height of every drawn event, in order, so that a
     /// moment chosen elsewhere (the mailbox chart) can be marked here.
-    pub moments: Rc<[(Nanos, f64)]>,
+    pub moments: Rc<Vec<(Nanos, f64)>>,
 }
 
 impl Layout {
@@ -270,7 +270,7 @@ pub struct LayoutBuilder {
     fed: usize,
     /// Registered names (rank 2) and GenServer modules (rank 1), the first of
     /// the highest rank winning.
-    names: Rc<BTreeMap<Pid, (u8, String)>>,
+    names: Rc<Names>,
     /// The drawn events' shapes.
     drawing: Rc<Drawing>,
     drawn: usize,
@@ -280,19 +280,58 @@ pub struct LayoutBuilder {
     summary: [usize; SUMMARY_NOUNS.len()],
 }
 
+/// The maps of this module all have this one type, keyed by a pid, a message
+/// id or a band, with an index into a vector as value: each map type costs
+/// its own copy of the map's code in the download.
+type Slots = BTreeMap<u64, usize>;
+
+fn pid_key(pid: &Pid) -> u64 {
+    u64::from(pid.0)
+}
+
+/// The processes' names by pid, each with its rank.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Names {
+    slot: Slots,
+    names: Vec<(u8, String)>,
+}
+
+impl Names {
+    fn get(&self, pid: &Pid) -> Option<&(u8, String)> {
+        self.slot
+            .get(&pid_key(pid))
+            .and_then(|&i| self.names.get(i))
+    }
+
+    fn insert(&mut self, pid: &Pid, name: (u8, String)) {
+        match self
+            .slot
+            .get(&pid_key(pid))
+            .and_then(|&i| self.names.get_mut(i))
+        {
+            Some(old) => *old = name,
+            None => {
+                self.slot.insert(pid_key(pid), self.names.len());
+                self.names.push(name);
+            }
+        }
+    }
+}
+
 /// The part of a [`LayoutBuilder`] that only the first [`MAX_DRAWN`] events
 /// change. It is shared between the copies of the models kept at moments of a
 /// run (see `models.rs`): past those events, a copy costs nothing for it.
 #[derive(Clone, Debug, PartialEq)]
 struct Drawing {
     lanes: Vec<PlacedLane>,
-    lane_of: BTreeMap<Pid, usize>,
+    /// Pid → lane index.
+    lane_of: Slots,
     arrows: Vec<Placed>,
     marks: Vec<Mark>,
     ticks: Vec<Tick>,
     moments: Vec<(Nanos, f64)>,
     /// Sends waiting for their receive: message id → arrow index.
-    pending: BTreeMap<u64, usize>,
+    pending: Slots,
     y: f64,
     last_at: Option<Nanos>,
     next_tick: f64,
@@ -305,12 +344,12 @@ impl Default for LayoutBuilder {
             names: Rc::default(),
             drawing: Rc::new(Drawing {
                 lanes: Vec::new(),
-                lane_of: BTreeMap::new(),
+                lane_of: Slots::new(),
                 arrows: Vec::new(),
                 marks: Vec::new(),
                 ticks: Vec::new(),
                 moments: Vec::new(),
-                pending: BTreeMap::new(),
+                pending: Slots::new(),
                 y: f64::from(HEADER_HEIGHT),
                 last_at: None,
                 next_tick: f64::MIN,
@@ -343,7 +382,7 @@ impl LayoutBuilder {
         use std::mem::size_of;
         let mut bytes = 0;
         if seen.insert(Rc::as_ptr(&self.names) as usize) {
-            bytes += self.names.len() * size_of::<(Pid, (u8, String))>();
+            bytes += self.names.names.len() * size_of::<(Pid, (u8, String))>();
         }
         if seen.insert(Rc::as_ptr(&self.drawing) as usize) {
             let d = &self.drawing;
@@ -387,7 +426,7 @@ impl LayoutBuilder {
             _ => return self.draw(event),
         };
         if self.names.get(pid).is_none_or(|(r, _)| *r < rank) {
-            Rc::make_mut(&mut self.names).insert(*pid, (rank, name.clone()));
+            Rc::make_mut(&mut self.names).insert(pid, (rank, name.clone()));
             self.shapes += 1;
         }
     }
@@ -426,14 +465,14 @@ impl LayoutBuilder {
             d.next_tick = y + TICK_SPACING;
         }
         let lane_of = &d.lane_of;
-        let lane_x = |pid: &Pid| lane_of.get(pid).map(|&i| x_for(i));
+        let lane_x = |pid: &Pid| lane_of.get(&pid_key(pid)).map(|&i| x_for(i));
         match event {
             TraceEvent::Spawn {
                 pid, parent, label, ..
             } => {
                 let index = d.lanes.len();
                 let parent_x = parent.as_ref().and_then(lane_x);
-                d.lane_of.insert(*pid, index);
+                d.lane_of.insert(pid_key(pid), index);
                 d.lanes.push(PlacedLane {
                     pid: *pid,
                     x: x_for(index),
@@ -501,7 +540,7 @@ impl LayoutBuilder {
                 }
             }
             TraceEvent::Exit { pid, reason, .. } => {
-                if let Some(&index) = d.lane_of.get(pid) {
+                if let Some(&index) = d.lane_of.get(&pid_key(pid)) {
                     d.lanes[index].bottom = Some(y as i64);
                     d.marks.push(Mark::Exit {
                         x: x_for(index),
@@ -536,7 +575,7 @@ impl LayoutBuilder {
             .map(|placed| {
                 let detail = match &placed.what {
                     Sent::Spawn(pid) => {
-                        let lane = d.lane_of.get(pid).and_then(|&i| d.lanes.get(i));
+                        let lane = d.lane_of.get(&pid_key(pid)).and_then(|&i| d.lanes.get(i));
                         let name = name_of(pid)
                             .map(String::as_str)
                             .or(lane.map(|lane| lane.label.as_str()))
@@ -589,7 +628,7 @@ impl LayoutBuilder {
             }
         }
         place_labels(&mut arrows);
-        let lanes: Rc<[Lane]> = d
+        let lanes: Vec<Lane> = d
             .lanes
             .iter()
             .map(|lane| Lane {
@@ -605,13 +644,13 @@ impl LayoutBuilder {
             // (labels of up to 20 characters start just right of the lane).
             width: AXIS_WIDTH + LANE_WIDTH * lanes.len() as i32 + 100,
             height: bottom,
-            lanes,
-            arrows: arrows.into(),
-            marks: d.marks.as_slice().into(),
-            ticks: d.ticks.as_slice().into(),
+            lanes: Rc::new(lanes),
+            arrows: Rc::new(arrows),
+            marks: Rc::new(d.marks.clone()),
+            ticks: Rc::new(d.ticks.clone()),
             drawn: self.drawn,
             summary: self.summary(),
-            moments: d.moments.as_slice().into(),
+            moments: Rc::new(d.moments.clone()),
         }
     }
 }
@@ -628,8 +667,10 @@ const LABEL_SPOTS: [f64; 5] = [0.5, 0.3, 0.7, 0.15, 0.85];
 /// [`LABEL_SPOTS`] in turn; a label with no free spot is left to the hover.
 /// Labels are indexed by band of height so the check stays cheap on long runs.
 fn place_labels(arrows: &mut [Arrow]) {
-    // band index → boxes (left, top, right, bottom) placed in that band.
-    let mut bands: BTreeMap<i64, Vec<(f64, f64, f64, f64)>> = BTreeMap::new();
+    // Boxes (left, top, right, bottom) by band, and band index → slot in `boxes`
+    // (the index as bits: the map only tells bands apart).
+    let mut boxes: Vec<Vec<(f64, f64, f64, f64)>> = Vec::new();
+    let mut bands = Slots::new();
     let band = |y: f64| (y / LABEL_HEIGHT).floor() as i64;
     for arrow in arrows.iter_mut().filter(|a| a.kind != ArrowKind::Spawn) {
         let half = arrow.label.chars().count() as f64 * CHAR_WIDTH / 2.0 + 2.0;
@@ -651,8 +692,9 @@ fn place_labels(arrows: &mut [Arrow]) {
         let free = spots.into_iter().find(|&(x, y)| {
             let bounds = (x - half, y - LABEL_HEIGHT + 2.0, x + half, y + 2.0);
             (band(bounds.1) - 1..=band(bounds.3) + 1).all(|b| {
-                bands.get(&b).is_none_or(|boxes| {
-                    boxes.iter().all(|o| {
+                let placed = bands.get(&(b as u64)).and_then(|&i| boxes.get(i));
+                placed.is_none_or(|placed| {
+                    placed.iter().all(|o| {
                         bounds.2 <= o.0 || o.2 <= bounds.0 || bounds.3 <= o.1 || o.3 <= bounds.1
                     })
                 })
@@ -660,7 +702,14 @@ fn place_labels(arrows: &mut [Arrow]) {
         });
         if let Some((x, y)) = free {
             let bounds = (x - half, y - LABEL_HEIGHT + 2.0, x + half, y + 2.0);
-            bands.entry(band(bounds.1)).or_default().push(bounds);
+            let key = band(bounds.1) as u64;
+            match bands.get(&key).and_then(|&i| boxes.get_mut(i)) {
+                Some(placed) => placed.push(bounds),
+                None => {
+                    bands.insert(key, boxes.len());
+                    boxes.push(vec![bounds]);
+                }
+            }
         }
         arrow.label_at = free;
     }

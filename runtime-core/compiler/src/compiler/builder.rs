@@ -1,13 +1,13 @@
 //! The function under construction: its instructions, constants, imports, local
 //! slots and variable scopes.
 
-use std::collections::HashMap;
-
 use crate::atom::Atom;
 use crate::bytecode::{DynamicCall, FunctionId, Import, Label, Op};
 use crate::diagnostic::Span;
 use crate::term_order::strict_equal;
 use crate::value::Value;
+
+use super::sorted_map::SortedMap;
 
 /// Placeholder target of a jump whose label is not placed yet.
 const UNPLACED: Label = u32::MAX;
@@ -27,10 +27,10 @@ pub struct FnBuilder {
     pub consts: Vec<Value>,
     pub imports: Vec<Import>,
     pub dynamic: Vec<DynamicCall>,
-    import_index: HashMap<(Atom, Atom, u32), u32>,
+    import_index: SortedMap<(u32, u32, u32), u32>,
     pub lambdas: Vec<FunctionId>,
     /// Variable scopes, innermost last: name → slot.
-    scopes: Vec<HashMap<String, u32>>,
+    scopes: Vec<SortedMap<String, u32>>,
     /// How many slots the frame needs (the most ever in use at once).
     pub locals: u32,
     /// The next free slot.
@@ -39,7 +39,7 @@ pub struct FnBuilder {
     pub depth: u32,
     /// Slots known to hold a constant (bound by `var = constant`), for the
     /// compile-time warnings Elixir gives about calls that must fail.
-    pub known: HashMap<u32, Value>,
+    pub known: SortedMap<u32, Value>,
     /// Variables captured from the enclosing function: (slot there, slot here).
     pub captures: Vec<(u32, u32)>,
     labels: Vec<Option<Label>>,
@@ -62,13 +62,13 @@ impl FnBuilder {
             consts: Vec::new(),
             imports: Vec::new(),
             dynamic: Vec::new(),
-            import_index: HashMap::new(),
+            import_index: SortedMap::default(),
             lambdas: Vec::new(),
-            scopes: vec![HashMap::new()],
+            scopes: vec![SortedMap::default()],
             locals: arity as u32,
             next_slot: arity as u32,
             depth: 0,
-            known: HashMap::new(),
+            known: SortedMap::default(),
             captures: Vec::new(),
             labels: Vec::new(),
             patches: Vec::new(),
@@ -145,7 +145,7 @@ impl FnBuilder {
     }
 
     pub fn import(&mut self, module: Atom, name: Atom, arity: u32) -> u32 {
-        let key = (module, name, arity);
+        let key = (module.index(), name.index(), arity);
         if let Some(&i) = self.import_index.get(&key) {
             return i;
         }
@@ -249,7 +249,7 @@ impl FnBuilder {
     }
 
     pub fn push_scope(&mut self) {
-        self.scopes.push(HashMap::new());
+        self.scopes.push(SortedMap::default());
     }
 
     pub fn pop_scope(&mut self) {

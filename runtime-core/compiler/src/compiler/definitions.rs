@@ -8,7 +8,7 @@
 //! (which raises the compile errors) walk a module's definitions in order and
 //! ask a [`Definitions`] about each, so the two agree on what Elixir saw.
 
-use std::collections::{HashMap, HashSet};
+use super::sorted_map::{SortedMap, SortedSet};
 
 use crate::ast::{Expr, ExprKind};
 use crate::diagnostic::Span;
@@ -43,7 +43,7 @@ pub enum DefaultsCheck {
 /// The functions of one module body, as its definitions are stored.
 #[derive(Default)]
 pub struct Definitions {
-    stored: HashMap<(String, usize), Stored>,
+    stored: SortedMap<(String, usize), Stored>,
     order: Vec<(String, usize)>,
 }
 
@@ -94,7 +94,7 @@ impl Definitions {
     /// no clause: Elixir's compile error once the module body has run.
     pub fn unimplemented(&self) -> Option<(String, Span)> {
         self.order.iter().find_map(|key| {
-            let s = &self.stored[key];
+            let s = self.stored.get(key)?;
             (!s.implemented).then(|| {
                 let (name, arity) = key;
                 (
@@ -157,13 +157,13 @@ pub fn late_head_message(kind: &str, name: &str, arity: usize) -> String {
 /// before they are set (Elixir warns, and the read gives `nil`).
 #[derive(Default)]
 pub struct Attributes {
-    set: HashSet<String>,
+    set: SortedSet<String>,
 }
 
 impl Attributes {
     /// Notes `@name value`.
     pub fn set(&mut self, name: &str) {
-        self.set.insert(name.to_string());
+        self.set.add(name.to_string());
     }
 
     /// Elixir's warnings for the attributes `e` reads that are not set yet,
@@ -176,7 +176,7 @@ impl Attributes {
 
     fn collect(&self, e: &Expr, out: &mut Vec<(String, Span)>) {
         if let ExprKind::ModuleAttr(name, None) = &e.kind {
-            if !self.set.contains(name) {
+            if !self.set.contains_key(name) {
                 out.push((
                     format!(
                         "undefined module attribute @{name}, please remove access to @{name} \

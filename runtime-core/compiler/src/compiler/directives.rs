@@ -12,12 +12,11 @@
 //! The file's own code is expanded first, then each module's body, in
 //! order, when its `defmodule` runs: the walk here follows that order.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-
 use crate::ast::{BinOp, CallTarget, Expr, ExprKind};
 use crate::atom::Atom;
 use crate::diagnostic::Span;
 
+use super::sorted_map::{SortedMap, SortedSet};
 use super::{alias_atom, body_exprs, def_parts, keyword_get, keyword_pairs, parse_head};
 
 /// Whether a module exports a function (`module`, `name`, `arity`).
@@ -30,11 +29,11 @@ type Only = Option<Vec<(String, usize)>>;
 #[derive(Clone, Default)]
 struct Scope {
     /// Alias name to the module's name parts.
-    aliases: HashMap<String, Vec<String>>,
+    aliases: SortedMap<String, Vec<String>>,
     /// Imported modules, latest last, with their `only:` list if any.
     imports: Vec<(Atom, Only)>,
     /// The functions of the module being walked (they take precedence).
-    locals: HashSet<(String, usize)>,
+    locals: SortedSet<(String, usize)>,
 }
 
 /// The directive a note is about, in the order the tracker lists them.
@@ -49,7 +48,7 @@ enum Key {
 struct Tracker<'a> {
     exports: Exports<'a>,
     /// `Some` (where it was written) while unused.
-    notes: BTreeMap<Key, (String, Option<Span>)>,
+    notes: SortedMap<Key, (String, Option<Span>)>,
     scope: Scope,
     /// Modules written at the top of the file, walked after the file's code.
     modules: Vec<(&'a Expr, Scope)>,
@@ -60,7 +59,7 @@ struct Tracker<'a> {
 pub fn unused<'a>(items: &[&'a Expr], exports: Exports<'a>) -> Vec<(String, Span)> {
     let mut t = Tracker {
         exports,
-        notes: BTreeMap::new(),
+        notes: SortedMap::default(),
         scope: Scope::default(),
         modules: Vec::new(),
     };
@@ -75,16 +74,17 @@ pub fn unused<'a>(items: &[&'a Expr], exports: Exports<'a>) -> Vec<(String, Span
         t.scope = scope;
         t.walk(module);
     }
-    t.notes
-        .into_iter()
-        .filter_map(|(key, (name, span))| {
-            let what = match key {
-                Key::Alias(_) => "alias",
-                Key::Import(_) => "import",
-            };
-            span.map(|s| (format!("unused {what} {name}"), s))
-        })
-        .collect()
+    let mut warnings = Vec::new();
+    for (key, (name, span)) in t.notes {
+        let what = match key {
+            Key::Alias(_) => "alias",
+            Key::Import(_) => "import",
+        };
+        if let Some(span) = span {
+            warnings.push((format!("unused {what} {name}"), span));
+        }
+    }
+    warnings
 }
 
 fn is_call(e: &Expr, name: &str) -> bool {
@@ -92,8 +92,8 @@ fn is_call(e: &Expr, name: &str) -> bool {
 }
 
 /// The functions a module body defines, every arity its defaults give.
-fn definitions(body: &Expr) -> HashSet<(String, usize)> {
-    let mut out = HashSet::new();
+fn definitions(body: &Expr) -> SortedSet<(String, usize)> {
+    let mut out = SortedSet::default();
     for item in body_exprs(body) {
         let ExprKind::Call {
             target: CallTarget::Local(kind),
@@ -117,7 +117,7 @@ fn definitions(body: &Expr) -> HashSet<(String, usize)> {
             .filter(|p| matches!(p.kind, ExprKind::BinOp(BinOp::Default, _, _)))
             .count();
         for arity in params.len() - defaults..=params.len() {
-            out.insert((name.clone(), arity));
+            out.add((name.clone(), arity));
         }
     }
     out
@@ -128,14 +128,15 @@ fn only_list(options: Option<&Expr>) -> Only {
     let pairs = keyword_pairs(options?)?;
     let only = keyword_get(&pairs, "only")?;
     let list = keyword_pairs(only)?;
-    Some(
-        list.iter()
-            .filter_map(|(name, arity)| match arity.kind {
-                ExprKind::Int(n) => Some((name.to_string(), usize::try_from(n).ok()?)),
-                _ => None,
-            })
-            .collect(),
-    )
+    let mut only = Vec::with_capacity(list.len());
+    for (name, arity) in list {
+        if let ExprKind::Int(n) = arity.kind {
+            if let Ok(arity) = usize::try_from(n) {
+                only.push((name.to_string(), arity));
+            }
+        }
+    }
+    Some(only)
 }
 
 impl Tracker<'_> {
@@ -163,7 +164,7 @@ impl Tracker<'_> {
 
     /// A local call (`name/arity`): the import it reaches, if any, is used.
     fn use_import(&mut self, name: &str, arity: usize) {
-        if self.scope.locals.contains(&(name.to_string(), arity)) {
+        if self.scope.locals.contains_key(&(name.to_string(), arity)) {
             return;
         }
         let found = self

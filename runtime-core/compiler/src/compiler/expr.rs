@@ -309,7 +309,7 @@ impl Compiler {
 
     fn module_defines(&self, module: Atom, name: &str, arity: u32) -> bool {
         self.sigs
-            .get(&module)
+            .get(&module.index())
             .is_some_and(|s| s.defs.contains_key(&(name.to_string(), arity)))
     }
 
@@ -734,7 +734,10 @@ impl Compiler {
             );
         }
         let body = replace_capture_args(inner);
-        let params = (1..=max).map(|i| var(&format!("&{i}"), span)).collect();
+        let mut params = Vec::with_capacity(max as usize);
+        for i in 1..=max {
+            params.push(var(&format!("&{i}"), span));
+        }
         self.lambda(&[clause(params, None, body, span)], span)
     }
 
@@ -843,7 +846,7 @@ impl Compiler {
                             self.expr(a)?;
                         }
                         self.f().span = span;
-                        let private = self.sigs.get(&module).is_some_and(|s| {
+                        let private = self.sigs.get(&module.index()).is_some_and(|s| {
                             s.defs.get(&(name.clone(), args.len() as u32))
                                 == Some(&super::Visibility::Private)
                         });
@@ -913,7 +916,7 @@ impl Compiler {
             }
         }
         for imp in &self.ctx.imports {
-            let public = self.sigs.get(imp).is_some_and(|s| {
+            let public = self.sigs.get(&imp.index()).is_some_and(|s| {
                 s.defs.get(&(name.to_string(), arity32)) == Some(&super::Visibility::Public)
             });
             if public || crate::native::lookup(*imp, Atom::intern(name), arity32).is_some() {
@@ -1381,13 +1384,16 @@ impl Compiler {
         if let Some(mods) = modules {
             let list: Vec<Value> = match &mods.kind {
                 ExprKind::Alias(parts) => vec![Value::Atom(self.resolve_alias(parts))],
-                ExprKind::List(items, None) => items
-                    .iter()
-                    .map(|i| match &i.kind {
-                        ExprKind::Alias(parts) => Ok(Value::Atom(self.resolve_alias(parts))),
-                        _ => unsupported("this rescue pattern", i.span),
-                    })
-                    .collect::<CResult<_>>()?,
+                ExprKind::List(items, None) => {
+                    let mut list = Vec::with_capacity(items.len());
+                    for i in items {
+                        let ExprKind::Alias(parts) = &i.kind else {
+                            return unsupported("this rescue pattern", i.span);
+                        };
+                        list.push(Value::Atom(self.resolve_alias(parts)));
+                    }
+                    list
+                }
                 _ => return unsupported("this rescue pattern", mods.span),
             };
             self.f().emit(Op::Load(reason));

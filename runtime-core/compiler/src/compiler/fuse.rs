@@ -16,8 +16,6 @@
 //! into the middle of a sequence still finds the instructions it expects; on
 //! success the fused instruction skips them.
 
-use std::collections::HashSet;
-
 use super::builder::{jump_target, retarget};
 use crate::bytecode::{Import, Op};
 
@@ -60,14 +58,15 @@ pub fn fuse_exported_tests(code: &mut [Op], imports: &[Import]) {
 /// `GenServer` message and callback result that does not match a loop's first
 /// clause passed through one.
 pub fn skip_idle_truncates(code: &mut [Op]) {
-    let targets: HashSet<usize> = code
-        .iter()
-        .filter_map(|op| jump_target(*op))
-        .map(|t| t as usize)
-        .collect();
+    // Whether a jump lands on each instruction.
+    let mut targets = vec![false; code.len()];
+    for t in code.iter().filter_map(|op| jump_target(*op)) {
+        if let Some(target) = targets.get_mut(t as usize) {
+            *target = true;
+        }
+    }
     for at in 0..code.len() {
-        let at_frame_height =
-            at == 0 || (code[at - 1] == Op::Truncate(0) && !targets.contains(&at));
+        let at_frame_height = at == 0 || (code[at - 1] == Op::Truncate(0) && !targets[at]);
         let fail = match code[at] {
             Op::MatchSlotConst { fail, .. }
             | Op::MatchSlotTuple { fail, .. }

@@ -11,10 +11,10 @@ mod ignored;
 mod liveness;
 mod loop_frames;
 mod pattern;
+mod sorted_map;
 mod unreachable;
 mod unused;
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::ast::{BinOp, Clause, Expr, ExprKind};
@@ -25,6 +25,7 @@ use crate::value::Value;
 
 use builder::FnBuilder;
 use definitions::{duplicate_defaults_message, DefaultsCheck, Definitions};
+use sorted_map::SortedMap;
 
 /// A compile result.
 pub type CResult<T> = Result<T, Diagnostic>;
@@ -47,7 +48,7 @@ enum Visibility {
 /// What pass 1 learned about a module: which functions it defines.
 #[derive(Default, Clone)]
 struct ModuleSig {
-    defs: HashMap<(String, u32), Visibility>,
+    defs: SortedMap<(String, u32), Visibility>,
     struct_fields: Option<Vec<(Atom, Expr)>>,
     is_exception: bool,
 }
@@ -57,7 +58,7 @@ struct ClauseDef {
     params: Vec<Expr>,
     guard: Option<Expr>,
     body: Expr,
-    attrs: Rc<HashMap<String, Expr>>,
+    attrs: Rc<SortedMap<String, Expr>>,
     span: Span,
 }
 
@@ -65,8 +66,8 @@ struct ClauseDef {
 #[derive(Clone, Default)]
 struct ModuleCtx {
     module: Option<Atom>,
-    aliases: HashMap<String, Vec<String>>,
-    attrs: Rc<HashMap<String, Expr>>,
+    aliases: SortedMap<String, Vec<String>>,
+    attrs: Rc<SortedMap<String, Expr>>,
     imports: Vec<Atom>,
 }
 
@@ -91,7 +92,7 @@ fn child_spec_clause(
     behaviour: &str,
     options: Option<&Expr>,
     span: Span,
-    attrs: Rc<HashMap<String, Expr>>,
+    attrs: Rc<SortedMap<String, Expr>>,
 ) -> ClauseDef {
     let e = |kind| Expr::new(kind, span);
     let atom = |a: &str| e(ExprKind::Atom(a.into()));
@@ -167,12 +168,12 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
     callcast_natives::install();
     let mut c = Compiler {
         program: Program::default(),
-        sigs: HashMap::new(),
+        sigs: SortedMap::default(),
         fns: Vec::new(),
         ctx: ModuleCtx::default(),
         gensym: 0,
         in_main_file: false,
-        module_warnings: HashMap::new(),
+        module_warnings: SortedMap::default(),
         failed_module: None,
     };
     let mut modules = Vec::new();
@@ -207,7 +208,9 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
             .filter_map(|(message, span)| Some((message, span?)))
             .collect();
         if !found.is_empty() {
-            c.module_warnings.entry(*name).or_default().extend(found);
+            c.module_warnings
+                .get_or_insert(name.index(), Vec::new())
+                .extend(found);
         }
     }
     loop_frames::share_loop_frames(&mut c.program);
@@ -251,10 +254,31 @@ fn warnings_before_script_error(mut d: Diagnostic, file: &SourceFile<'_>) -> Dia
 /// Orders warnings as the Erlang compiler prints a module's: by line, then as
 /// it sorts the warnings of one line ([`ignored::Rank`]), then by text.
 fn sort_erlang(warnings: &mut [(String, Span, ignored::Rank)], text: &str) {
-    warnings.sort_by_cached_key(|(message, span, rank)| {
-        let (line, _) = crate::diagnostic::line_col(text, span.start as usize);
-        (line, rank.clone(), message.clone())
-    });
+    let mut lines: Vec<usize> = warnings
+        .iter()
+        .map(|(_, span, _)| crate::diagnostic::line_col(text, span.start as usize).0)
+        .collect();
+    // An insertion sort, stable: the lists are short, and a library sort
+    // costs kilobytes of code per element type in the browser download.
+    for i in 1..warnings.len() {
+        let mut j = i;
+        while j > 0 {
+            let (a, b) = (&warnings[j - 1], &warnings[j]);
+            if (lines[j - 1], &a.2, &a.0) <= (lines[j], &b.2, &b.0) {
+                break;
+            }
+            warnings.swap(j - 1, j);
+            lines.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// Adds the values computed and dropped to a list of Erlang warnings.
+fn push_ignored(warnings: &mut Vec<(String, Span, ignored::Rank)>, found: Vec<ignored::Ignored>) {
+    for i in found {
+        warnings.push((i.message, i.span, i.rank));
+    }
 }
 
 /// A division by a known zero, as the Erlang compiler ranks it.
@@ -269,7 +293,7 @@ fn eval_failure((message, span): (String, Span)) -> (String, Span, ignored::Rank
 /// The compiler's state across a whole program.
 struct Compiler {
     program: Program,
-    sigs: HashMap<Atom, ModuleSig>,
+    sigs: SortedMap<u32, ModuleSig>,
     /// Functions being compiled, innermost (the current one) last.
     fns: Vec<FnBuilder>,
     ctx: ModuleCtx,
@@ -279,7 +303,7 @@ struct Compiler {
     in_main_file: bool,
     /// The warnings found while compiling each module of the main file; they
     /// print when the script reaches the module's definition.
-    module_warnings: HashMap<Atom, Vec<(String, Span)>>,
+    module_warnings: SortedMap<u32, Vec<(String, Span)>>,
     /// A main-file module that does not compile: the script raises its error
     /// where the module's `defmodule` stands.
     failed_module: Option<FailedModule>,
@@ -327,16 +351,22 @@ pub fn alias_atom(parts: &[String]) -> Atom {
 /// The keyword list of a `do` block argument: `[do: ..., else: ...]`.
 fn keyword_pairs(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
     match &e.kind {
-        ExprKind::List(items, None) => items
-            .iter()
-            .map(|item| match &item.kind {
-                ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
-                    ExprKind::Atom(k) => Some((k.as_str(), &kv[1])),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect(),
+        ExprKind::List(items, None) => {
+            let mut pairs = Vec::with_capacity(items.len());
+            for item in items {
+                let ExprKind::Tuple(kv) = &item.kind else {
+                    return None;
+                };
+                match kv.as_slice() {
+                    [Expr {
+                        kind: ExprKind::Atom(k),
+                        ..
+                    }, v] => pairs.push((k.as_str(), v)),
+                    _ => return None,
+                }
+            }
+            Some(pairs)
+        }
         _ => None,
     }
 }
@@ -534,16 +564,14 @@ impl Compiler {
         }
         if uses_child_spec {
             sig.defs
-                .entry(("child_spec".into(), 1))
-                .or_insert(Visibility::Public);
+                .get_or_insert(("child_spec".into(), 1), Visibility::Public);
         }
         if sig.is_exception {
             // `defexception` defines `exception/1` unless the module does.
             sig.defs
-                .entry(("exception".into(), 1))
-                .or_insert(Visibility::Public);
+                .get_or_insert(("exception".into(), 1), Visibility::Public);
         }
-        self.sigs.insert(atom, sig);
+        self.sigs.insert(atom.index(), sig);
         out.push((atom, body, ctx));
         Ok(())
     }
@@ -553,9 +581,9 @@ impl Compiler {
     fn compile_module(&mut self, module: Atom, body: &Expr, ctx: &ModuleCtx) -> CResult<()> {
         self.ctx = ctx.clone();
         self.ctx.module = Some(module);
-        let mut attrs: HashMap<String, Expr> = HashMap::new();
+        let mut attrs: SortedMap<String, Expr> = SortedMap::default();
         let mut groups: Vec<((String, u32), Visibility, Vec<ClauseDef>)> = Vec::new();
-        let mut declared_defaults: HashMap<(String, u32), Vec<Expr>> = HashMap::new();
+        let mut declared_defaults: SortedMap<(String, u32), Vec<Expr>> = SortedMap::default();
         let mut snapshot = Rc::new(attrs.clone());
         let mut definitions = Definitions::default();
         // The `child_spec/1` a `use` defines, unless the module does.
@@ -670,7 +698,7 @@ impl Compiler {
         if let Some((message, span)) = definitions.unimplemented() {
             return err(DiagnosticKind::CompileError, message, span);
         }
-        let sig = self.sigs.get(&module).cloned().unwrap_or_default();
+        let sig = self.sigs.get(&module.index()).cloned().unwrap_or_default();
         if let Some(fields) = &sig.struct_fields {
             self.compile_struct_function(module, fields, sig.is_exception)?;
         }
@@ -877,14 +905,7 @@ impl Compiler {
         for clause in clauses {
             self.ctx.attrs = clause.attrs.clone();
             self.f().span = clause.span;
-            let params: Vec<Expr> = clause
-                .params
-                .iter()
-                .map(|p| match &p.kind {
-                    ExprKind::BinOp(BinOp::Default, pat, _) => (**pat).clone(),
-                    _ => p.clone(),
-                })
-                .collect();
+            let params = without_defaults(&clause.params);
             let c = Clause {
                 patterns: params,
                 guard: clause.guard.clone(),
@@ -1030,27 +1051,20 @@ impl Compiler {
         }
         let id = self.finish_function();
         let found = unused::VarCheck::script(&items);
-        let mut erlang: Vec<_> = std::mem::take(&mut self.program.warnings)
-            .into_iter()
-            .filter_map(|(message, span)| Some(eval_failure((message, span?))))
-            .chain(
-                found
-                    .ignored
-                    .into_iter()
-                    .map(|i| (i.message, i.span, i.rank)),
-            )
-            .collect();
+        let mut erlang = Vec::new();
+        for (message, span) in std::mem::take(&mut self.program.warnings) {
+            if let Some(span) = span {
+                erlang.push(eval_failure((message, span)));
+            }
+        }
+        push_ignored(&mut erlang, found.ignored);
         sort_erlang(&mut erlang, file.text);
-        self.program.warnings = found
-            .warnings
-            .into_iter()
-            .map(|w| (w.message, w.span))
-            .chain(
-                erlang
-                    .into_iter()
-                    .map(|(message, span, _)| (message, Some(span))),
-            )
-            .collect();
+        for w in found.warnings {
+            self.program.warnings.push((w.message, w.span));
+        }
+        for (message, span, _) in erlang {
+            self.program.warnings.push((message, Some(span)));
+        }
         Ok(id)
     }
 
@@ -1076,11 +1090,8 @@ impl Compiler {
             .iter()
             .map(|w| render_warning(&w.message, w.span, file))
             .collect();
-        let mut erlang: Vec<_> = script
-            .ignored
-            .into_iter()
-            .map(|i| (i.message, i.span, i.rank))
-            .collect();
+        let mut erlang = Vec::new();
+        push_ignored(&mut erlang, script.ignored);
         sort_erlang(&mut erlang, file.text);
         for (message, span, _) in erlang {
             text.push_str(&render_warning(&message, Some(span), file));
@@ -1139,7 +1150,7 @@ impl Compiler {
     fn unused_directives_text(&self, items: &[&Expr], file: &SourceFile<'_>) -> String {
         let exports = |module: Atom, name: &str, arity: usize| {
             let arity = arity as u32;
-            self.sigs.get(&module).is_some_and(|s| {
+            self.sigs.get(&module.index()).is_some_and(|s| {
                 s.defs.get(&(name.to_string(), arity)) == Some(&Visibility::Public)
             }) || crate::native::lookup(module, Atom::intern(name), arity).is_some()
         };
@@ -1159,19 +1170,15 @@ impl Compiler {
             match report {
                 unused::ModuleReport::End(module, shadowed, dropped) => {
                     let shadow = ignored::Rank::of(ignored::Class::Shadowed);
-                    let mut found: Vec<_> = self
-                        .module_warnings
-                        .remove(&module)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(eval_failure)
-                        .chain(
-                            shadowed
-                                .iter()
-                                .map(|s| (s.message(line), s.span, shadow.clone())),
-                        )
-                        .chain(dropped.into_iter().map(|i| (i.message, i.span, i.rank)))
-                        .collect();
+                    let mut found = Vec::new();
+                    let failures = self.module_warnings.remove(&module.index());
+                    for failure in failures.unwrap_or_default() {
+                        found.push(eval_failure(failure));
+                    }
+                    for s in &shadowed {
+                        found.push((s.message(line), s.span, shadow.clone()));
+                    }
+                    push_ignored(&mut found, dropped);
                     sort_erlang(&mut found, file.text);
                     for (message, span, _) in found {
                         text.push_str(&render_warning(&message, Some(span), file));
@@ -1298,10 +1305,9 @@ fn def_body(kw: &Expr, span: Span) -> CResult<Expr> {
 /// A clause's parameters with the defaults its bodiless head declared
 /// (`def f(a, b \\ 1)` followed by clauses without defaults).
 fn with_head_defaults(params: Vec<Expr>, head: &[Expr]) -> Vec<Expr> {
-    params
-        .into_iter()
-        .zip(head)
-        .map(|(p, h)| match (&p.kind, &h.kind) {
+    let mut out = Vec::with_capacity(head.len());
+    for (p, h) in params.into_iter().zip(head) {
+        out.push(match (&p.kind, &h.kind) {
             (ExprKind::BinOp(BinOp::Default, _, _), _) => p,
             (_, ExprKind::BinOp(BinOp::Default, _, default)) => {
                 let span = p.span;
@@ -1311,8 +1317,21 @@ fn with_head_defaults(params: Vec<Expr>, head: &[Expr]) -> Vec<Expr> {
                 )
             }
             _ => p,
-        })
-        .collect()
+        });
+    }
+    out
+}
+
+/// The patterns of `params`, their defaults (`\\ value`) left out.
+fn without_defaults(params: &[Expr]) -> Vec<Expr> {
+    let mut patterns = Vec::with_capacity(params.len());
+    for p in params {
+        patterns.push(match &p.kind {
+            ExprKind::BinOp(BinOp::Default, pattern, _) => (**pattern).clone(),
+            _ => p.clone(),
+        });
+    }
+    patterns
 }
 
 /// `defstruct [a: 1, b: nil]` or `defstruct [:a, :b]`.
@@ -1322,14 +1341,17 @@ fn struct_fields(args: &[Expr], span: Span) -> CResult<Vec<(Atom, Expr)>> {
         _ => return unsupported("this form of defstruct", span),
     };
     let nil = Expr::new(ExprKind::Atom("nil".into()), span);
-    list.iter()
-        .map(|item| match &item.kind {
-            ExprKind::Atom(a) => Ok((Atom::intern(a), nil.clone())),
+    let mut fields = Vec::with_capacity(list.len());
+    for item in list {
+        let field = match &item.kind {
+            ExprKind::Atom(a) => (Atom::intern(a), nil.clone()),
             ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
-                ExprKind::Atom(a) => Ok((Atom::intern(a), kv[1].clone())),
-                _ => unsupported("this form of defstruct", item.span),
+                ExprKind::Atom(a) => (Atom::intern(a), kv[1].clone()),
+                _ => return unsupported("this form of defstruct", item.span),
             },
-            _ => unsupported("this form of defstruct", item.span),
-        })
-        .collect()
+            _ => return unsupported("this form of defstruct", item.span),
+        };
+        fields.push(field);
+    }
+    Ok(fields)
 }

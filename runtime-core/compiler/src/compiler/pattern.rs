@@ -237,9 +237,13 @@ impl Compiler {
             ExprKind::Float(f) => Some(Value::Float(*f)),
             ExprKind::Atom(a) => Some(Value::atom(a)),
             ExprKind::Str(s) => Some(Value::string(s)),
-            ExprKind::Charlist(s) => Some(Value::list(
-                s.chars().map(|c| Value::Int(c as i64)).collect(),
-            )),
+            ExprKind::Charlist(s) => {
+                let mut codes = Vec::with_capacity(s.len());
+                for c in s.chars() {
+                    codes.push(Value::Int(c as i64));
+                }
+                Some(Value::list(codes))
+            }
             ExprKind::Alias(parts) => Some(Value::Atom(self.resolve_alias(parts))),
             ExprKind::UnOp(UnOp::Neg, inner) => match &inner.kind {
                 ExprKind::Int(i) => Some(Value::Int(-*i)),

@@ -26,7 +26,7 @@
 //! and bitstring patterns are grouped by rules not reproduced here, so they
 //! never shadow anything.
 
-use std::collections::HashSet;
+use super::sorted_map::SortedSet;
 
 use crate::ast::{BinOp, Expr, ExprKind, UnOp};
 use crate::diagnostic::Span;
@@ -45,27 +45,24 @@ pub struct ClauseShape<'a> {
 /// The clauses that cannot be selected, each with the earlier clause that
 /// always matches in its place, in the order found.
 pub fn unreachable_clauses(clauses: &[ClauseShape<'_>]) -> Vec<(Span, Span)> {
-    let rows: Vec<Row> = clauses
-        .iter()
-        .map(|c| {
-            let mut seen = HashSet::new();
-            let mut guarded = c.guarded;
-            let pats = c
-                .patterns
-                .iter()
-                .map(|p| Pat::of(p, &mut seen, &mut guarded))
-                .collect();
-            Row {
-                pats,
-                guarded,
-                span: c.span,
-            }
-        })
-        .collect();
+    let mut rows = Vec::with_capacity(clauses.len());
+    for c in clauses {
+        let mut seen = SortedSet::default();
+        let mut guarded = c.guarded;
+        let mut pats = Vec::with_capacity(c.patterns.len());
+        for p in c.patterns {
+            pats.push(Pat::of(p, &mut seen, &mut guarded));
+        }
+        rows.push(Row {
+            pats,
+            guarded,
+            span: c.span,
+        });
+    }
     let mut found = Vec::new();
     compile(rows, None, &mut found);
-    let mut reported = HashSet::new();
-    found.retain(|(span, _): &(Span, Span)| reported.insert(span.start));
+    let mut reported = SortedSet::default();
+    found.retain(|(span, _): &(Span, Span)| reported.add(span.start));
     found
 }
 
@@ -109,11 +106,11 @@ enum Type {
 impl Pat {
     /// The pattern `e`, noting the variables it binds in `seen` and setting
     /// `guarded` when it needs a guard (a pin, a variable bound twice).
-    fn of(e: &Expr, seen: &mut HashSet<String>, guarded: &mut bool) -> Pat {
+    fn of(e: &Expr, seen: &mut SortedSet<String>, guarded: &mut bool) -> Pat {
         match &e.kind {
             ExprKind::Var(name) if name == "__MODULE__" => Pat::Apart(Type::Atom),
             ExprKind::Var(name) => {
-                if name != "_" && !seen.insert(name.clone()) {
+                if name != "_" && !seen.add(name.clone()) {
                     *guarded = true;
                 }
                 Pat::Var
@@ -143,18 +140,26 @@ impl Pat {
                 )
             }),
             ExprKind::Tuple(items) => {
-                Pat::Tuple(items.iter().map(|i| Pat::of(i, seen, guarded)).collect())
+                let mut pats = Vec::with_capacity(items.len());
+                for i in items {
+                    pats.push(Pat::of(i, seen, guarded));
+                }
+                Pat::Tuple(pats)
             }
             ExprKind::List(items, tail) => {
                 let end = match tail {
                     Some(t) => Pat::of(t, seen, guarded),
                     None => Pat::Nil,
                 };
-                let heads: Vec<Pat> = items.iter().map(|i| Pat::of(i, seen, guarded)).collect();
-                heads
-                    .into_iter()
-                    .rev()
-                    .fold(end, |tail, head| Pat::Cons(Box::new(head), Box::new(tail)))
+                let mut heads = Vec::with_capacity(items.len());
+                for i in items {
+                    heads.push(Pat::of(i, seen, guarded));
+                }
+                let mut list = end;
+                while let Some(head) = heads.pop() {
+                    list = Pat::Cons(Box::new(head), Box::new(list));
+                }
+                list
             }
             ExprKind::BinOp(BinOp::Match, a, b) => {
                 match (Pat::of(a, seen, guarded), Pat::of(b, seen, guarded)) {
@@ -266,7 +271,15 @@ fn constructors(run: Vec<Row>, found: &mut Vec<(Span, Span)>) -> Option<Span> {
         }
     }
     // Stable: within a type, groups stay in the order of their first clause.
-    groups.sort_by_key(|(ty, _, _)| *ty);
+    // An insertion sort: there are few groups, and a library sort costs
+    // kilobytes of code per element type in the browser download.
+    for i in 1..groups.len() {
+        let mut j = i;
+        while j > 0 && groups[j - 1].0 > groups[j].0 {
+            groups.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let line = groups.first().map(|(_, _, rows)| rows[0].span);
     for (_, _, rows) in groups {
         compile(rows, None, found);

@@ -35,8 +35,6 @@
 //! - At the top of a script, `defmodule` reads every variable visible there
 //!   (a module body may use them), so none of them is reported.
 
-use std::collections::{BTreeMap, HashMap};
-
 use crate::ast::{BinOp, CallTarget, Clause, Expr, ExprKind, StrPart, UnOp};
 use crate::atom::Atom;
 use crate::diagnostic::Span;
@@ -45,8 +43,11 @@ use super::definitions::{
     late_head_message, mixed_defaults_message, Attributes, DefaultsCheck, Definitions,
 };
 use super::ignored::{self, Ignored};
+use super::sorted_map::{SortedMap, SortedSet};
 use super::unreachable::{unreachable_clauses, ClauseShape};
-use super::{body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head};
+use super::{
+    body_exprs, def_parts, keyword_get, keyword_pairs, module_atom, parse_head, without_defaults,
+};
 
 /// One warning: its text (after `warning: `) and the span of the variable.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,7 +74,7 @@ struct Prematch {
     /// bound by this match.
     version: u32,
     /// The variables visible before the match (what a pin reads).
-    read: HashMap<String, u32>,
+    read: SortedMap<String, u32>,
 }
 
 /// The walk over one function clause or script.
@@ -82,9 +83,9 @@ pub struct VarCheck {
     /// The next version to hand out.
     version: u32,
     /// The variables visible here and their current versions.
-    read: HashMap<String, u32>,
+    read: SortedMap<String, u32>,
     /// The current scope's bookkeeping, ordered as Erlang's small maps are.
-    unused: BTreeMap<(String, u32), Use>,
+    unused: SortedMap<(String, u32), Use>,
     /// Set while walking a pattern.
     prematch: Option<Prematch>,
     /// The warnings so far, in the order Elixir prints them.
@@ -97,7 +98,7 @@ pub struct VarCheck {
     in_function: bool,
     /// Variable versions bound to a literal (`k = 5`): the Erlang compiler
     /// folds a `case` on them, and says nothing about its clauses.
-    constants: std::collections::HashSet<(String, u32)>,
+    constants: SortedSet<(String, u32)>,
     /// Clauses that cannot match, as the Erlang compiler reports them.
     shadowed: Vec<Shadowed>,
     /// Values computed and dropped, as the Erlang compiler reports them.
@@ -218,9 +219,9 @@ pub fn shadowed_clauses<'a>(
 /// Whether patterns bind one variable twice (`f(x, x)`), which makes the
 /// clause conditional.
 fn binds_twice(patterns: &[Expr]) -> bool {
-    fn walk<'a>(e: &'a Expr, seen: &mut std::collections::HashSet<&'a str>) -> bool {
+    fn walk<'a>(e: &'a Expr, seen: &mut SortedSet<&'a str>) -> bool {
         match &e.kind {
-            ExprKind::Var(name) => name != "_" && !seen.insert(name),
+            ExprKind::Var(name) => name != "_" && !seen.add(name),
             _ => {
                 let mut twice = false;
                 e.for_each_child(|c| twice |= walk(c, seen));
@@ -228,7 +229,7 @@ fn binds_twice(patterns: &[Expr]) -> bool {
             }
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = SortedSet::default();
     patterns.iter().any(|p| walk(p, &mut seen))
 }
 
@@ -261,9 +262,7 @@ impl VarCheck {
         let mut c = VarCheck::default();
         for (i, item) in items.iter().enumerate() {
             if is_local_call(item, "defmodule") {
-                let visible: Vec<(String, u32)> =
-                    c.read.iter().map(|(n, v)| (n.clone(), *v)).collect();
-                for key in visible {
+                for key in c.read.clone() {
                     c.unused.insert(key, Use::Used);
                 }
             } else if i + 1 < items.len() {
@@ -297,10 +296,8 @@ impl VarCheck {
                 c.expr(item);
             }
         }
+        c.warnings.retain(|w| w.span.is_none_or(|s| s.start <= at));
         c.warnings
-            .into_iter()
-            .filter(|w| w.span.is_none_or(|s| s.start <= at))
-            .collect()
     }
 
     /// An expression of a block that is not its last, whose value is dropped:
@@ -436,7 +433,7 @@ impl VarCheck {
     }
 
     /// Runs `body` in a scope of its own (see the module doc).
-    fn scope(&mut self, body: impl FnOnce(&mut VarCheck)) {
+    fn scope(&mut self, body: &mut dyn FnMut(&mut VarCheck)) {
         let outer_read = self.read.clone();
         let outer_unused = std::mem::take(&mut self.unused);
         body(self);
@@ -456,7 +453,7 @@ impl VarCheck {
 
     /// A clause: its patterns as one match, its guard, its body.
     fn clause(&mut self, c: &Clause) {
-        self.scope(|s| {
+        self.scope(&mut |s| {
             let patterns: Vec<&Expr> = c.patterns.iter().collect();
             s.head(&patterns);
             if let Some(g) = &c.guard {
@@ -468,7 +465,7 @@ impl VarCheck {
 
     /// A clause whose left side is evaluated, not matched (`cond`, `after`).
     fn expr_clause(&mut self, c: &Clause) {
-        self.scope(|s| {
+        self.scope(&mut |s| {
             for p in &c.patterns {
                 s.expr(p);
             }
@@ -630,7 +627,7 @@ impl VarCheck {
                 self.head(&[&**left]);
                 if let (ExprKind::Var(name), true) = (&left.kind, is_literal(right)) {
                     if let Some(&v) = self.read.get(name) {
-                        self.constants.insert((name.clone(), v));
+                        self.constants.add((name.clone(), v));
                     }
                 }
             }
@@ -781,14 +778,14 @@ impl VarCheck {
                     [then, other]
                 };
                 for body in order.into_iter().flatten() {
-                    self.scope(|s| s.expr(body));
+                    self.scope(&mut |s| s.expr(body));
                 }
             }
             ("case", [subject, _], Some(pairs)) => {
                 self.expr(subject);
                 let constant = is_literal(subject)
                     || matches!(&subject.kind, ExprKind::Var(name)
-                        if self.read.get(name).is_some_and(|&v| self.constants.contains(&(name.clone(), v))));
+                        if self.read.get(name).is_some_and(|&v| self.constants.contains_key(&(name.clone(), v))));
                 let was = self.in_function;
                 self.in_function = was && !constant;
                 let body = keyword_get(pairs, "do");
@@ -821,7 +818,7 @@ impl VarCheck {
             }
             ("try", [_], Some(pairs)) => self.try_sections(pairs),
             ("with", [quals @ .., _], Some(pairs)) => {
-                self.scope(|s| {
+                self.scope(&mut |s| {
                     for q in quals {
                         s.qualifier(q);
                     }
@@ -834,7 +831,7 @@ impl VarCheck {
             ("for", [quals @ .., _], Some(pairs)) => self.comprehension(quals, pairs),
             ("match?", [pattern, subject], _) => {
                 self.expr(subject);
-                self.scope(|s| s.head(&[pattern]));
+                self.scope(&mut |s| s.head(&[pattern]));
             }
             _ => return false,
         }
@@ -862,7 +859,7 @@ impl VarCheck {
                 quals = rest;
             }
         }
-        self.scope(|s| {
+        self.scope(&mut |s| {
             for (key, value) in &pairs {
                 if *key != "do" {
                     s.expr(value);
@@ -882,11 +879,11 @@ impl VarCheck {
     fn try_sections(&mut self, pairs: &[(&str, &Expr)]) {
         for (key, section) in pairs {
             match *key {
-                "do" | "after" => self.scope(|s| s.expr(section)),
+                "do" | "after" => self.scope(&mut |s| s.expr(section)),
                 "rescue" => {
                     if let ExprKind::Clauses(cs) = &section.kind {
                         for c in cs {
-                            self.scope(|s| {
+                            self.scope(&mut |s| {
                                 for p in &c.patterns {
                                     s.rescue_head(p);
                                 }
@@ -1112,11 +1109,14 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
             )),
             _ => {}
         }
-        let def = functions.defs.entry(key.clone()).or_insert(Def {
-            public: kind == "def",
-            span: item.span,
-            defaults: 0,
-        });
+        let def = functions.defs.get_or_insert(
+            key.clone(),
+            Def {
+                public: kind == "def",
+                span: item.span,
+                defaults: 0,
+            },
+        );
         def.defaults = def.defaults.max(defaults);
         // A head without a body only declares defaults: nothing is bound.
         let Some(body) = body else {
@@ -1131,19 +1131,16 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         out.extend(stored);
         shadowed.extend(found.shadowed);
         ignored.extend(found.ignored);
-        let patterns: Vec<Expr> = params
-            .iter()
-            .map(|p| match &p.kind {
-                ExprKind::BinOp(BinOp::Default, pat, _) => (**pat).clone(),
-                _ => p.clone(),
-            })
-            .collect();
+        let patterns = without_defaults(&params);
         let clause = (patterns, guard.is_some(), item.span);
         match clauses.iter_mut().find(|(k, _)| *k == key) {
             Some((_, list)) => list.push(clause),
             None => clauses.push((key.clone(), vec![clause])),
         }
-        functions.calls.entry(key).or_default().extend(found.calls);
+        functions
+            .calls
+            .get_or_insert(key, Vec::new())
+            .extend(found.calls);
     }
     for ((name, arity), list) in &clauses {
         let function = format!("{name}/{arity}");
@@ -1175,8 +1172,8 @@ struct Def {
 /// name and arity (as is one whose defaults are never used).
 #[derive(Default)]
 struct Functions {
-    defs: BTreeMap<(String, usize), Def>,
-    calls: HashMap<(String, usize), Vec<(String, usize)>>,
+    defs: SortedMap<(String, usize), Def>,
+    calls: SortedMap<(String, usize), Vec<(String, usize)>>,
 }
 
 impl Functions {
@@ -1191,7 +1188,7 @@ impl Functions {
 
     fn unused(&self) -> Vec<(String, Span)> {
         // The arities reached, per function: (name, arity called).
-        let mut reached: std::collections::HashSet<(String, usize)> = Default::default();
+        let mut reached: SortedSet<(String, usize)> = SortedSet::default();
         let mut stack: Vec<(String, usize)> = Vec::new();
         for ((name, max), d) in &self.defs {
             if d.public {
@@ -1204,7 +1201,7 @@ impl Functions {
             let Some(key) = self.target(&name, arity) else {
                 continue;
             };
-            if !reached.insert((name, arity)) {
+            if !reached.add((name, arity)) {
                 continue;
             }
             // A lower arity calls the full one with the defaults filled in.
@@ -1221,7 +1218,7 @@ impl Functions {
                 continue;
             }
             let min = max - d.defaults;
-            let lowest = (min..=*max).find(|a| reached.contains(&(name.clone(), *a)));
+            let lowest = (min..=*max).find(|a| reached.contains_key(&(name.clone(), *a)));
             let message = match lowest {
                 None => format!("function {name}/{max} is unused"),
                 Some(a) if a == min => continue,
