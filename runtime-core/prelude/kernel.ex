@@ -267,9 +267,12 @@ defmodule String do
   defp printable_char?(c) when c in 0x10000..0x10FFFF, do: true
   defp printable_char?(_), do: false
 
-  # callcast's strings split into graphemes alone: a codepoint is taken as
-  # the grapheme it starts.
-  def next_codepoint(string), do: next_grapheme(string)
+  def next_codepoint(""), do: nil
+
+  def next_codepoint(string) do
+    [codepoint | rest] = String.codepoints(string)
+    {codepoint, Enum.join(rest)}
+  end
 
   # Elixir 1.14's Jaro distance, which its "did you mean" hints use.
   def jaro_distance(string, string) when is_binary(string), do: 1.0

@@ -1,7 +1,8 @@
 // The wasm build must print what real Elixir printed for the corpus programs
 // whose output goes through what the browser build does differently from the
 // native one: strings change case with the browser's Unicode tables there
-// (callcast-natives' `host-case-mapping`), with Rust's natively.
+// (callcast-natives' `host-case-mapping`), with Rust's natively; and the
+// grapheme tables, the same in both, are checked in the wasm too.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -10,7 +11,12 @@ import { test } from "node:test";
 import { assertNoErrors, browserPerFile, open } from "./support.mjs";
 
 const DIR = new URL("../../runtime-core/tests/programs/", import.meta.url);
-const PROGRAMS = ["006_string_functions.exs", "162_string_functions.exs", "174_unicode_case.exs"];
+const PROGRAMS = [
+    "006_string_functions.exs",
+    "162_string_functions.exs",
+    "174_unicode_case.exs",
+    "176_graphemes.exs",
+];
 const browser = browserPerFile();
 
 /** Trailing spaces dropped from every line, as the corpus' own check does. */

@@ -27,6 +27,7 @@ pub(crate) use runtime_core::{
 
 mod case;
 mod data;
+mod grapheme;
 mod integer;
 mod io;
 mod kernel;

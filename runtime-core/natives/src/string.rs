@@ -1,4 +1,4 @@
-//! String functions (UTF-8 text; graphemes approximated by code points) and the
+//! String functions (UTF-8 text, counted and indexed in graphemes as Elixir does) and the
 //! conversions between strings, numbers, atoms and charlists.
 
 use super::{
@@ -7,6 +7,7 @@ use super::{
 use crate::atom::Atom;
 use crate::case::{capitalize, map_case, Case};
 use crate::exception;
+use crate::grapheme::graphemes;
 use crate::value::Value;
 
 /// The string argument of a String function whose Elixir clauses only accept
@@ -56,7 +57,7 @@ fn trim_repeated<'t>(mut text: &'t str, what: &str, leading: bool, trailing: boo
 /// The edit script turning `a` into `b` as `[eq: ..., del: ..., ins: ...]`,
 /// following Myers' algorithm (deletions before insertions), as
 /// `String.myers_difference/2` returns it.
-fn myers(a: &[char], b: &[char]) -> Value {
+fn myers(a: &[&str], b: &[&str]) -> Value {
     let (n, m) = (a.len(), b.len());
     // lcs[i][j]: longest common subsequence of a[i..] and b[j..].
     let mut lcs = vec![vec![0usize; m + 1]; n + 1];
@@ -69,7 +70,7 @@ fn myers(a: &[char], b: &[char]) -> Value {
             };
         }
     }
-    let mut edits: Vec<(&str, char)> = Vec::new();
+    let mut edits: Vec<(&str, &str)> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
         if i < n && j < m && a[i] == b[j] {
@@ -91,7 +92,7 @@ fn myers(a: &[char], b: &[char]) -> Value {
         if edits[k].0 == "eq" {
             let mut text = String::new();
             while k < edits.len() && edits[k].0 == "eq" {
-                text.push(edits[k].1);
+                text.push_str(edits[k].1);
                 k += 1;
             }
             out.push(("eq", text));
@@ -99,9 +100,9 @@ fn myers(a: &[char], b: &[char]) -> Value {
             let (mut del, mut ins) = (String::new(), String::new());
             while k < edits.len() && edits[k].0 != "eq" {
                 if edits[k].0 == "del" {
-                    del.push(edits[k].1);
+                    del.push_str(edits[k].1);
                 } else {
-                    ins.push(edits[k].1);
+                    ins.push_str(edits[k].1);
                 }
                 k += 1;
             }
@@ -124,17 +125,16 @@ fn s(v: &str) -> NResult {
     Ok(Value::string(v))
 }
 
-fn chars_of(v: &Value) -> Result<Vec<char>, BadArg> {
-    Ok(str_arg(v)?.chars().collect())
+/// A string's graphemes: what Elixir's `String` functions count, index and
+/// reverse (`"e\u0301"` is one, and so is a flag or a family emoji).
+fn graphemes_of(v: &Value) -> Result<Vec<&str>, BadArg> {
+    Ok(graphemes(str_arg(v)?))
 }
 
 fn split_on(text: &str, pattern: &Value) -> Result<Vec<Value>, Control> {
     let parts: Vec<&str> = match pattern {
         Value::Str(p) if p.is_empty() => {
-            let mut v: Vec<Value> = text
-                .chars()
-                .map(|c| Value::string(&c.to_string()))
-                .collect();
+            let mut v: Vec<Value> = graphemes(text).into_iter().map(Value::string).collect();
             v.insert(0, Value::string(""));
             v.push(Value::string(""));
             return Ok(v);
@@ -180,12 +180,12 @@ fn to_integer(text: &str, base: u32, args: &[Value]) -> NResult {
 }
 
 fn pad(text: &str, count: i64, padding: &str, leading: bool) -> NResult {
-    let len = text.chars().count() as i64;
+    let len = graphemes(text).len() as i64;
     if count <= len || padding.is_empty() {
         return s(text);
     }
-    let fill: String = padding
-        .chars()
+    let fill: String = graphemes(padding)
+        .into_iter()
         .cycle()
         .take((count - len) as usize)
         .collect();
@@ -196,14 +196,14 @@ fn pad(text: &str, count: i64, padding: &str, leading: bool) -> NResult {
     }
 }
 
-fn slice_chars(chars: &[char], start: i64, len: i64) -> String {
-    let n = chars.len() as i64;
+fn slice_graphemes(graphemes: &[&str], start: i64, len: i64) -> String {
+    let n = graphemes.len() as i64;
     let start = if start < 0 { (n + start).max(0) } else { start };
     if start >= n || len <= 0 {
         return String::new();
     }
     let end = (start + len).min(n);
-    chars[start as usize..end as usize].iter().collect()
+    graphemes[start as usize..end as usize].concat()
 }
 
 pub(super) fn register_all(t: &mut Table) {
@@ -219,7 +219,7 @@ pub(super) fn register_all(t: &mut Table) {
             }),
             ("capitalize", 1, |_, a| s(&capitalize(str_arg(&a[0])?))),
             ("length", 1, |_, a| {
-                Ok(Value::Int(str_arg(&a[0])?.chars().count() as i64))
+                Ok(Value::Int(graphemes(str_arg(&a[0])?).len() as i64))
             }),
             ("split", 1, |_, a| {
                 Ok(Value::list(
@@ -296,7 +296,7 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::bool(str_arg(&a[0])? == str_arg(&a[1])?))
             }),
             ("myers_difference", 2, |_, a| {
-                Ok(myers(&chars_of(&a[0])?, &chars_of(&a[1])?))
+                Ok(myers(&graphemes_of(&a[0])?, &graphemes_of(&a[1])?))
             }),
             ("trim_leading", 1, |_, a| s(str_arg(&a[0])?.trim_start())),
             ("trim_trailing", 1, |_, a| s(str_arg(&a[0])?.trim_end())),
@@ -307,7 +307,10 @@ pub(super) fn register_all(t: &mut Table) {
                 s(&text.replace(pat, with))
             }),
             ("reverse", 1, |_, a| {
-                s(&str_arg(&a[0])?.chars().rev().collect::<String>())
+                s(&graphemes(str_arg(&a[0])?)
+                    .into_iter()
+                    .rev()
+                    .collect::<String>())
             }),
             ("contains?", 2, |_, a| {
                 let text = str_arg(&a[0])?;
@@ -402,46 +405,48 @@ pub(super) fn register_all(t: &mut Table) {
                 pad(str_arg(&a[0])?, int(&a[1])?, str_arg(&a[2])?, false)
             }),
             ("at", 2, |_, a| {
-                let c = chars_of(&a[0])?;
+                let c = graphemes_of(&a[0])?;
                 let i = int(&a[1])?;
                 let n = c.len() as i64;
                 let i = if i < 0 { n + i } else { i };
                 Ok(if (0..n).contains(&i) {
-                    Value::string(&c[i as usize].to_string())
+                    Value::string(c[i as usize])
                 } else {
                     Value::NIL_ATOM
                 })
             }),
             ("first", 1, |_, a| {
-                Ok(str_arg(&a[0])?
-                    .chars()
-                    .next()
-                    .map_or(Value::NIL_ATOM, |c| Value::string(&c.to_string())))
+                Ok(graphemes(str_arg(&a[0])?)
+                    .first()
+                    .map_or(Value::NIL_ATOM, |g| Value::string(g)))
             }),
             ("last", 1, |_, a| {
-                Ok(str_arg(&a[0])?
-                    .chars()
+                Ok(graphemes(str_arg(&a[0])?)
                     .last()
-                    .map_or(Value::NIL_ATOM, |c| Value::string(&c.to_string())))
+                    .map_or(Value::NIL_ATOM, |g| Value::string(g)))
             }),
             ("slice", 3, |_, a| {
-                s(&slice_chars(&chars_of(&a[0])?, int(&a[1])?, int(&a[2])?))
+                s(&slice_graphemes(
+                    &graphemes_of(&a[0])?,
+                    int(&a[1])?,
+                    int(&a[2])?,
+                ))
             }),
             ("slice", 2, |_, a| {
-                let c = chars_of(&a[0])?;
+                let c = graphemes_of(&a[0])?;
                 let Some((f, l, _)) = crate::ops::range_bounds(&a[1]) else {
                     return badarg();
                 };
                 let n = c.len() as i64;
                 let f = if f < 0 { n + f } else { f };
                 let l = if l < 0 { n + l } else { l };
-                s(&slice_chars(&c, f, l - f + 1))
+                s(&slice_graphemes(&c, f, l - f + 1))
             }),
             ("graphemes", 1, |_, a| {
                 Ok(Value::list(
-                    str_arg(&a[0])?
-                        .chars()
-                        .map(|c| Value::string(&c.to_string()))
+                    graphemes_of(&a[0])?
+                        .into_iter()
+                        .map(Value::string)
                         .collect(),
                 ))
             }),
@@ -454,13 +459,13 @@ pub(super) fn register_all(t: &mut Table) {
                 ))
             }),
             ("split_at", 2, |_, a| {
-                let c = chars_of(&a[0])?;
+                let c = graphemes_of(&a[0])?;
                 let i = int(&a[1])?;
                 let n = c.len() as i64;
                 let at = if i < 0 { (n + i).max(0) } else { i.min(n) } as usize;
                 Ok(Value::tuple(vec![
-                    Value::string(&c[..at].iter().collect::<String>()),
-                    Value::string(&c[at..].iter().collect::<String>()),
+                    Value::string(&c[..at].concat()),
+                    Value::string(&c[at..].concat()),
                 ]))
             }),
             ("to_string", 1, |_, a| s(&crate::ops::to_string(&a[0])?)),
