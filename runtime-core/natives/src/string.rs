@@ -54,13 +54,17 @@ fn trim_repeated<'t>(mut text: &'t str, what: &str, leading: bool, trailing: boo
     text
 }
 
+/// The largest table [`myers`] builds: 40 million `u32`s, 160 MB (two
+/// strings of about 6 300 graphemes each).
+const MYERS_CELLS: usize = 40_000_000;
+
 /// The edit script turning `a` into `b` as `[eq: ..., del: ..., ins: ...]`,
 /// following Myers' algorithm (deletions before insertions), as
 /// `String.myers_difference/2` returns it.
 fn myers(a: &[&str], b: &[&str]) -> Value {
     let (n, m) = (a.len(), b.len());
     // lcs[i][j]: longest common subsequence of a[i..] and b[j..].
-    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             lcs[i][j] = if a[i] == b[j] {
@@ -296,7 +300,14 @@ pub(super) fn register_all(t: &mut Table) {
                 Ok(Value::bool(str_arg(&a[0])? == str_arg(&a[1])?))
             }),
             ("myers_difference", 2, |_, a| {
-                Ok(myers(&graphemes_of(&a[0])?, &graphemes_of(&a[1])?))
+                let (x, y) = (graphemes_of(&a[0])?, graphemes_of(&a[1])?);
+                // `myers` keeps a table of both lengths' product.
+                if (x.len() + 1).saturating_mul(y.len() + 1) > MYERS_CELLS {
+                    return Err(Control::Raise(exception::system_limit(
+                        "callcast: String.myers_difference/2 of strings this long would take too much memory",
+                    )));
+                }
+                Ok(myers(&x, &y))
             }),
             ("trim_leading", 1, |_, a| s(str_arg(&a[0])?.trim_start())),
             ("trim_trailing", 1, |_, a| s(str_arg(&a[0])?.trim_end())),
