@@ -8,6 +8,7 @@ fn main() {
         ast: &ast,
         is_main: true,
         text: &src,
+        lines: Default::default(),
     }];
     let program = callcast_compiler::compiler::compile(&files).expect("compiles");
     for f in &program.functions {

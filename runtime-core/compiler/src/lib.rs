@@ -67,6 +67,7 @@ pub fn compile(source: &str, file: &str) -> Result<Program, Diagnostic> {
                     .iter()
                     .find(|(n, _)| n == name)
                     .map_or("", |(_, t)| t),
+                lines: Default::default(),
             })
             .collect();
         files.push(SourceFile {
@@ -74,6 +75,7 @@ pub fn compile(source: &str, file: &str) -> Result<Program, Diagnostic> {
             ast: &user,
             is_main: true,
             text: source,
+            lines: Default::default(),
         });
         compiler::compile(&files)
     })

@@ -131,6 +131,24 @@ impl Diagnostic {
     }
 }
 
+/// Where each line of a text starts: the lines of many offsets in one text
+/// (a module's warnings) without counting from the start for each.
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    /// Indexes `text`'s lines.
+    pub fn new(text: &str) -> LineStarts {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineStarts(starts)
+    }
+
+    /// The 1-based line of byte `offset`, as [`line_col`] gives it.
+    pub fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(source.len());
@@ -144,6 +162,21 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_starts_agree_with_line_col() {
+        let text = "a\n\nbc\né\n";
+        let starts = LineStarts::new(text);
+        for offset in 0..=text.len() + 2 {
+            if text.is_char_boundary(offset.min(text.len())) {
+                assert_eq!(
+                    starts.line(offset),
+                    line_col(text, offset).0,
+                    "offset {offset}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn renders_with_caret_under_span() {

@@ -48,6 +48,10 @@ pub struct FnBuilder {
     pub span: Span,
     /// How many lambdas were created inside, for naming them.
     pub lambda_counter: usize,
+    /// Each variable a pattern binds, with the slot it had before (if any in
+    /// this function), newest last: a pin in the same pattern (`{x, ^x}`)
+    /// reads the value from before the match.
+    pub pre_match: Vec<(String, Option<u32>)>,
 }
 
 impl FnBuilder {
@@ -74,6 +78,7 @@ impl FnBuilder {
             patches: Vec::new(),
             span: Span::default(),
             lambda_counter: 0,
+            pre_match: Vec::new(),
         }
     }
 

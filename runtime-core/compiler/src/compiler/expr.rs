@@ -122,9 +122,23 @@ fn guard_is_boolean(e: &Expr) -> bool {
 impl Compiler {
     /// The slot of a variable, capturing it from enclosing functions if needed.
     pub(super) fn var_slot(&mut self, name: &str, span: Span) -> CResult<u32> {
+        self.var_slot_from(name, span, self.fns.len())
+    }
+
+    /// The slot of an enclosing function's variable `name`, captured into
+    /// this function, skipping this function's own variables (a pin of a
+    /// name its own pattern has just bound). The capture is not bound to the
+    /// name here, where the name means the new variable.
+    pub(super) fn outer_var_slot(&mut self, name: &str, span: Span) -> CResult<u32> {
+        let n = self.fns.len();
+        self.var_slot_from(name, span, n.saturating_sub(1))
+    }
+
+    /// `var_slot`, looking for the variable in the functions below `upto`.
+    fn var_slot_from(&mut self, name: &str, span: Span, upto: usize) -> CResult<u32> {
         let n = self.fns.len();
         let mut found = None;
-        for k in (0..n).rev() {
+        for k in (0..upto).rev() {
             if let Some(slot) = self.fns[k].lookup(name) {
                 found = Some((k, slot));
                 break;
@@ -136,7 +150,9 @@ impl Compiler {
         for j in k + 1..n {
             let own = self.fns[j].capture_slot();
             self.fns[j].captures.push((slot, own));
-            self.fns[j].bind_root(name, own);
+            if j < upto {
+                self.fns[j].bind_root(name, own);
+            }
             slot = own;
         }
         Ok(slot)

@@ -142,6 +142,18 @@ pub struct SourceFile<'a> {
     pub is_main: bool,
     /// Its text (to place errors in files other than the main one).
     pub text: &'a str,
+    /// Where its lines start, indexed the first time a warning needs one
+    /// (`SourceFile::line`).
+    pub lines: std::cell::OnceCell<crate::diagnostic::LineStarts>,
+}
+
+impl SourceFile<'_> {
+    /// The 1-based line of byte `offset` in the file's text.
+    pub fn line(&self, offset: u32) -> usize {
+        self.lines
+            .get_or_init(|| crate::diagnostic::LineStarts::new(self.text))
+            .line(offset as usize)
+    }
 }
 
 /// An error in a library file is the runtime's fault, not the reader's: say
@@ -231,7 +243,7 @@ pub fn compile(files: &[SourceFile<'_>]) -> CResult<Program> {
 fn render_warning(message: &str, span: Option<Span>, file: &SourceFile<'_>) -> String {
     match span {
         Some(span) => {
-            let (line, _) = crate::diagnostic::line_col(file.text, span.start as usize);
+            let line = file.line(span.start);
             format!("warning: {message}\n  {}:{line}\n\n", file.name)
         }
         None => format!("warning: {message}\n  {}\n\n", file.name),
@@ -253,10 +265,10 @@ fn warnings_before_script_error(mut d: Diagnostic, file: &SourceFile<'_>) -> Dia
 
 /// Orders warnings as the Erlang compiler prints a module's: by line, then as
 /// it sorts the warnings of one line ([`ignored::Rank`]), then by text.
-fn sort_erlang(warnings: &mut [(String, Span, ignored::Rank)], text: &str) {
+fn sort_erlang(warnings: &mut [(String, Span, ignored::Rank)], file: &SourceFile<'_>) {
     let mut lines: Vec<usize> = warnings
         .iter()
-        .map(|(_, span, _)| crate::diagnostic::line_col(text, span.start as usize).0)
+        .map(|(_, span, _)| file.line(span.start))
         .collect();
     // An insertion sort, stable: the lists are short, and a library sort
     // costs kilobytes of code per element type in the browser download.
@@ -1058,7 +1070,7 @@ impl Compiler {
             }
         }
         push_ignored(&mut erlang, found.ignored);
-        sort_erlang(&mut erlang, file.text);
+        sort_erlang(&mut erlang, file);
         for w in found.warnings {
             self.program.warnings.push((w.message, w.span));
         }
@@ -1092,7 +1104,7 @@ impl Compiler {
             .collect();
         let mut erlang = Vec::new();
         push_ignored(&mut erlang, script.ignored);
-        sort_erlang(&mut erlang, file.text);
+        sort_erlang(&mut erlang, file);
         for (message, span, _) in erlang {
             text.push_str(&render_warning(&message, Some(span), file));
         }
@@ -1156,7 +1168,7 @@ impl Compiler {
         };
         let mut text = String::new();
         for (message, span) in directives::unused(items, &exports) {
-            let (line, _) = crate::diagnostic::line_col(file.text, span.start as usize);
+            let line = file.line(span.start);
             text.push_str(&format!("warning: {message}\n  {}:{line}\n\n", file.name));
         }
         text
@@ -1164,7 +1176,7 @@ impl Compiler {
 
     /// Everything Elixir prints while it defines the module of `defmodule`.
     fn module_warning_text(&mut self, defmodule: &Expr, file: &SourceFile<'_>) -> String {
-        let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
+        let line = |span: Span| file.line(span.start);
         let mut text = String::new();
         for report in unused::module_reports(defmodule, None) {
             match report {
@@ -1179,7 +1191,7 @@ impl Compiler {
                         found.push((s.message(line), s.span, shadow.clone()));
                     }
                     push_ignored(&mut found, dropped);
-                    sort_erlang(&mut found, file.text);
+                    sort_erlang(&mut found, file);
                     for (message, span, _) in found {
                         text.push_str(&render_warning(&message, Some(span), file));
                     }
@@ -1220,7 +1232,7 @@ fn failing_module_text(defmodule: &Expr, d: &Diagnostic, file: &SourceFile<'_>) 
 /// A report of a module's definitions as Elixir prints it (the module's
 /// end, whose Erlang warnings are ranked together, prints nothing here).
 fn report_text(report: &unused::ModuleReport, file: &SourceFile<'_>) -> String {
-    let line = |span: Span| crate::diagnostic::line_col(file.text, span.start as usize).0;
+    let line = |span: Span| file.line(span.start);
     match report {
         unused::ModuleReport::Var(label, w) => {
             let place = match w.span {

@@ -4,7 +4,7 @@
 use crate::ast::{BinOp, CallTarget, Expr, ExprKind, UnOp};
 use crate::atom::Atom;
 use crate::bytecode::Op;
-use crate::diagnostic::DiagnosticKind;
+use crate::diagnostic::{DiagnosticKind, Span};
 use crate::value::Value;
 
 use super::builder::LabelId;
@@ -74,6 +74,8 @@ impl Compiler {
                     let slot = self.f().lookup(name).unwrap_or(0);
                     self.f().emit_jump(|l| Op::MatchSlot(slot, l), fail);
                 } else {
+                    let before = self.f().lookup(name);
+                    self.f().pre_match.push((name.clone(), before));
                     let slot = self.f().bind(name);
                     self.f().emit(Op::Store(slot));
                     bound.push(name.clone());
@@ -81,7 +83,7 @@ impl Compiler {
             }
             ExprKind::UnOp(UnOp::Pin, inner) => match &inner.kind {
                 ExprKind::Var(name) => {
-                    let slot = self.var_slot(name, inner.span)?;
+                    let slot = self.pinned_slot(name, inner.span, bound)?;
                     self.f().emit_jump(|l| Op::MatchSlot(slot, l), fail);
                 }
                 _ => return unsupported("pinning anything but a variable", pat.span),
@@ -124,7 +126,7 @@ impl Compiler {
                     }
                 }
                 for (k, v) in entries {
-                    self.map_key_in_pattern(k)?;
+                    self.map_key_in_pattern(k, bound)?;
                     self.f().emit_jump(Op::MatchMapKey, fail);
                     self.pattern(v, fail, bound)?;
                 }
@@ -194,8 +196,23 @@ impl Compiler {
         Ok(())
     }
 
+    /// The slot a pin `^name` reads: the variable as it was before the
+    /// pattern, even when the pattern has bound it already (`{x, ^x}`).
+    fn pinned_slot(&mut self, name: &str, span: Span, bound: &[String]) -> CResult<u32> {
+        if !bound.iter().any(|b| b == name) {
+            return self.var_slot(name, span);
+        }
+        let before = self.f().pre_match.iter().rev().find(|(n, _)| n == name);
+        match before.and_then(|(_, slot)| *slot) {
+            Some(slot) => Ok(slot),
+            // Not bound in this function before the match: an enclosing
+            // function's variable, captured, or none at all.
+            None => self.outer_var_slot(name, span),
+        }
+    }
+
     /// Pushes a map key used in a pattern: a literal or a pinned variable.
-    fn map_key_in_pattern(&mut self, k: &Expr) -> CResult<()> {
+    fn map_key_in_pattern(&mut self, k: &Expr, bound: &[String]) -> CResult<()> {
         if let Some(v) = self.literal(k)? {
             self.f().push_const(v);
             return Ok(());
@@ -203,7 +220,7 @@ impl Compiler {
         match &k.kind {
             ExprKind::UnOp(UnOp::Pin, inner) => match &inner.kind {
                 ExprKind::Var(name) => {
-                    let slot = self.var_slot(name, inner.span)?;
+                    let slot = self.pinned_slot(name, inner.span, bound)?;
                     self.f().emit(Op::Load(slot));
                     Ok(())
                 }

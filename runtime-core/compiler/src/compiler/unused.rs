@@ -73,8 +73,11 @@ struct Prematch {
     /// The version counter when the match began: versions from here on were
     /// bound by this match.
     version: u32,
-    /// The variables visible before the match (what a pin reads).
-    read: SortedMap<String, u32>,
+    /// The variables this match rebinds, with what they were before it (what
+    /// a pin reads); the others still read as before the match. Recorded as
+    /// they are rebound, not copied whole at each match: a copy per match made
+    /// a function of many variables quadratic to check.
+    shadowed: Vec<(String, Option<u32>)>,
 }
 
 /// The walk over one function clause or script.
@@ -485,7 +488,7 @@ impl VarCheck {
     fn head(&mut self, patterns: &[&Expr]) {
         let outer = self.prematch.replace(Prematch {
             version: self.version,
-            read: self.read.clone(),
+            shadowed: Vec::new(),
         });
         for p in patterns {
             match &p.kind {
@@ -530,6 +533,9 @@ impl VarCheck {
             previous => {
                 let v = self.version;
                 self.version += 1;
+                if let Some(m) = self.prematch.as_mut() {
+                    m.shadowed.push((name.to_string(), previous));
+                }
                 self.read.insert(name.to_string(), v);
                 self.unused.insert(
                     (name.to_string(), v),
@@ -547,11 +553,12 @@ impl VarCheck {
             ExprKind::Var(name) => self.bind(name, p.span),
             ExprKind::UnOp(UnOp::Pin, inner) => {
                 if let ExprKind::Var(name) = &inner.kind {
-                    let pinned = self
-                        .prematch
-                        .as_ref()
-                        .and_then(|m| m.read.get(name))
-                        .copied();
+                    let pinned = self.prematch.as_ref().and_then(|m| {
+                        match m.shadowed.iter().find(|(n, _)| n == name) {
+                            Some((_, before)) => *before,
+                            None => self.read.get(name).copied(),
+                        }
+                    });
                     if let Some(v) = pinned {
                         self.mark_used(name, v);
                     }
