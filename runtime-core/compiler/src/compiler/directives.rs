@@ -12,6 +12,8 @@
 //! The file's own code is expanded first, then each module's body, in
 //! order, when its `defmodule` runs: the walk here follows that order.
 
+use std::rc::Rc;
+
 use crate::ast::{BinOp, CallTarget, Expr, ExprKind};
 use crate::atom::Atom;
 use crate::diagnostic::Span;
@@ -33,7 +35,9 @@ struct Scope {
     /// Imported modules, latest last, with their `only:` list if any.
     imports: Vec<(Atom, Only)>,
     /// The functions of the module being walked (they take precedence).
-    locals: SortedSet<(String, usize)>,
+    /// Shared: every `def` saves and restores the scope, and a copy of a
+    /// module's function list per function made a large module quadratic.
+    locals: Rc<SortedSet<(String, usize)>>,
 }
 
 /// The directive a note is about, in the order the tracker lists them.
@@ -275,7 +279,7 @@ impl Tracker<'_> {
                 let inner = keyword_pairs(body).and_then(|p| keyword_get(&p, "do"));
                 self.nested(|t| {
                     if let Some(inner) = inner {
-                        t.scope.locals = definitions(inner);
+                        t.scope.locals = Rc::new(definitions(inner));
                         t.walk(inner);
                     }
                 });

@@ -28,6 +28,12 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.0.binary_search_by(|(k, _)| k.borrow().cmp(key))
     }
 
+    /// The entries from the first whose key is not below `low`, in order.
+    pub fn from<'a>(&'a self, low: &K) -> impl Iterator<Item = &'a (K, V)> {
+        let start = self.0.partition_point(|(k, _)| k < low);
+        self.0[start..].iter()
+    }
+
     /// The value of `key`.
     pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
     where

@@ -1140,8 +1140,17 @@ fn collect_module_reports(defmodule: &Expr, parent: Option<Atom>, out: &mut Vec<
         ignored.extend(found.ignored);
         let patterns = without_defaults(&params);
         let clause = (patterns, guard.is_some(), item.span);
-        match clauses.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, list)) => list.push(clause),
+        // A function's clauses usually stand together: look at the last one
+        // first, so a module of many functions is not a scan per clause.
+        let same = match clauses.last_mut() {
+            Some((k, list)) if *k == key => Some(list),
+            _ => clauses
+                .iter_mut()
+                .find(|(k, _)| *k == key)
+                .map(|(_, list)| list),
+        };
+        match same {
+            Some(list) => list.push(clause),
             None => clauses.push((key.clone(), vec![clause])),
         }
         functions
@@ -1187,9 +1196,11 @@ impl Functions {
     /// The function a call of `name/arity` reaches: the one defining that
     /// arity, directly or through defaults.
     fn target(&self, name: &str, arity: usize) -> Option<(String, usize)> {
+        // The definitions of `name` stand together in key order.
         self.defs
-            .iter()
-            .find(|((n, max), d)| n == name && (max - d.defaults..=*max).contains(&arity))
+            .from(&(name.to_string(), 0))
+            .take_while(|((n, _), _)| n == name)
+            .find(|((_, max), d)| (max - d.defaults..=*max).contains(&arity))
             .map(|(key, _)| key.clone())
     }
 
