@@ -242,6 +242,10 @@ impl Session {
             }
             Outcome::Halt(code) => code,
             Outcome::Killed(reason) => {
+                // A GenServer logs its crash before its exit signal leaves,
+                // and Elixir's logger prints the report before the script's
+                // error: a linked server's report is not lost with the script.
+                self.core.flush_logs();
                 let text = format!(
                     "** (EXIT from {}) {}\n\n",
                     crate::inspect::inspect(&Value::Pid(pid)),
