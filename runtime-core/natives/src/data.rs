@@ -135,6 +135,19 @@ fn slice(items: Vec<Value>, start: i64, amount: i64) -> Value {
     Value::list(items[start as usize..end as usize].to_vec())
 }
 
+/// `Keyword.keys/1` and `Keyword.values/1`: element `index` of each pair.
+fn pair_elements(keywords: &Value, index: usize) -> NResult {
+    Ok(Value::list(
+        list(keywords)?
+            .iter()
+            .filter_map(|x| match x {
+                Value::Tuple(t) if t.len() == 2 => Some(t[index].clone()),
+                _ => None,
+            })
+            .collect(),
+    ))
+}
+
 pub(super) fn register_all(t: &mut Table) {
     register(
         t,
@@ -634,28 +647,8 @@ pub(super) fn register_all(t: &mut Table) {
             ("has_key?", 2, |_, a| {
                 Ok(Value::bool(kw_get(&a[0], &a[1]).is_some()))
             }),
-            ("keys", 1, |_, a| {
-                Ok(Value::list(
-                    list(&a[0])?
-                        .iter()
-                        .filter_map(|x| match x {
-                            Value::Tuple(t) if t.len() == 2 => Some(t[0].clone()),
-                            _ => None,
-                        })
-                        .collect(),
-                ))
-            }),
-            ("values", 1, |_, a| {
-                Ok(Value::list(
-                    list(&a[0])?
-                        .iter()
-                        .filter_map(|x| match x {
-                            Value::Tuple(t) if t.len() == 2 => Some(t[1].clone()),
-                            _ => None,
-                        })
-                        .collect(),
-                ))
-            }),
+            ("keys", 1, |_, a| pair_elements(&a[0], 0)),
+            ("values", 1, |_, a| pair_elements(&a[0], 1)),
             ("delete", 2, |_, a| {
                 Ok(Value::list(list(&a[0])?.into_iter().filter(|x| !matches!(x, Value::Tuple(t) if t.len() == 2 && strict_equal(&t[0], &a[1]))).collect()))
             }),

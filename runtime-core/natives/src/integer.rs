@@ -1,7 +1,9 @@
 //! Integer conversions in any base, digits, and the bitwise operators, for
 //! small and big integers alike.
 
-use super::{badarg, bif_badarg, int, list, register, str_arg, Args, Control, NResult, Table};
+use super::{
+    badarg, bif_badarg, int, list, register, str_arg, Args, Control, NResult, NativeFn, Table,
+};
 use crate::bigint::BigInt;
 use crate::exception;
 use crate::ops::{self, to_big};
@@ -118,6 +120,16 @@ fn bitwise(a: &Args<'_>, op: fn(BigInt, BigInt) -> BigInt) -> NResult {
     Ok(Value::from_bigint(op(big_arith(&a[0])?, big_arith(&a[1])?)))
 }
 
+/// The bitwise BIFs, which `Bitwise` exports under the same names.
+const BITWISE: &[(&str, u32, NativeFn)] = &[
+    ("band", 2, |_, a| bitwise(a, |x, y| x & y)),
+    ("bor", 2, |_, a| bitwise(a, |x, y| x | y)),
+    ("bxor", 2, |_, a| bitwise(a, |x, y| x ^ y)),
+    ("bnot", 1, |_, a| Ok(Value::from_bigint(!big_arith(&a[0])?))),
+    ("bsl", 2, |_, a| shift(&a[0], &a[1], true)),
+    ("bsr", 2, |_, a| shift(&a[0], &a[1], false)),
+];
+
 pub(super) fn register_all(t: &mut Table) {
     register(
         t,
@@ -178,26 +190,11 @@ pub(super) fn register_all(t: &mut Table) {
                     _ => bif_badarg("binary_to_integer", a),
                 }
             }),
-            ("band", 2, |_, a| bitwise(a, |x, y| x & y)),
-            ("bor", 2, |_, a| bitwise(a, |x, y| x | y)),
-            ("bxor", 2, |_, a| bitwise(a, |x, y| x ^ y)),
-            ("bnot", 1, |_, a| Ok(Value::from_bigint(!big_arith(&a[0])?))),
-            ("bsl", 2, |_, a| shift(&a[0], &a[1], true)),
-            ("bsr", 2, |_, a| shift(&a[0], &a[1], false)),
         ],
     );
-    register(
-        t,
-        "Elixir.Bitwise",
-        &[
-            ("band", 2, |_, a| bitwise(a, |x, y| x & y)),
-            ("bor", 2, |_, a| bitwise(a, |x, y| x | y)),
-            ("bxor", 2, |_, a| bitwise(a, |x, y| x ^ y)),
-            ("bnot", 1, |_, a| Ok(Value::from_bigint(!big_arith(&a[0])?))),
-            ("bsl", 2, |_, a| shift(&a[0], &a[1], true)),
-            ("bsr", 2, |_, a| shift(&a[0], &a[1], false)),
-        ],
-    );
+    // `Bitwise` calls the BIFs of the same names.
+    register(t, "erlang", BITWISE);
+    register(t, "Elixir.Bitwise", BITWISE);
 }
 
 #[cfg(test)]

@@ -125,6 +125,18 @@ fn myers(a: &[&str], b: &[&str]) -> Value {
     )
 }
 
+/// `String.contains?/2` and its kin: whether `test` holds for the text and
+/// the pattern, or for any of a list of patterns.
+fn any_pattern(a: &Args<'_>, test: fn(&str, &str) -> bool) -> NResult {
+    let text = str_arg(&a[0])?;
+    Ok(Value::bool(match &a[1] {
+        Value::Str(p) => test(text, p),
+        other => list(other)?
+            .iter()
+            .any(|p| matches!(p, Value::Str(x) if test(text, x))),
+    }))
+}
+
 fn s(v: &str) -> NResult {
     Ok(Value::string(v))
 }
@@ -324,37 +336,13 @@ pub(super) fn register_all(t: &mut Table) {
                     .collect::<String>())
             }),
             ("contains?", 2, |_, a| {
-                let text = str_arg(&a[0])?;
-                match &a[1] {
-                    Value::Str(p) => Ok(Value::bool(text.contains(&**p))),
-                    other => {
-                        Ok(Value::bool(list(other)?.iter().any(
-                            |p| matches!(p, Value::Str(x) if text.contains(&**x)),
-                        )))
-                    }
-                }
+                any_pattern(a, |text, p| text.contains(p))
             }),
             ("starts_with?", 2, |_, a| {
-                let text = str_arg(&a[0])?;
-                match &a[1] {
-                    Value::Str(p) => Ok(Value::bool(text.starts_with(&**p))),
-                    other => {
-                        Ok(Value::bool(list(other)?.iter().any(
-                            |p| matches!(p, Value::Str(x) if text.starts_with(&**x)),
-                        )))
-                    }
-                }
+                any_pattern(a, |text, p| text.starts_with(p))
             }),
             ("ends_with?", 2, |_, a| {
-                let text = str_arg(&a[0])?;
-                match &a[1] {
-                    Value::Str(p) => Ok(Value::bool(text.ends_with(&**p))),
-                    other => {
-                        Ok(Value::bool(list(other)?.iter().any(
-                            |p| matches!(p, Value::Str(x) if text.ends_with(&**x)),
-                        )))
-                    }
-                }
+                any_pattern(a, |text, p| text.ends_with(p))
             }),
             ("to_integer", 1, |_, a| {
                 to_integer(binary_arg("binary_to_integer", a)?, 10, a)
